@@ -1,0 +1,28 @@
+namespace AsnBot.Data.Outbox;
+
+/// <summary>An outgoing Telegram action waiting to be delivered. Rows are deleted once delivered.</summary>
+public sealed record OutboxRow
+{
+    public required long Id { get; init; }
+
+    public required long ChatId { get; init; }
+
+    /// <summary>Lower is sooner: replies to residents come before broadcasts.</summary>
+    public required int Priority { get; init; }
+
+    public required string Kind { get; init; }
+
+    public required string Payload { get; init; }
+
+    public int Attempts { get; init; }
+
+    public DateTimeOffset? NotBefore { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+}
+
+public static class OutboxPriority
+{
+    public const int Reply = 0;
+    public const int Broadcast = 10;
+}

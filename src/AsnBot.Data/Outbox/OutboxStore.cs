@@ -1,0 +1,45 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace AsnBot.Data.Outbox;
+
+public static class OutboxStore
+{
+    private const string Insert = """
+        INSERT INTO outbox (chat_id, priority, kind, payload, created_at)
+        VALUES (@chatId, @priority, @kind, @payload, @now)
+        """;
+
+    // The oldest pending row of each chat only: a chat's messages go out strictly in order.
+    private const string SelectDue = """
+        SELECT id AS Id, chat_id AS ChatId, priority AS Priority, kind AS Kind, payload AS Payload,
+               attempts AS Attempts, not_before AS NotBefore, created_at AS CreatedAt
+        FROM outbox o
+        WHERE o.id = (SELECT MIN(id) FROM outbox WHERE chat_id = o.chat_id)
+          AND (o.not_before IS NULL OR o.not_before <= @now)
+        ORDER BY o.priority, o.id
+        LIMIT @limit
+        """;
+
+    private const string SelectEarliestNotBefore = "SELECT MIN(not_before) FROM outbox";
+    private const string DeleteOne = "DELETE FROM outbox WHERE id = @id";
+    private const string DeleteChat = "DELETE FROM outbox WHERE chat_id = @chatId";
+    private const string UpdateRetry = "UPDATE outbox SET attempts = attempts + 1, not_before = @notBefore WHERE id = @id";
+
+    public static void Enqueue(UnitOfWork work, long chatId, int priority, string kind, string payload, DateTimeOffset now) =>
+        work.Connection.Execute(Insert, new { chatId, priority, kind, payload, now }, work.Transaction);
+
+    public static IReadOnlyList<OutboxRow> Due(SqliteConnection connection, DateTimeOffset now, int limit) =>
+        connection.Query<OutboxRow>(SelectDue, new { now, limit }).AsList();
+
+    public static DateTimeOffset? EarliestNotBefore(SqliteConnection connection) =>
+        connection.QuerySingleOrDefault<DateTimeOffset?>(SelectEarliestNotBefore);
+
+    public static void Delivered(SqliteConnection connection, long id) => connection.Execute(DeleteOne, new { id });
+
+    /// <summary>The chat can no longer be reached (blocked the bot): drop what is queued for it.</summary>
+    public static void DropChat(SqliteConnection connection, long chatId) => connection.Execute(DeleteChat, new { chatId });
+
+    public static void RetryLater(SqliteConnection connection, long id, DateTimeOffset notBefore) =>
+        connection.Execute(UpdateRetry, new { id, notBefore }, transaction: null);
+}

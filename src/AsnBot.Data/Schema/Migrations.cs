@@ -1,0 +1,111 @@
+using System.Globalization;
+using Dapper;
+
+namespace AsnBot.Data;
+
+/// <summary>
+/// Ordered schema scripts. The file's <c>PRAGMA user_version</c> says how many have run; each
+/// script and its version bump commit together, so a crash never leaves half a migration.
+/// SQL stays within what PostgreSQL also accepts where practical (see README, scale path).
+/// </summary>
+internal static class Migrations
+{
+    private static readonly string[] Scripts =
+    [
+        """
+        CREATE TABLE bot_state (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            next_update_id INTEGER NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        INSERT INTO bot_state (id, next_update_id, updated_at) VALUES (1, 0, '1970-01-01T00:00:00.0000000+00:00');
+
+        CREATE TABLE resident (
+            user_id INTEGER PRIMARY KEY,
+            chat_id INTEGER NOT NULL,
+            language TEXT NOT NULL,
+            consent_version TEXT NOT NULL,
+            consented_at TEXT NOT NULL,
+            subscribed INTEGER NOT NULL DEFAULT 1,
+            blocked_at TEXT NULL
+        );
+
+        CREATE TABLE response (
+            id INTEGER PRIMARY KEY,
+            resident_id INTEGER NULL REFERENCES resident (user_id) ON DELETE SET NULL,
+            round_code TEXT NOT NULL,
+            unit_code TEXT NOT NULL,
+            service_code TEXT NULL,
+            survey_id TEXT NOT NULL,
+            survey_version INTEGER NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('draft', 'submitted')),
+            started_at TEXT NOT NULL,
+            submitted_at TEXT NULL
+        );
+        CREATE UNIQUE INDEX ux_response_once_per_round
+            ON response (resident_id, round_code, unit_code)
+            WHERE status = 'submitted' AND resident_id IS NOT NULL;
+        CREATE INDEX ix_response_round_unit ON response (round_code, unit_code, status);
+
+        CREATE TABLE answer (
+            response_id INTEGER NOT NULL REFERENCES response (id) ON DELETE CASCADE,
+            question_code TEXT NOT NULL,
+            answer_code TEXT NULL,
+            answer_text TEXT NULL,
+            answered_at TEXT NOT NULL,
+            PRIMARY KEY (response_id, question_code)
+        );
+
+        CREATE TABLE session (
+            chat_id INTEGER PRIMARY KEY,
+            user_id INTEGER NOT NULL REFERENCES resident (user_id) ON DELETE CASCADE,
+            state TEXT NOT NULL,
+            step INTEGER NOT NULL,
+            response_id INTEGER NULL REFERENCES response (id) ON DELETE SET NULL,
+            question_index INTEGER NOT NULL DEFAULT 0,
+            back_to_review INTEGER NOT NULL DEFAULT 0,
+            unit_page INTEGER NOT NULL DEFAULT 0,
+            return_state TEXT NULL,
+            pending_unit TEXT NULL,
+            updated_at TEXT NOT NULL
+        );
+
+        CREATE TABLE outbox (
+            id INTEGER PRIMARY KEY,
+            chat_id INTEGER NOT NULL,
+            priority INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            payload TEXT NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            not_before TEXT NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX ix_outbox_order ON outbox (priority, id);
+        """,
+    ];
+
+    /// <summary>Number of the newest schema version.</summary>
+    public static int Latest => Scripts.Length;
+
+    public static int Apply(Database database)
+    {
+        using var connection = database.Open();
+        var version = connection.ExecuteScalar<int>("PRAGMA user_version");
+        if (version > Scripts.Length)
+        {
+            throw new InvalidOperationException(
+                $"The database '{database.Path}' has schema version {version}, newer than this program knows ({Scripts.Length}).");
+        }
+
+        for (; version < Scripts.Length; version++)
+        {
+            using var transaction = connection.BeginTransaction();
+            connection.Execute(Scripts[version], transaction: transaction);
+            // PRAGMA takes no parameters; the number is ours, not input.
+            connection.Execute(string.Create(CultureInfo.InvariantCulture, $"PRAGMA user_version = {version + 1}"), transaction: transaction);
+            transaction.Commit();
+        }
+
+        return version;
+    }
+}

@@ -1,0 +1,30 @@
+using Dapper;
+
+namespace AsnBot.Data.Sessions;
+
+public sealed class SessionStore(UnitOfWork work)
+{
+    private const string SelectOne = """
+        SELECT chat_id AS ChatId, user_id AS UserId, state AS State, step AS Step, response_id AS ResponseId,
+               question_index AS QuestionIndex, back_to_review AS BackToReview, unit_page AS UnitPage,
+               return_state AS ReturnState, pending_unit AS PendingUnit, updated_at AS UpdatedAt
+        FROM session WHERE chat_id = @chatId
+        """;
+
+    private const string Upsert = """
+        INSERT INTO session (chat_id, user_id, state, step, response_id, question_index, back_to_review, unit_page,
+                             return_state, pending_unit, updated_at)
+        VALUES (@ChatId, @UserId, @State, @Step, @ResponseId, @QuestionIndex, @BackToReview, @UnitPage,
+                @ReturnState, @PendingUnit, @UpdatedAt)
+        ON CONFLICT (chat_id) DO UPDATE SET
+            user_id = excluded.user_id, state = excluded.state, step = excluded.step, response_id = excluded.response_id,
+            question_index = excluded.question_index, back_to_review = excluded.back_to_review,
+            unit_page = excluded.unit_page, return_state = excluded.return_state,
+            pending_unit = excluded.pending_unit, updated_at = excluded.updated_at
+        """;
+
+    public SessionRow? Find(long chatId) =>
+        work.Connection.QuerySingleOrDefault<SessionRow>(SelectOne, new { chatId }, work.Transaction);
+
+    public void Save(SessionRow session) => work.Connection.Execute(Upsert, session, work.Transaction);
+}

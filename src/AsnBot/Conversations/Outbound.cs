@@ -1,0 +1,21 @@
+using System.Text.Json.Serialization;
+
+namespace AsnBot.Conversations;
+
+/// <summary>Something the bot shows a person. Serialised into the outbox, so it must stay plain data.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
+[JsonDerivedType(typeof(SendText), "send")]
+[JsonDerivedType(typeof(EditText), "edit")]
+[JsonDerivedType(typeof(AnswerButton), "answer")]
+public abstract record Outbound(long ChatId);
+
+public sealed record SendText(long ChatId, string Text, Keyboard? Keyboard = null) : Outbound(ChatId);
+
+public sealed record EditText(long ChatId, int MessageId, string Text, Keyboard? Keyboard = null) : Outbound(ChatId);
+
+/// <summary>Acknowledges a button press (stops the client's spinner), optionally with a short notice.</summary>
+public sealed record AnswerButton(long ChatId, string ButtonId, string? Text = null) : Outbound(ChatId);
+
+public sealed record Keyboard(IReadOnlyList<IReadOnlyList<Button>> Rows);
+
+public sealed record Button(string Label, string Data);

@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Text;
+using AsnBot.Data.Residents;
+using AsnBot.Data.Responses;
+using AsnBot.Surveys;
+using AsnBot.Texts;
+
+namespace AsnBot.Conversations.Privacy;
+
+/// <summary>/datasaya and /hapus: a resident's right to see and erase their data (UU PDP).</summary>
+internal sealed class PersonalData(Turn turn, ResidentRow resident, SurveyOptions options)
+{
+    public void ShowStoredData()
+    {
+        var responses = new ResponseStore(turn.Work).ForResident(resident.UserId);
+        var submitted = responses.Where(r => r.Status == ResponseStatus.Submitted).ToList();
+        var text = new StringBuilder()
+            .AppendLine(turn.Text("data.title"))
+            .AppendLine(turn.Text(
+                "data.resident",
+                resident.UserId,
+                turn.Texts.Get(Languages.FromCode(resident.Language), "language.name"),
+                resident.ConsentedAt.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture),
+                resident.ConsentVersion))
+            .AppendLine(turn.Text("data.responses", submitted.Count));
+        foreach (var response in submitted)
+        {
+            text.AppendLine(turn.Text(
+                "data.response",
+                UnitName(response.UnitCode),
+                response.RoundCode,
+                response.SubmittedAt?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        }
+
+        foreach (var draft in responses.Where(r => r.Status == ResponseStatus.Draft))
+        {
+            var answers = new ResponseStore(turn.Work).Answers(draft.Id).Count;
+            text.AppendLine(turn.Text("data.draft", UnitName(draft.UnitCode), answers));
+        }
+
+        text.AppendLine().Append(turn.Text("data.eraseHint"));
+        turn.Send(text.ToString());
+    }
+
+    public void AskToErase() =>
+        turn.Send(turn.Text("erase.confirm"), new Keyboard([[
+            new Button(turn.Text("erase.yes"), ButtonPress.Of(PrivacyButtons.EraseYes, string.Empty)),
+            new Button(turn.Text("erase.no"), ButtonPress.Of(PrivacyButtons.EraseNo, string.Empty)),
+        ]]));
+
+    /// <summary>
+    /// Deletes the resident, their session and unfinished answers. Submitted responses stay as
+    /// anonymous statistics: the link to the person is removed (resident_id becomes NULL).
+    /// </summary>
+    public void Erase()
+    {
+        new ResponseStore(turn.Work).DeleteDrafts(resident.UserId);
+        new ResidentStore(turn.Work).Delete(resident.UserId);
+        turn.AnswerButton();
+        turn.MayEditPressedMessage = true;
+        turn.Show(turn.Text("erase.done"));
+    }
+
+    public void KeepData()
+    {
+        turn.AnswerButton();
+        turn.MayEditPressedMessage = true;
+        turn.Show(turn.Text("erase.kept"));
+    }
+
+    private string UnitName(string code) => options.Units.FirstOrDefault(u => u.Code == code)?.Name ?? code;
+}

@@ -1,0 +1,165 @@
+using System.Text.Json.Nodes;
+
+namespace AsnBot.BotApiEmulator;
+
+/// <summary>The update queue and getUpdates long polling.</summary>
+public sealed partial class BotApiEmulator
+{
+    private readonly List<JsonObject> _pending = [];
+    private TaskCompletionSource _updateArrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private HashSet<string>? _allowedUpdates;
+    private long _nextUpdateId;
+    private long _confirmedOffset;
+
+    /// <summary>update_id the next enqueued update will get.</summary>
+    public long NextUpdateId
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _nextUpdateId;
+            }
+        }
+    }
+
+    /// <summary>Highest offset the bot confirmed via getUpdates (0 before any confirmation).</summary>
+    public long ConfirmedOffset
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _confirmedOffset;
+            }
+        }
+    }
+
+    /// <summary>Enqueues a raw update of any type (without update_id); returns the update_id it got.</summary>
+    public long EnqueueUpdate(JsonObject updateWithoutId)
+    {
+        ArgumentNullException.ThrowIfNull(updateWithoutId);
+        lock (_gate)
+        {
+            var copy = (JsonObject)updateWithoutId.DeepClone();
+            copy.Remove("update_id");
+            return EnqueueLocked(copy);
+        }
+    }
+
+    private long EnqueueLocked(JsonObject payload)
+    {
+        var id = _nextUpdateId++;
+        var update = new JsonObject { ["update_id"] = id };
+        foreach (var (key, value) in payload.ToArray())
+        {
+            payload.Remove(key);
+            update[key] = value;
+        }
+
+        _pending.Add(update);
+        var old = _updateArrived;
+        _updateArrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        old.TrySetResult();
+        return id;
+    }
+
+    private int PendingCountLocked() => _pending.Count;
+
+    private async Task<ApiResult> GetUpdatesAsync(JsonObject body, CancellationToken aborted)
+    {
+        int? failure;
+        lock (_gate)
+        {
+            failure = _faults.TakeGetUpdatesFailure();
+        }
+
+        if (failure is int status)
+        {
+            return ApiResult.Fail(status, ApiResult.DefaultDescription(status), status == 429 ? Options.RetryAfterSeconds : null);
+        }
+
+        var offset = EmulatorJson.GetLong(body, "offset");
+        var limit = (int)Math.Clamp(EmulatorJson.GetLong(body, "limit") ?? 100, 1, 100);
+        var timeout = Math.Max(0, EmulatorJson.GetLong(body, "timeout") ?? 0);
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(timeout);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(aborted, _stopping.Token);
+        lock (_gate)
+        {
+            if (EmulatorJson.GetStructured(body, "allowed_updates") is JsonArray allowed)
+            {
+                _allowedUpdates = allowed.Count == 0 ? null : allowed.Select(a => a?.ToString() ?? string.Empty).ToHashSet(StringComparer.Ordinal);
+            }
+
+            ConfirmLocked(offset);
+        }
+
+        while (true)
+        {
+            Task arrived;
+            lock (_gate)
+            {
+                var batch = TakeBatchLocked(limit);
+                if (batch.Count > 0)
+                {
+                    return ApiResult.Ok(batch);
+                }
+
+                arrived = _updateArrived.Task;
+            }
+
+            var remaining = deadline - DateTimeOffset.UtcNow;
+            if (remaining <= TimeSpan.Zero)
+            {
+                return ApiResult.Ok(new JsonArray());
+            }
+
+            try
+            {
+                await arrived.WaitAsync(remaining, linked.Token).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
+            {
+                return ApiResult.Ok(new JsonArray());
+            }
+        }
+    }
+
+    private void ConfirmLocked(long? offset)
+    {
+        if (offset is not long value)
+        {
+            return;
+        }
+
+        if (value < 0)
+        {
+            var keep = (int)Math.Min(-value, _pending.Count);
+            _pending.RemoveRange(0, _pending.Count - keep);
+            _confirmedOffset = Math.Max(_confirmedOffset, _pending.Count > 0 ? UpdateId(_pending[0]) : _nextUpdateId);
+            return;
+        }
+
+        _pending.RemoveAll(u => UpdateId(u) < value);
+        _confirmedOffset = Math.Max(_confirmedOffset, value);
+    }
+
+    private JsonArray TakeBatchLocked(int limit)
+    {
+        if (_allowedUpdates is not null)
+        {
+            // Telegram does not produce updates of types the bot did not ask for.
+            _pending.RemoveAll(u => !u.Any(p => p.Key != "update_id" && _allowedUpdates.Contains(p.Key)));
+        }
+
+        var batch = new JsonArray();
+        foreach (var update in _pending.Take(limit))
+        {
+            batch.Add(update.DeepClone());
+        }
+
+        return batch;
+    }
+
+    private static long UpdateId(JsonObject update) => EmulatorJson.GetLong(update, "update_id") ?? 0;
+}

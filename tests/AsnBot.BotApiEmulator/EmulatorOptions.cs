@@ -1,0 +1,26 @@
+namespace AsnBot.BotApiEmulator;
+
+/// <summary>Settings of one <see cref="BotApiEmulator"/> instance.</summary>
+public sealed class EmulatorOptions
+{
+    /// <summary>Bot token the emulator accepts in request URLs; its numeric part is the bot's user id.</summary>
+    public string Token { get; init; } = "123456:TEST-token_abcdefghijklmnopqrstuv";
+
+    /// <summary>Username returned by getMe.</summary>
+    public string BotUsername { get; init; } = "asnbot_test_bot";
+
+    /// <summary>First name returned by getMe.</summary>
+    public string BotFirstName { get; init; } = "AsnBot Test";
+
+    /// <summary>Messages per second allowed overall (send/edit/document); above it answer 429. null = unlimited.</summary>
+    public double? GlobalRatePerSecond { get; init; }
+
+    /// <summary>Messages per second allowed per chat; above it 429. null = unlimited.</summary>
+    public double? PerChatRatePerSecond { get; init; }
+
+    /// <summary>retry_after value (seconds) put into 429 answers.</summary>
+    public int RetryAfterSeconds { get; init; } = 1;
+
+    /// <summary>update_id given to the first enqueued update.</summary>
+    public long FirstUpdateId { get; init; } = 100_000;
+}

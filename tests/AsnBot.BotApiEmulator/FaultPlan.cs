@@ -1,0 +1,80 @@
+namespace AsnBot.BotApiEmulator;
+
+/// <summary>What the emulator does wrong to the next calls. Guarded by the emulator's lock.</summary>
+internal sealed class FaultPlan
+{
+    private readonly Queue<(int Status, string Description)> _failures = new();
+    private readonly Queue<int> _getUpdatesFailures = new();
+    private readonly Queue<TimeSpan> _delays = new();
+    private int _drops;
+
+    public void FailNext(int count, int status, string description)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            _failures.Enqueue((status, description));
+        }
+    }
+
+    public void FailNextGetUpdates(int count, int status)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            _getUpdatesFailures.Enqueue(status);
+        }
+    }
+
+    public void DelayNext(int count, TimeSpan delay)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            _delays.Enqueue(delay);
+        }
+    }
+
+    public void DropNext(int count) => _drops += count;
+
+    public TimeSpan? TakeDelay() => _delays.TryDequeue(out var d) ? d : null;
+
+    public bool TakeDrop()
+    {
+        if (_drops <= 0)
+        {
+            return false;
+        }
+
+        _drops--;
+        return true;
+    }
+
+    public (int Status, string Description)? TakeFailure() => _failures.TryDequeue(out var f) ? f : null;
+
+    public int? TakeGetUpdatesFailure() => _getUpdatesFailures.TryDequeue(out var s) ? s : null;
+}
+
+/// <summary>Sliding-window limiter: at most N calls per window. Guarded by the emulator's lock.</summary>
+internal sealed class RateWindow
+{
+    private readonly Queue<DateTimeOffset> _hits = new();
+    private readonly int _capacity;
+    private readonly TimeSpan _window;
+
+    public RateWindow(double perSecond)
+    {
+        // Fractional rates (e.g. 0.5/s) become one call per 1/rate seconds.
+        _capacity = perSecond >= 1 ? (int)Math.Floor(perSecond) : 1;
+        _window = perSecond >= 1 ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(1 / Math.Max(perSecond, 0.001));
+    }
+
+    public bool HasRoom(DateTimeOffset now)
+    {
+        while (_hits.Count > 0 && now - _hits.Peek() >= _window)
+        {
+            _hits.Dequeue();
+        }
+
+        return _hits.Count < _capacity;
+    }
+
+    public void Record(DateTimeOffset now) => _hits.Enqueue(now);
+}
