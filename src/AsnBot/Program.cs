@@ -1,1 +1,65 @@
-return 0;
+using System.CommandLine;
+using AsnBot.ConsoleChat;
+using AsnBot.Data;
+using AsnBot.Delivery;
+using AsnBot.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+var run = new Command("run", "Run the Telegram bot (the default). Needs Telegram__Token.");
+run.SetAction(async (_, cancellationToken) => await RunBotAsync(cancellationToken));
+
+var userOption = new Option<long>("--user") { Description = "Pretend to be this Telegram user id.", DefaultValueFactory = _ => 1 };
+var chat = new Command("chat", "Try the bot in this terminal against the local database; no Telegram token needed.") { userOption };
+chat.SetAction(async (parse, cancellationToken) =>
+{
+    var builder = AppHost.CreateBuilder();
+    builder.Services.AddSingleton(_ => new ConsoleTransport(Console.Out));
+    builder.Services.AddSingleton<IMessageTransport>(s => s.GetRequiredService<ConsoleTransport>());
+    builder.Services.AddSingleton<OutboxSender>();
+    builder.Services.AddSingleton(s => ActivatorUtilities.CreateInstance<ConsoleChatSession>(s, Console.In, Console.Out));
+    using var host = builder.Build();
+    return await Guard(() => host.Services.GetRequiredService<ConsoleChatSession>().RunAsync(parse.GetValue(userOption), cancellationToken));
+});
+
+var migrate = new Command("migrate", "Create or upgrade the database schema, then exit.");
+migrate.SetAction(async _ =>
+{
+    using var host = AppHost.CreateBuilder().Build();
+    return await Guard(() =>
+    {
+        var database = host.Services.GetRequiredService<Database>();
+        Console.WriteLine($"{database.Path}: schema version {database.Migrate()}");
+        return Task.FromResult(0);
+    });
+});
+
+var root = new RootCommand("AsnBot: the City of Tanjungbalai's public-service satisfaction survey bot for Telegram.") { run, chat, migrate };
+root.SetAction(async (_, cancellationToken) => await RunBotAsync(cancellationToken));
+return await root.Parse(args).InvokeAsync();
+
+static async Task<int> RunBotAsync(CancellationToken cancellationToken)
+{
+    using var host = AppHost.BuildBot();
+    var exit = await Guard(async () =>
+    {
+        await host.RunAsync(cancellationToken);
+        return 0;
+    });
+    return exit != 0 ? exit : Environment.ExitCode;
+}
+
+// Configuration mistakes get one clear line on stderr and exit code 2, not a stack trace.
+static async Task<int> Guard(Func<Task<int>> action)
+{
+    try
+    {
+        return await action();
+    }
+    catch (OptionsValidationException ex)
+    {
+        await Console.Error.WriteLineAsync($"asnbot: configuration error: {string.Join(" ", ex.Failures)}");
+        return 2;
+    }
+}

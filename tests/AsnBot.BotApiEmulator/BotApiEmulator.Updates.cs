@@ -7,7 +7,9 @@ public sealed partial class BotApiEmulator
 {
     private readonly List<JsonObject> _pending = [];
     private TaskCompletionSource _updateArrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TaskCompletionSource _pollStarted = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private HashSet<string>? _allowedUpdates;
+    private int _waitingPolls;
     private long _nextUpdateId;
     private long _confirmedOffset;
 
@@ -31,6 +33,55 @@ public sealed partial class BotApiEmulator
             lock (_gate)
             {
                 return _confirmedOffset;
+            }
+        }
+    }
+
+    /// <summary>True while a getUpdates long poll is parked waiting for updates.</summary>
+    public bool IsBotPolling
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _waitingPolls > 0;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Waits until the bot has a getUpdates long poll parked (nothing pending for it). Useful before the first resident
+    /// action when the bot drops pending updates on start. Throws TimeoutException (default 10 s).
+    /// </summary>
+    public async Task WaitForBotPolling(TimeSpan? timeout = null)
+    {
+        var deadline = DateTimeOffset.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            Task started;
+            lock (_gate)
+            {
+                if (_waitingPolls > 0)
+                {
+                    return;
+                }
+
+                started = _pollStarted.Task;
+            }
+
+            var remaining = deadline - DateTimeOffset.UtcNow;
+            if (remaining <= TimeSpan.Zero)
+            {
+                throw new TimeoutException("The bot did not start a getUpdates long poll in time.");
+            }
+
+            try
+            {
+                await started.WaitAsync(remaining).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                // Loop re-checks and throws with the message above.
             }
         }
     }
@@ -97,6 +148,7 @@ public sealed partial class BotApiEmulator
         while (true)
         {
             Task arrived;
+            TimeSpan remaining;
             lock (_gate)
             {
                 var batch = TakeBatchLocked(limit);
@@ -105,13 +157,17 @@ public sealed partial class BotApiEmulator
                     return ApiResult.Ok(batch);
                 }
 
-                arrived = _updateArrived.Task;
-            }
+                remaining = deadline - DateTimeOffset.UtcNow;
+                if (remaining <= TimeSpan.Zero || linked.IsCancellationRequested)
+                {
+                    return ApiResult.Ok(new JsonArray());
+                }
 
-            var remaining = deadline - DateTimeOffset.UtcNow;
-            if (remaining <= TimeSpan.Zero)
-            {
-                return ApiResult.Ok(new JsonArray());
+                arrived = _updateArrived.Task;
+                _waitingPolls++;
+                var started = _pollStarted;
+                _pollStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                started.TrySetResult();
             }
 
             try
@@ -121,6 +177,13 @@ public sealed partial class BotApiEmulator
             catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
             {
                 return ApiResult.Ok(new JsonArray());
+            }
+            finally
+            {
+                lock (_gate)
+                {
+                    _waitingPolls--;
+                }
             }
         }
     }

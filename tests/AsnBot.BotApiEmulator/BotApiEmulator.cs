@@ -28,6 +28,7 @@ public sealed partial class BotApiEmulator : IAsyncDisposable
     private readonly FaultPlan _faults = new();
     private WebApplication? _app;
     private int _tooManyRequests;
+    private int _disposed;
     private long _changeSeq;
 
     private BotApiEmulator(EmulatorOptions options)
@@ -81,6 +82,11 @@ public sealed partial class BotApiEmulator : IAsyncDisposable
         var emulator = new BotApiEmulator(options ?? new EmulatorOptions());
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
+        if (emulator.Options.ServerLogging)
+        {
+            builder.Logging.AddConsole();
+        }
+
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2));
         var app = builder.Build();
@@ -204,6 +210,11 @@ public sealed partial class BotApiEmulator : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync().ConfigureAwait(false);
         if (_app is not null)
         {

@@ -21,6 +21,9 @@ public sealed class EmulatorOptions
     /// <summary>retry_after value (seconds) put into 429 answers.</summary>
     public int RetryAfterSeconds { get; init; } = 1;
 
+    /// <summary>Write Kestrel/ASP.NET Core logs to the console (for debugging the emulator itself).</summary>
+    public bool ServerLogging { get; init; }
+
     /// <summary>update_id given to the first enqueued update.</summary>
     public long FirstUpdateId { get; init; } = 100_000;
 }

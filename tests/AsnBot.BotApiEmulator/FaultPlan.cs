@@ -55,6 +55,7 @@ internal sealed class FaultPlan
 /// <summary>Sliding-window limiter: at most N calls per window. Guarded by the emulator's lock.</summary>
 internal sealed class RateWindow
 {
+    private static readonly TimeSpan Slack = TimeSpan.FromMilliseconds(50);
     private readonly Queue<DateTimeOffset> _hits = new();
     private readonly int _capacity;
     private readonly TimeSpan _window;
@@ -68,7 +69,8 @@ internal sealed class RateWindow
 
     public bool HasRoom(DateTimeOffset now)
     {
-        while (_hits.Count > 0 && now - _hits.Peek() >= _window)
+        // 50 ms of slack so that a client sleeping exactly retry_after (timers can fire a little early) gets through.
+        while (_hits.Count > 0 && now - _hits.Peek() >= _window - Slack)
         {
             _hits.Dequeue();
         }

@@ -25,6 +25,7 @@ public static class OutboxStore
     private const string DeleteOne = "DELETE FROM outbox WHERE id = @id";
     private const string DeleteChat = "DELETE FROM outbox WHERE chat_id = @chatId";
     private const string UpdateRetry = "UPDATE outbox SET attempts = attempts + 1, not_before = @notBefore WHERE id = @id";
+    private const string UpdatePostpone = "UPDATE outbox SET not_before = @notBefore WHERE id = @id";
 
     public static void Enqueue(UnitOfWork work, long chatId, int priority, string kind, string payload, DateTimeOffset now) =>
         work.Connection.Execute(Insert, new { chatId, priority, kind, payload, now }, work.Transaction);
@@ -38,8 +39,14 @@ public static class OutboxStore
     public static void Delivered(SqliteConnection connection, long id) => connection.Execute(DeleteOne, new { id });
 
     /// <summary>The chat can no longer be reached (blocked the bot): drop what is queued for it.</summary>
-    public static void DropChat(SqliteConnection connection, long chatId) => connection.Execute(DeleteChat, new { chatId });
+    public static void DropChat(UnitOfWork work, long chatId) =>
+        work.Connection.Execute(DeleteChat, new { chatId }, work.Transaction);
 
+    /// <summary>A failed attempt: counts it and waits before the next.</summary>
     public static void RetryLater(SqliteConnection connection, long id, DateTimeOffset notBefore) =>
-        connection.Execute(UpdateRetry, new { id, notBefore }, transaction: null);
+        connection.Execute(UpdateRetry, new { id, notBefore });
+
+    /// <summary>Rate limited: waits exactly as told, without counting an attempt.</summary>
+    public static void Postpone(SqliteConnection connection, long id, DateTimeOffset notBefore) =>
+        connection.Execute(UpdatePostpone, new { id, notBefore });
 }

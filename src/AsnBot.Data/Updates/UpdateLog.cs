@@ -12,8 +12,20 @@ public static class UpdateLog
     private const string SelectNext = "SELECT next_update_id FROM bot_state WHERE id = 1";
     private const string UpdateNext = "UPDATE bot_state SET next_update_id = @next, updated_at = @now WHERE id = 1";
 
+    private const string ResetStale = """
+        UPDATE bot_state SET next_update_id = 0 WHERE id = 1 AND next_update_id > 0 AND updated_at < @cutoff;
+        SELECT next_update_id FROM bot_state WHERE id = 1;
+        """;
+
     public static long NextUpdateId(SqliteConnection connection, SqliteTransaction? transaction = null) =>
         connection.ExecuteScalar<long>(SelectNext, transaction: transaction);
+
+    /// <summary>
+    /// Forgets an offset last advanced before <paramref name="cutoff"/>: Telegram restarts its update ids
+    /// after a long quiet spell, and a stale offset would skip the new ones. Returns the offset to poll with.
+    /// </summary>
+    public static long ResetIfOlderThan(UnitOfWork work, DateTimeOffset cutoff) =>
+        work.Connection.ExecuteScalar<long>(ResetStale, new { cutoff }, work.Transaction);
 
     public static void Advance(UnitOfWork work, long nextUpdateId, DateTimeOffset now) =>
         work.Connection.Execute(UpdateNext, new { next = nextUpdateId, now }, work.Transaction);

@@ -17,6 +17,10 @@ public sealed class ConversationEngine(TextCatalog texts, SurveyDefinition surve
 {
     private readonly SurveyOptions _options = options.Value;
 
+    public TextCatalog Texts => texts;
+
+    public string SurveyId => $"{survey.Id} v{survey.Version}";
+
     public IReadOnlyList<Outbound> Handle(UnitOfWork work, Inbound inbound, DateTimeOffset now)
     {
         // Residents talk to the bot in a private chat; groups and channels are not a place for surveys.

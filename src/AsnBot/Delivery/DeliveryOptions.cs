@@ -1,0 +1,28 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace AsnBot.Delivery;
+
+/// <summary>The "Delivery" configuration section: Telegram's sending limits and retry policy.</summary>
+public sealed class DeliveryOptions
+{
+    public const string Section = "Delivery";
+
+    /// <summary>Messages per second to all chats together (Telegram: about 30).</summary>
+    [Range(0.1, 1000)]
+    public double GlobalPerSecond { get; set; } = 30;
+
+    /// <summary>Messages per second to one chat (Telegram: about 1, short bursts allowed).</summary>
+    [Range(0.01, 100)]
+    public double PerChatPerSecond { get; set; } = 1;
+
+    /// <summary>How many messages one chat may get at once before the per-chat rate applies.</summary>
+    [Range(1, 20)]
+    public int PerChatBurst { get; set; } = 3;
+
+    /// <summary>Requests to Telegram in flight at once (different chats only).</summary>
+    [Range(1, 64)]
+    public int MaxConcurrency { get; set; } = 8;
+
+    /// <summary>Longest wait between retries of a failed send (network error, 5xx).</summary>
+    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(60);
+}

@@ -1,0 +1,205 @@
+using AsnBot.Data;
+using AsnBot.Data.Outbox;
+using AsnBot.Data.Residents;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AsnBot.Delivery;
+
+/// <summary>
+/// Drains the outbox: the oldest row of each chat, replies before broadcasts, several chats at once,
+/// every message through the rate limiter. A row is deleted only after the messenger accepted it, so
+/// a crash or an outage delays a reply but never loses it (at worst one message is sent twice).
+/// </summary>
+public sealed partial class OutboxSender(
+    Database database,
+    IMessageTransport transport,
+    SendRateLimiter limiter,
+    OutboxSignal signal,
+    TimeProvider time,
+    IOptions<DeliveryOptions> options,
+    ILogger<OutboxSender> logger) : BackgroundService
+{
+    private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan RateLimitedPoll = TimeSpan.FromMilliseconds(20);
+    private readonly DeliveryOptions _options = options.Value;
+    private readonly Dictionary<long, Task> _inFlight = [];
+
+    /// <summary>Sends everything that is due now, waiting for each send; for the console chat and tests.</summary>
+    public async Task DrainAsync(CancellationToken cancellationToken)
+    {
+        while (StartDue(cancellationToken) is var round && (round.Started > 0 || round.RateLimited || _inFlight.Count > 0))
+        {
+            await (_inFlight.Count > 0 ? Task.WhenAll(_inFlight.Values) : Task.Delay(RateLimitedPoll, time, cancellationToken));
+            Collect();
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var wake = signal.Next();
+                var round = StartDue(stoppingToken);
+                if (round.Started == 0)
+                {
+                    var wait = round.RateLimited ? RateLimitedPoll : round.NextDue;
+                    await Task.WhenAny([wake, Task.Delay(wait, time, stoppingToken), .. _inFlight.Values]);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (SqliteException ex)
+            {
+                LogStorageFault(logger, ex);
+                await Task.Delay(IdlePoll, time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+
+        // Let sends already on the wire finish, so their rows are marked and not sent again.
+        await Task.WhenAll(_inFlight.Values).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+
+    private Round StartDue(CancellationToken cancellationToken)
+    {
+        Collect();
+        var now = time.GetUtcNow();
+        using var connection = database.Open();
+        var due = OutboxStore.Due(connection, now, _options.MaxConcurrency * 4);
+        var started = 0;
+        var rateLimited = false;
+        foreach (var row in due)
+        {
+            if (_inFlight.Count >= _options.MaxConcurrency)
+            {
+                break;
+            }
+
+            if (_inFlight.ContainsKey(row.ChatId))
+            {
+                continue;
+            }
+
+            if (row.Kind != "answer" && !limiter.TryAcquire(row.ChatId))
+            {
+                rateLimited = true;
+                continue;
+            }
+
+            _inFlight[row.ChatId] = DeliverAsync(row, cancellationToken);
+            started++;
+        }
+
+        var nextDue = OutboxStore.EarliestNotBefore(connection) is { } at && at > now && at - now < IdlePoll ? at - now : IdlePoll;
+        return new Round(started, rateLimited, nextDue);
+    }
+
+    private void Collect()
+    {
+        foreach (var chat in _inFlight.Where(p => p.Value.IsCompleted).Select(p => p.Key).ToList())
+        {
+            _inFlight.Remove(chat);
+        }
+    }
+
+    private async Task DeliverAsync(OutboxRow row, CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        DeliveryResult result;
+        try
+        {
+            result = await transport.DeliverAsync(OutboundJson.Deserialize(row.Payload), cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return;
+        }
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidDataException)
+        {
+            result = new DeliveryResult(DeliveryStatus.Rejected, Reason: ex.Message);
+        }
+
+        try
+        {
+            Record(row, result);
+        }
+        catch (SqliteException ex)
+        {
+            // The row stays queued and is sent again later: a duplicate message, never a lost one.
+            LogStorageFault(logger, ex);
+        }
+    }
+
+    private void Record(OutboxRow row, DeliveryResult result)
+    {
+        var now = time.GetUtcNow();
+        switch (result.Status)
+        {
+            case DeliveryStatus.Delivered:
+                using (var connection = database.Open())
+                {
+                    OutboxStore.Delivered(connection, row.Id);
+                }
+
+                break;
+            case DeliveryStatus.RetryAfter:
+                LogRetryAfter(logger, row.Id, row.ChatId, result.RetryAfter.TotalSeconds);
+                using (var connection = database.Open())
+                {
+                    OutboxStore.Postpone(connection, row.Id, now + result.RetryAfter);
+                }
+
+                break;
+            case DeliveryStatus.Unreachable:
+                LogUnreachable(logger, row.ChatId);
+                using (var work = database.Begin())
+                {
+                    new ResidentStore(work).MarkBlocked(row.ChatId, now);
+                    OutboxStore.DropChat(work, row.ChatId);
+                    work.Commit();
+                }
+
+                break;
+            case DeliveryStatus.Rejected:
+                LogRejected(logger, row.Id, row.Kind, result.Reason);
+                using (var connection = database.Open())
+                {
+                    OutboxStore.Delivered(connection, row.Id);
+                }
+
+                break;
+            default:
+                var backoff = TimeSpan.FromSeconds(Math.Min(_options.MaxBackoff.TotalSeconds, Math.Pow(2, Math.Min(row.Attempts, 16))));
+                LogFailed(logger, row.Id, row.Attempts + 1, backoff.TotalSeconds, result.Reason);
+                using (var connection = database.Open())
+                {
+                    OutboxStore.RetryLater(connection, row.Id, now + backoff);
+                }
+
+                break;
+        }
+    }
+
+    private readonly record struct Round(int Started, bool RateLimited, TimeSpan NextDue);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox storage fault; will retry")]
+    private static partial void LogStorageFault(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Outbox row {RowId} to chat {ChatId} rate limited; retrying after {Seconds} s")]
+    private static partial void LogRetryAfter(ILogger logger, long rowId, long chatId, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Chat {ChatId} blocked the bot; it is marked and its queued messages dropped")]
+    private static partial void LogUnreachable(ILogger logger, long chatId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox row {RowId} ({Kind}) was refused and dropped: {Reason}")]
+    private static partial void LogRejected(ILogger logger, long rowId, string kind, string? reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox row {RowId} failed (attempt {Attempt}); retrying in {Seconds} s: {Reason}")]
+    private static partial void LogFailed(ILogger logger, long rowId, int attempt, double seconds, string? reason);
+}

@@ -1,0 +1,72 @@
+using AsnBot.Conversations;
+using AsnBot.Data;
+using AsnBot.Delivery;
+using AsnBot.Surveys;
+using AsnBot.Telegram;
+using AsnBot.Texts;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Http;
+using Microsoft.Extensions.Options;
+using Telegram.Bot;
+
+namespace AsnBot.Hosting;
+
+/// <summary>Builds the generic host: configuration, the engine and storage, and (for the bot) Telegram.</summary>
+public static class AppHost
+{
+    /// <summary>The bot: poller, outbox sender and Telegram transport.</summary>
+    /// <param name="overrides">Configuration that wins over files and environment (tests use it).</param>
+    /// <param name="configure">Last word on services (tests swap the clock).</param>
+    public static IHost BuildBot(IDictionary<string, string?>? overrides = null, Action<IServiceCollection>? configure = null)
+    {
+        var builder = CreateBuilder(overrides);
+        builder.Services.AddOptions<TelegramOptions>().BindConfiguration(TelegramOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddHttpClient("telegram").RemoveAllLoggers()
+            .AddTypedClient<ITelegramBotClient>((http, services) =>
+            {
+                var o = services.GetRequiredService<IOptions<TelegramOptions>>().Value;
+
+                // The client must not sleep on 429 itself: the outbox honours retry_after without blocking others.
+                return new TelegramBotClient(new TelegramBotClientOptions(o.Token!, o.ApiBaseUrl) { RetryThreshold = 0 }, http);
+            });
+        builder.Services.AddSingleton<IMessageTransport, TelegramTransport>();
+        builder.Services.AddHostedService<StorageInitializer>();
+        builder.Services.AddSingleton<OutboxSender>();
+        builder.Services.AddHostedService(s => s.GetRequiredService<OutboxSender>());
+        builder.Services.AddHostedService<TelegramPoller>();
+        configure?.Invoke(builder.Services);
+        return builder.Build();
+    }
+
+    /// <summary>Engine, storage and delivery without Telegram: the console chat adds its own transport.</summary>
+    public static HostApplicationBuilder CreateBuilder(IDictionary<string, string?>? overrides = null)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = [],
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        if (overrides is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(overrides);
+        }
+
+        var services = builder.Services;
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SurveyOptions>().BindConfiguration(SurveyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SurveyOptions>, SurveyOptionsValidator>();
+        services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(s => new Database(s.GetRequiredService<IOptions<StorageOptions>>().Value.Path));
+        services.AddSingleton(_ => TextCatalog.LoadBuiltIn());
+        services.AddSingleton(_ => SurveyLoader.LoadBuiltIn());
+        services.AddSingleton<ConversationEngine>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<InboundProcessor>();
+        services.AddSingleton<SendRateLimiter>();
+        return builder;
+    }
+}

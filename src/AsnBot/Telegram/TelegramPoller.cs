@@ -1,0 +1,104 @@
+using AsnBot.Conversations;
+using AsnBot.Data;
+using AsnBot.Data.Updates;
+using AsnBot.Delivery;
+using AsnBot.Texts;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Telegram.Bot;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+
+namespace AsnBot.Telegram;
+
+/// <summary>
+/// Long-polls getUpdates from the offset stored in SQLite and hands each update to the processor,
+/// which commits its effects together with the next offset. A crash re-reads from the last committed
+/// offset: an update is never lost and never handled twice.
+/// </summary>
+public sealed partial class TelegramPoller(
+    ITelegramBotClient bot,
+    InboundProcessor processor,
+    Database database,
+    TextCatalog texts,
+    TimeProvider time,
+    IOptions<TelegramOptions> options,
+    ILogger<TelegramPoller> logger) : BackgroundService
+{
+    private static readonly UpdateType[] Wanted = [UpdateType.Message, UpdateType.CallbackQuery];
+    private static readonly TimeSpan FirstBackoff = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+
+    /// <summary>Telegram keeps updates about a day; after ~a week idle its update ids start afresh.</summary>
+    private static readonly TimeSpan OffsetExpiry = TimeSpan.FromDays(6);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var backoff = FirstBackoff;
+        var prepared = false;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (!prepared)
+                {
+                    await PrepareAsync(stoppingToken);
+                    prepared = true;
+                }
+
+                await PollOnceAsync(stoppingToken);
+                backoff = FirstBackoff;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex)
+            {
+                // Telegram or storage is unavailable: wait, then read again from the committed offset.
+                LogPollFault(logger, ex.GetType().Name, ex.Message, backoff.TotalSeconds);
+                await Task.Delay(backoff, time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                backoff = TimeSpan.FromTicks(Math.Min(MaxBackoff.Ticks, backoff.Ticks * 2));
+            }
+        }
+    }
+
+    private async Task PrepareAsync(CancellationToken cancellationToken)
+    {
+        await bot.DeleteWebhook(cancellationToken: cancellationToken);
+        await bot.SetMyCommands(Menu(Language.Id), cancellationToken: cancellationToken);
+        await bot.SetMyCommands(Menu(Language.En), languageCode: Language.En.Code(), cancellationToken: cancellationToken);
+        LogReady(logger);
+    }
+
+    private async Task PollOnceAsync(CancellationToken cancellationToken)
+    {
+        long offset;
+        using (var work = database.Begin())
+        {
+            offset = UpdateLog.ResetIfOlderThan(work, time.GetUtcNow() - OffsetExpiry);
+            work.Commit();
+        }
+
+        var updates = await bot.GetUpdates(
+            offset: checked((int)offset),
+            limit: 100,
+            timeout: options.Value.PollTimeoutSeconds,
+            allowedUpdates: Wanted,
+            cancellationToken: cancellationToken);
+        foreach (var update in updates)
+        {
+            processor.Process(update.Id, UpdateMapper.Map(update));
+        }
+    }
+
+    private IEnumerable<BotCommand> Menu(Language language) =>
+        Commands.Menu.Select(c => new BotCommand(language == Language.En ? c.English : c.Indonesian, texts.Get(language, c.DescriptionKey)));
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Connected to the Bot API; command menu set; polling for updates")]
+    private static partial void LogReady(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Polling failed ({ErrorType}: {Error}); retrying in {Seconds} s")]
+    private static partial void LogPollFault(ILogger logger, string errorType, string error, double seconds);
+}

@@ -1,0 +1,64 @@
+using AsnBot.Conversations;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+
+namespace AsnBot.Telegram;
+
+/// <summary>The one place a Telegram <see cref="Update"/> becomes the engine's <see cref="Inbound"/>.</summary>
+public static class UpdateMapper
+{
+    /// <summary>Maps an update; null for kinds the bot does not handle (the update is still confirmed).</summary>
+    public static Inbound? Map(Update update) => update switch
+    {
+        { Message: { From: { } from } message } => FromMessage(message, from),
+        { CallbackQuery: { } query } => FromCallback(query),
+        _ => null,
+    };
+
+    private static Inbound FromMessage(Message message, User from)
+    {
+        var inbound = new Inbound
+        {
+            ChatId = message.Chat.Id,
+            UserId = from.Id,
+            Chat = Kind(message.Chat.Type),
+            LanguageCode = from.LanguageCode,
+            Kind = message.Text is null ? InboundKind.Unsupported : InboundKind.Text,
+            Text = message.Text,
+        };
+        if (message.Text is { } text && message.Entities is [{ Type: MessageEntityType.BotCommand, Offset: 0 } command, ..])
+        {
+            var name = text[1..command.Length];
+            var at = name.IndexOf('@', StringComparison.Ordinal);
+            return inbound with
+            {
+                Kind = InboundKind.Command,
+                Command = (at < 0 ? name : name[..at]).ToLowerInvariant(),
+                Text = text[command.Length..].Trim(),
+            };
+        }
+
+        return inbound;
+    }
+
+    private static Inbound FromCallback(CallbackQuery query) => new()
+    {
+        ChatId = query.Message?.Chat.Id ?? query.From.Id,
+        UserId = query.From.Id,
+        Chat = query.Message is null ? ChatKind.Private : Kind(query.Message.Chat.Type),
+        LanguageCode = query.From.LanguageCode,
+        Kind = InboundKind.Button,
+        ButtonId = query.Id,
+        ButtonData = query.Data,
+
+        // An inaccessible (very old or deleted) message has no date; it cannot be edited.
+        ButtonMessageId = query.Message is { } message && message.Date > DateTime.UnixEpoch ? message.Id : null,
+    };
+
+    private static ChatKind Kind(ChatType type) => type switch
+    {
+        ChatType.Private => ChatKind.Private,
+        ChatType.Channel => ChatKind.Channel,
+        _ => ChatKind.Group,
+    };
+}
