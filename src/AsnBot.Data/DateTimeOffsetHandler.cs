@@ -4,7 +4,10 @@ using Dapper;
 
 namespace AsnBot.Data;
 
-/// <summary>Stores instants as ISO 8601 text with offset ("O"), which sorts and reads back exactly.</summary>
+/// <summary>
+/// Instants are stored as text in UTC, "yyyy-MM-dd HH:mm:ss.FFFFFFF+00:00" (Microsoft.Data.Sqlite's own
+/// format, which Dapper uses for parameters); all in UTC, they sort as text. This reads them back.
+/// </summary>
 internal sealed class DateTimeOffsetHandler : SqlMapper.TypeHandler<DateTimeOffset>
 {
     public override void SetValue(IDbDataParameter parameter, DateTimeOffset value)
@@ -17,5 +20,5 @@ internal sealed class DateTimeOffsetHandler : SqlMapper.TypeHandler<DateTimeOffs
         DateTimeOffset.Parse((string)value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
 
     internal static string Format(DateTimeOffset value) =>
-        value.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ss.fffffffzzz", CultureInfo.InvariantCulture);
+        value.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture);
 }

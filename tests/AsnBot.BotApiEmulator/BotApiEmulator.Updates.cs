@@ -209,7 +209,7 @@ public sealed partial class BotApiEmulator
 
     private JsonArray TakeBatchLocked(int limit)
     {
-        if (_allowedUpdates is not null)
+        if (_allowedUpdates is not null && !Options.DeliverAllUpdateTypes)
         {
             // Telegram does not produce updates of types the bot did not ask for.
             _pending.RemoveAll(u => !u.Any(p => p.Key != "update_id" && _allowedUpdates.Contains(p.Key)));

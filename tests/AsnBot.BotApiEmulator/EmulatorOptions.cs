@@ -21,6 +21,12 @@ public sealed class EmulatorOptions
     /// <summary>retry_after value (seconds) put into 429 answers.</summary>
     public int RetryAfterSeconds { get; init; } = 1;
 
+    /// <summary>
+    /// false (default, like Telegram): once the bot passes a non-empty allowed_updates to getUpdates, updates of other
+    /// types are dropped and never delivered. true: deliver every enqueued update regardless (robustness tests).
+    /// </summary>
+    public bool DeliverAllUpdateTypes { get; init; }
+
     /// <summary>Write Kestrel/ASP.NET Core logs to the console (for debugging the emulator itself).</summary>
     public bool ServerLogging { get; init; }
 

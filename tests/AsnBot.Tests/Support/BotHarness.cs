@@ -1,0 +1,68 @@
+using AsnBot.Conversations;
+using AsnBot.Data;
+using AsnBot.Delivery;
+using AsnBot.Surveys;
+using AsnBot.Texts;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AsnBot.Tests.Support;
+
+/// <summary>
+/// The real engine, processor, outbox and sender over a real SQLite file, with a fake clock and a
+/// recording messenger instead of Telegram.
+/// </summary>
+public sealed class BotHarness : IDisposable
+{
+    private readonly TempDatabase _database = new();
+    private readonly SendRateLimiter _limiter;
+    private long _nextUpdateId = 1000;
+
+    public BotHarness(SurveyOptions? options = null)
+    {
+        Options = options ?? TestUnits.Options();
+        Texts = TextCatalog.LoadBuiltIn();
+        Survey = SurveyLoader.LoadBuiltIn();
+        Engine = new ConversationEngine(Texts, Survey, Microsoft.Extensions.Options.Options.Create(Options));
+        var signal = new OutboxSignal();
+        Processor = new InboundProcessor(Database, Engine, signal, Clock, NullLogger<InboundProcessor>.Instance);
+        var delivery = Microsoft.Extensions.Options.Options.Create(new DeliveryOptions { PerChatBurst = 20, PerChatPerSecond = 100, GlobalPerSecond = 1000 });
+        _limiter = new SendRateLimiter(delivery);
+        Sender = new OutboxSender(Database, Transcript, _limiter, signal, Clock, delivery, NullLogger<OutboxSender>.Instance);
+    }
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero));
+
+    public Database Database => _database.Database;
+
+    public SurveyOptions Options { get; }
+
+    public TextCatalog Texts { get; }
+
+    public SurveyDefinition Survey { get; }
+
+    public ConversationEngine Engine { get; }
+
+    public InboundProcessor Processor { get; }
+
+    public OutboxSender Sender { get; }
+
+    public Transcript Transcript { get; } = new();
+
+    public TestResident Resident(long userId, string? languageCode = "id") => new(this, userId, languageCode);
+
+    /// <summary>Handles an inbound as a fresh update and delivers the replies.</summary>
+    public async Task<bool> Deliver(Inbound inbound, long? updateId = null)
+    {
+        var handled = Processor.Process(updateId ?? _nextUpdateId++, inbound);
+        await Sender.DrainAsync(CancellationToken.None);
+        return handled;
+    }
+
+    public void Dispose()
+    {
+        _limiter.Dispose();
+        _database.Dispose();
+    }
+}

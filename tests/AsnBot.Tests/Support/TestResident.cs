@@ -1,0 +1,80 @@
+using AsnBot.Conversations;
+
+namespace AsnBot.Tests.Support;
+
+/// <summary>Acts as one resident in a private chat: types, runs commands, presses buttons by label.</summary>
+public sealed class TestResident(BotHarness harness, long userId, string? languageCode)
+{
+    private int _presses;
+
+    public long UserId => userId;
+
+    public IReadOnlyList<ShownMessage> Messages => harness.Transcript.Messages(userId);
+
+    public ShownMessage Last => Messages[^1];
+
+    public Task Text(string text) => Send(new Inbound { ChatId = userId, UserId = userId, LanguageCode = languageCode, Kind = InboundKind.Text, Text = text });
+
+    public Task Command(string command, string argument = "") => Send(new Inbound
+    {
+        ChatId = userId,
+        UserId = userId,
+        LanguageCode = languageCode,
+        Kind = InboundKind.Command,
+        Command = command,
+        Text = argument,
+    });
+
+    public Task Sticker() => Send(new Inbound { ChatId = userId, UserId = userId, LanguageCode = languageCode, Kind = InboundKind.Unsupported });
+
+    /// <summary>Presses the button with this label on the newest message showing it.</summary>
+    public Task Press(string label)
+    {
+        var message = Messages.LastOrDefault(m => m.Buttons.Any(b => b.Label == label))
+            ?? throw new InvalidOperationException($"No button '{label}'. Last message: {Last.Text} [{string.Join(" | ", Last.Buttons.Select(b => b.Label))}]");
+        return PressData(message.Id, message.Buttons.First(b => b.Label == label).Data);
+    }
+
+    public Task PressData(int? messageId, string data) => Send(new Inbound
+    {
+        ChatId = userId,
+        UserId = userId,
+        LanguageCode = languageCode,
+        Kind = InboundKind.Button,
+        ButtonData = data,
+        ButtonId = $"{userId}-{++_presses}",
+        ButtonMessageId = messageId,
+    });
+
+    /// <summary>Consents, then answers the whole survey with the given element scores.</summary>
+    public async Task CompleteSurvey(string unitLabel, int score = 3, string? suggestion = null)
+    {
+        await Command("start");
+        if (Messages.Any(m => m.Buttons.Any(b => b.Label == "Setuju")))
+        {
+            await Press("Setuju");
+        }
+
+        await Press(unitLabel);
+        if (Last.Buttons.Any(b => b.Label == "Lewati") && Last.Text.Contains("Jenis layanan", StringComparison.Ordinal))
+        {
+            await Press("Lewati");
+        }
+
+        for (var i = 0; i < 4; i++)
+        {
+            await Press("Lewati");
+        }
+
+        foreach (var question in harness.Survey.Questions.Where(q => q.Group == Surveys.QuestionGroup.Element))
+        {
+            var option = question.Option(score.ToString(System.Globalization.CultureInfo.InvariantCulture))!;
+            await Press($"{option.Code} · {option.Label.Id}");
+        }
+
+        await (suggestion is null ? Press("Lewati") : Text(suggestion));
+        await Press("Kirim ✓");
+    }
+
+    private async Task Send(Inbound inbound) => await harness.Deliver(inbound);
+}

@@ -1,0 +1,28 @@
+using AsnBot.Surveys;
+
+namespace AsnBot.Tests.Support;
+
+/// <summary>A small unit list for tests: enough units for two pages, one unit with services.</summary>
+public static class TestUnits
+{
+    public const string Round = "2026-TEST";
+
+    public static SurveyOptions Options(int unitsPerPage = 3, TimeSpan? resumeAfter = null) => new()
+    {
+        Round = Round,
+        UnitsPerPage = unitsPerPage,
+        ResumePromptAfter = resumeAfter ?? TimeSpan.FromHours(1),
+        Units =
+        [
+            new ServiceUnit
+            {
+                Code = "DISDUK",
+                Name = "Disdukcapil",
+                Services = [new UnitService { Code = "KTP", Name = "KTP elektronik" }, new UnitService { Code = "KK", Name = "Kartu Keluarga" }],
+            },
+            new ServiceUnit { Code = "RSUD", Name = "RSUD Dr. Tengku Mansyur" },
+            new ServiceUnit { Code = "PKM", Name = "Puskesmas Datuk Bandar" },
+            new ServiceUnit { Code = "SAMSAT", Name = "UPT Samsat" },
+        ],
+    };
+}

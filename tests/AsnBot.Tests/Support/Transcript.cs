@@ -1,0 +1,70 @@
+using AsnBot.Conversations;
+using AsnBot.Delivery;
+
+namespace AsnBot.Tests.Support;
+
+/// <summary>A messenger for tests: keeps each chat's messages (with edits applied) and button answers.</summary>
+public sealed class Transcript : IMessageTransport
+{
+    private readonly object _gate = new();
+    private readonly Dictionary<long, List<ShownMessage>> _chats = [];
+    private readonly List<AnswerButton> _answers = [];
+    private int _nextId;
+
+    public IReadOnlyList<AnswerButton> Answers
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _answers];
+            }
+        }
+    }
+
+    public IReadOnlyList<ShownMessage> Messages(long chatId)
+    {
+        lock (_gate)
+        {
+            return _chats.TryGetValue(chatId, out var list) ? [.. list] : [];
+        }
+    }
+
+    public Task<DeliveryResult> DeliverAsync(Outbound outbound, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            switch (outbound)
+            {
+                case SendText send:
+                    Chat(send.ChatId).Add(new ShownMessage(++_nextId, send.Text, send.Keyboard, Edits: 0));
+                    break;
+                case EditText edit:
+                    var list = Chat(edit.ChatId);
+                    var index = list.FindIndex(m => m.Id == edit.MessageId);
+                    list[index] = list[index] with { Text = edit.Text, Keyboard = edit.Keyboard, Edits = list[index].Edits + 1 };
+                    break;
+                case AnswerButton answer:
+                    _answers.Add(answer);
+                    break;
+            }
+        }
+
+        return Task.FromResult(DeliveryResult.Delivered);
+    }
+
+    private List<ShownMessage> Chat(long chatId)
+    {
+        if (!_chats.TryGetValue(chatId, out var list))
+        {
+            _chats[chatId] = list = [];
+        }
+
+        return list;
+    }
+}
+
+public sealed record ShownMessage(int Id, string Text, Keyboard? Keyboard, int Edits)
+{
+    public IEnumerable<Button> Buttons => Keyboard?.Rows.SelectMany(r => r) ?? [];
+}
