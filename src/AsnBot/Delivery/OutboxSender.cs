@@ -32,7 +32,7 @@ public sealed partial class OutboxSender(
     {
         while (StartDue(cancellationToken) is var round && (round.Started > 0 || round.RateLimited || _inFlight.Count > 0))
         {
-            await (_inFlight.Count > 0 ? Task.WhenAll(_inFlight.Values) : Task.Delay(RateLimitedPoll, time, cancellationToken));
+            await (_inFlight.Count > 0 ? Task.WhenAll(_inFlight.Values) : Task.Delay(RateLimitedPoll, cancellationToken));
             Collect();
         }
     }
@@ -47,8 +47,9 @@ public sealed partial class OutboxSender(
                 var round = StartDue(stoppingToken);
                 if (round.Started == 0)
                 {
-                    var wait = round.RateLimited ? RateLimitedPoll : round.NextDue;
-                    await Task.WhenAny([wake, Task.Delay(wait, time, stoppingToken), .. _inFlight.Values]);
+                    // The rate limiter runs on real time; retry deadlines (not_before) on the injected clock.
+                    var wait = round.RateLimited ? Task.Delay(RateLimitedPoll, stoppingToken) : Task.Delay(round.NextDue, time, stoppingToken);
+                    await Task.WhenAny([wake, wait, .. _inFlight.Values]);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

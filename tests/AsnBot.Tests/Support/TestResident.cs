@@ -66,7 +66,7 @@ public sealed class TestResident(BotHarness harness, long userId, string? langua
             await Press("Lewati");
         }
 
-        foreach (var question in harness.Survey.Questions.Where(q => q.Group == Surveys.QuestionGroup.Element))
+        foreach (var question in harness.Survey.Questions.Where(q => q.Group == AsnBot.Surveys.QuestionGroup.Element))
         {
             var option = question.Option(score.ToString(System.Globalization.CultureInfo.InvariantCulture))!;
             await Press($"{option.Code} · {option.Label.Id}");

@@ -1,0 +1,125 @@
+using AsnBot.Tests.Support;
+
+namespace AsnBot.Tests.Conversations;
+
+public sealed class PrivacyTests : IDisposable
+{
+    private readonly BotHarness _bot = new();
+
+    public void Dispose() => _bot.Dispose();
+
+    [Fact]
+    public async Task BeforeConsent_NothingAboutThePersonIsStored_ButHelpWorks()
+    {
+        var resident = _bot.Resident(701);
+
+        await resident.Command("start", "u_RSUD");
+        await resident.Text("Saya mau isi survei");
+        await resident.Sticker();
+        await resident.Command("bahasa");
+        await resident.Press("English");
+        await resident.Command("bantuan");
+
+        // The language picked before consent is not stored either: help follows the client's language.
+        Assert.Contains("/bantuan — bantuan ini", resident.Last.Text, StringComparison.Ordinal);
+        Assert.Contains(resident.Messages, m => m.Text.Contains("Pelindungan Data Pribadi", StringComparison.Ordinal));
+        Assert.Contains(resident.Messages, m => m.Buttons.Any(b => b.Label == "I agree"));
+        Assert.Equal(0, _bot.Database.Count("SELECT COUNT(*) FROM resident"));
+        Assert.Equal(0, _bot.Database.Count("SELECT COUNT(*) FROM session"));
+        Assert.Equal(0, _bot.Database.Count("SELECT COUNT(*) FROM response"));
+    }
+
+    [Fact]
+    public async Task DecliningConsent_StoresNothing()
+    {
+        var resident = _bot.Resident(702);
+        await resident.Command("start");
+
+        await resident.Press("Tidak setuju");
+
+        Assert.StartsWith("Baik. Tidak ada data Saudara yang disimpan.", resident.Last.Text, StringComparison.Ordinal);
+        Assert.Equal(0, _bot.Database.Count("SELECT COUNT(*) FROM resident"));
+    }
+
+    [Fact]
+    public async Task Consent_IsRecordedWithVersionTimeAndLanguageChosenBeforeIt()
+    {
+        var resident = _bot.Resident(703);
+        await resident.Command("start");
+        await resident.Command("bahasa");
+        await resident.Press("English");
+
+        await resident.Press("I agree");
+
+        var row = _bot.Database.Rows<(string Language, string Version, string At)>("SELECT language, consent_version, consented_at FROM resident WHERE user_id = 703").Single();
+        Assert.Equal("en", row.Language);
+        Assert.Equal("2026-11", row.Version);
+        Assert.StartsWith("2026-11-30 09:00:00", row.At, StringComparison.Ordinal);
+        Assert.Contains("Which service unit", resident.Last.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MyData_ShowsWhatIsStored()
+    {
+        var resident = _bot.Resident(704);
+        await resident.CompleteSurvey("RSUD Dr. Tengku Mansyur");
+
+        await resident.Command("datasaya");
+
+        Assert.Contains("ID Telegram: 704", resident.Last.Text, StringComparison.Ordinal);
+        Assert.Contains("Survei terkirim: 1", resident.Last.Text, StringComparison.Ordinal);
+        Assert.Contains("RSUD Dr. Tengku Mansyur, periode 2026-TEST", resident.Last.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Erase_RemovesThePersonAndDrafts_KeepsSubmittedAnswersUnlinked()
+    {
+        var resident = _bot.Resident(705);
+        await resident.CompleteSurvey("RSUD Dr. Tengku Mansyur");
+        await resident.Command("start");
+        await resident.Press("Puskesmas Datuk Bandar");
+        await resident.Press("Lewati");
+
+        await resident.Command("hapus");
+        Assert.Contains("Hapus data Saudara?", resident.Last.Text, StringComparison.Ordinal);
+        await resident.Press("Ya, hapus data saya");
+
+        Assert.StartsWith("Data Saudara sudah dihapus", resident.Last.Text, StringComparison.Ordinal);
+        Assert.Equal(0, _bot.Database.Count("SELECT COUNT(*) FROM resident"));
+        Assert.Equal(0, _bot.Database.Count("SELECT COUNT(*) FROM session"));
+        Assert.Equal(0, _bot.Database.Count("SELECT COUNT(*) FROM response WHERE status = 'draft'"));
+        Assert.Equal(0, _bot.Database.Count("SELECT COUNT(*) FROM response WHERE resident_id IS NOT NULL"));
+        Assert.Equal(9, _bot.Database.Count("SELECT COUNT(*) FROM answer a JOIN response r ON r.id = a.response_id WHERE r.status = 'submitted'"));
+        await resident.Command("datasaya");
+        Assert.Equal("AsnBot tidak menyimpan data apa pun tentang Saudara.", resident.Last.Text);
+    }
+
+    [Fact]
+    public async Task EraseDeclined_KeepsEverything()
+    {
+        var resident = _bot.Resident(706);
+        await resident.CompleteSurvey("RSUD Dr. Tengku Mansyur");
+
+        await resident.Command("delete");
+        await resident.Press("Tidak");
+
+        Assert.StartsWith("Penghapusan dibatalkan", resident.Last.Text, StringComparison.Ordinal);
+        Assert.Equal(1, _bot.Database.Count("SELECT COUNT(*) FROM resident"));
+    }
+
+    [Fact]
+    public async Task OldSurveyButtonAfterErasure_AsksForConsentAgain()
+    {
+        var resident = _bot.Resident(707);
+        await resident.Command("start", "u_RSUD");
+        await resident.Press("Setuju");
+        var question = resident.Last;
+        await resident.Command("hapus");
+        await resident.Press("Ya, hapus data saya");
+
+        await resident.PressData(question.Id, question.Buttons.First().Data);
+
+        Assert.Contains("Setuju", resident.Last.Buttons.Select(b => b.Label));
+        Assert.Equal(0, _bot.Database.Count("SELECT COUNT(*) FROM resident"));
+    }
+}

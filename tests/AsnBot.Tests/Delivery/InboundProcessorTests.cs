@@ -1,0 +1,66 @@
+using AsnBot.Conversations;
+using AsnBot.Data.Updates;
+using AsnBot.Tests.Support;
+using Dapper;
+
+namespace AsnBot.Tests.Delivery;
+
+public sealed class InboundProcessorTests : IDisposable
+{
+    private readonly BotHarness _bot = new();
+
+    public void Dispose() => _bot.Dispose();
+
+    [Fact]
+    public async Task RedeliveredUpdate_HasOneEffect()
+    {
+        var resident = _bot.Resident(801);
+        await resident.Command("start", "u_RSUD");
+        await resident.Press("Setuju");
+        for (var i = 0; i < 4; i++)
+        {
+            await resident.Press("Lewati");
+        }
+
+        var data = resident.Last.Buttons.First().Data;
+        var press = new Inbound { ChatId = 801, UserId = 801, Kind = InboundKind.Button, ButtonData = data, ButtonId = "x", ButtonMessageId = resident.Last.Id };
+
+        Assert.True(await _bot.Deliver(press, updateId: 5000));
+        var outboxAfterFirst = _bot.Transcript.Messages(801).Sum(m => m.Edits + 1);
+        Assert.False(await _bot.Deliver(press, updateId: 5000));
+        Assert.False(await _bot.Deliver(press, updateId: 4999));
+
+        Assert.Equal(1, _bot.Database.Count("SELECT COUNT(*) FROM answer"));
+        Assert.Equal(outboxAfterFirst, _bot.Transcript.Messages(801).Sum(m => m.Edits + 1));
+        using var connection = _bot.Database.Open();
+        Assert.Equal(5001, UpdateLog.NextUpdateId(connection));
+    }
+
+    [Fact]
+    public async Task CorruptSession_GetsAnApology_AndTheUpdateIsNotRetriedForever()
+    {
+        var resident = _bot.Resident(802);
+        await resident.Command("start", "u_RSUD");
+        await resident.Press("Setuju");
+        using (var connection = _bot.Database.Open())
+        {
+            connection.Execute("UPDATE session SET state = 'NoSuchState'");
+        }
+
+        Assert.True(await _bot.Deliver(new Inbound { ChatId = 802, UserId = 802, Kind = InboundKind.Text, Text = "halo" }, updateId: 7000));
+
+        Assert.StartsWith("Maaf, terjadi kesalahan", resident.Last.Text, StringComparison.Ordinal);
+        using var check = _bot.Database.Open();
+        Assert.Equal(7001, UpdateLog.NextUpdateId(check));
+    }
+
+    [Fact]
+    public async Task UpdateWithNothingToHandle_StillAdvancesTheOffset()
+    {
+        Assert.True(_bot.Processor.Process(9000, inbound: null));
+        await _bot.Sender.DrainAsync(CancellationToken.None);
+
+        using var connection = _bot.Database.Open();
+        Assert.Equal(9001, UpdateLog.NextUpdateId(connection));
+    }
+}

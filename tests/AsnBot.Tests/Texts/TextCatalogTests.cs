@@ -1,0 +1,71 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using AsnBot.Conversations;
+using AsnBot.Texts;
+
+namespace AsnBot.Tests.Texts;
+
+public sealed partial class TextCatalogTests
+{
+    [Fact]
+    public void BuiltIn_HasEveryKeyInBothLanguages()
+    {
+        var catalog = TextCatalog.LoadBuiltIn();
+
+        foreach (var key in catalog.Keys)
+        {
+            Assert.False(string.IsNullOrWhiteSpace(catalog.Get(Language.Id, key)), key);
+            Assert.False(string.IsNullOrWhiteSpace(catalog.Get(Language.En, key)), key);
+        }
+    }
+
+    [Fact]
+    public void Parse_KeyMissingInEnglish_Fails()
+    {
+        var json = """{ "id": { "a": "satu", "b": "dua" }, "en": { "a": "one" } }""";
+
+        var error = Assert.Throws<InvalidDataException>(() => TextCatalog.Parse(new MemoryStream(Encoding.UTF8.GetBytes(json))));
+
+        Assert.Contains("en:b", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_KeyMissingInIndonesian_Fails()
+    {
+        var json = """{ "id": { "a": "satu" }, "en": { "a": "one", "b": "two" } }""";
+
+        var error = Assert.Throws<InvalidDataException>(() => TextCatalog.Parse(new MemoryStream(Encoding.UTF8.GetBytes(json))));
+
+        Assert.Contains("id:b", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EveryKeyTheCodeUses_IsInTheCatalog()
+    {
+        var catalog = TextCatalog.LoadBuiltIn();
+        var source = Path.Combine(RepositoryRoot(), "src", "AsnBot");
+        var used = Directory.EnumerateFiles(source, "*.cs", SearchOption.AllDirectories)
+            .SelectMany(file => KeyPattern().Matches(File.ReadAllText(file)).Select(m => m.Groups[1].Value))
+            .Concat(Commands.Menu.Select(c => c.DescriptionKey))
+            .Distinct()
+            .ToList();
+
+        Assert.NotEmpty(used);
+        Assert.All(used, key => Assert.Contains(key, catalog.Keys));
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "AsnBot.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("AsnBot.sln not found above the test folder.");
+    }
+
+    // Text("key"…), Get(language, "key"), Button("key", …) and Reject("key"): every way the code names a text.
+    [GeneratedRegex("""(?:Text|Get|Button|Reject)\((?:[^()"]*,\s*)?"([a-z]+\.[A-Za-z.]+|help|welcome|idle|thanks)"[,)]""")]
+    private static partial Regex KeyPattern();
+}
