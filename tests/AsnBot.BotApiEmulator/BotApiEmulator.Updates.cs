@@ -6,6 +6,8 @@ namespace AsnBot.BotApiEmulator;
 public sealed partial class BotApiEmulator
 {
     private readonly List<JsonObject> _pending = [];
+    private readonly Dictionary<long, JsonObject> _history = [];
+    private readonly List<JsonObject> _redeliveries = [];
     private TaskCompletionSource _updateArrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private TaskCompletionSource _pollStarted = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private HashSet<string>? _allowedUpdates;
@@ -109,10 +111,34 @@ public sealed partial class BotApiEmulator
         }
 
         _pending.Add(update);
+        _history[id] = (JsonObject)update.DeepClone();
+        SignalUpdateLocked();
+        return id;
+    }
+
+    /// <summary>
+    /// Fault injection: delivers an update once more in the next getUpdates answer, whatever offset the
+    /// bot confirmed, so tests can check that an update_id has one effect however often it arrives.
+    /// </summary>
+    public void Redeliver(long updateId)
+    {
+        lock (_gate)
+        {
+            if (!_history.TryGetValue(updateId, out var update))
+            {
+                throw new ArgumentOutOfRangeException(nameof(updateId), updateId, "No update with this id was ever enqueued.");
+            }
+
+            _redeliveries.Add((JsonObject)update.DeepClone());
+            SignalUpdateLocked();
+        }
+    }
+
+    private void SignalUpdateLocked()
+    {
         var old = _updateArrived;
         _updateArrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         old.TrySetResult();
-        return id;
     }
 
     private int PendingCountLocked() => _pending.Count;
@@ -216,11 +242,12 @@ public sealed partial class BotApiEmulator
         }
 
         var batch = new JsonArray();
-        foreach (var update in _pending.Take(limit))
+        foreach (var update in _redeliveries.Concat(_pending).Take(limit))
         {
             batch.Add(update.DeepClone());
         }
 
+        _redeliveries.Clear();
         return batch;
     }
 

@@ -1,0 +1,84 @@
+using AsnBot.Data;
+using AsnBot.Hosting;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Emulator = AsnBot.BotApiEmulator.BotApiEmulator;
+
+namespace AsnBot.IntegrationTests.Support;
+
+/// <summary>
+/// The real bot host (poller, outbox sender, Telegram.Bot client over HTTP) against the emulator,
+/// on a real SQLite file. Can be stopped and started again over the same file, as after a restart.
+/// </summary>
+public sealed class BotUnderTest : IAsyncDisposable
+{
+    private readonly Emulator _emulator;
+    private readonly Dictionary<string, string?> _settings;
+    private IHost? _host;
+
+    private BotUnderTest(Emulator emulator, string folder, Dictionary<string, string?> settings)
+    {
+        _emulator = emulator;
+        Folder = folder;
+        _settings = settings;
+        Database = new Database(Path.Combine(folder, "asnbot.db"));
+    }
+
+    public string Folder { get; }
+
+    public Database Database { get; }
+
+    public LogCapture Logs { get; } = new();
+
+    public static async Task<BotUnderTest> StartAsync(Emulator emulator, IDictionary<string, string?>? settings = null)
+    {
+        var folder = Directory.CreateTempSubdirectory("asnbot-it-").FullName;
+        var all = new Dictionary<string, string?>
+        {
+            ["Telegram:Token"] = emulator.Token,
+            ["Telegram:ApiBaseUrl"] = emulator.BaseUrl,
+            ["Telegram:PollTimeoutSeconds"] = "2",
+            ["Storage:Path"] = Path.Combine(folder, "asnbot.db"),
+            ["Survey:Round"] = "2026-IT",
+
+            // Residents in tests press faster than people; the per-chat limit is tested on its own.
+            ["Delivery:PerChatPerSecond"] = "50",
+            ["Delivery:PerChatBurst"] = "10",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        var bot = new BotUnderTest(emulator, folder, all);
+        await bot.StartAgainAsync();
+        return bot;
+    }
+
+    /// <summary>Starts a fresh host over the same database (after <see cref="StopAsync"/>).</summary>
+    public async Task StartAgainAsync()
+    {
+        _host = AppHost.BuildBot(_settings, services => services.AddLogging(b => b.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace)));
+        await _host.StartAsync();
+        await _emulator.WaitForBotPolling(TimeSpan.FromSeconds(20));
+    }
+
+    public async Task StopAsync()
+    {
+        if (_host is { } host)
+        {
+            _host = null;
+            await host.StopAsync();
+            host.Dispose();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(Folder, recursive: true);
+    }
+}

@@ -1,0 +1,70 @@
+using System.Globalization;
+using AsnBot.BotApiEmulator;
+using AsnBot.Surveys;
+
+namespace AsnBot.IntegrationTests.Support;
+
+/// <summary>What a resident does in Telegram to answer the survey, step by step, waiting for each screen.</summary>
+public static class SurveyScript
+{
+    public static readonly SurveyDefinition Survey = SurveyLoader.LoadBuiltIn();
+
+    public static IEnumerable<Question> Elements => Survey.Questions.Where(q => q.Group == QuestionGroup.Element);
+
+    public static string Label(Question question, int score)
+    {
+        var option = question.Option(score.ToString(CultureInfo.InvariantCulture))!;
+        return $"{option.Code} · {option.Label.Id}";
+    }
+
+    public static async Task ConsentAsync(Resident resident, string startArgument = "")
+    {
+        await resident.SendText(startArgument.Length == 0 ? "/start" : $"/start {startArgument}");
+        await resident.WaitForText("Apakah Saudara setuju?");
+        await resident.Press("Setuju");
+    }
+
+    /// <summary>From the consent notice to the first SKM element, skipping the profile.</summary>
+    public static async Task ToFirstElementAsync(Resident resident, string unitLabel = "Puskesmas Datuk Bandar")
+    {
+        await ConsentAsync(resident);
+        await resident.WaitForText("Unit layanan mana");
+        await resident.Press(unitLabel);
+        for (var i = 1; i <= 4; i++)
+        {
+            await resident.WaitForText($"Profil responden ({i} dari 4");
+            await resident.Press("Lewati");
+        }
+
+        await resident.WaitForText("Pertanyaan 1 dari 9");
+    }
+
+    /// <summary>Answers elements <paramref name="from"/>..9 with the given scores (index 0 = U1).</summary>
+    public static async Task AnswerElementsAsync(Resident resident, IReadOnlyList<int> scores, int from = 1)
+    {
+        foreach (var question in Elements.Skip(from - 1))
+        {
+            var number = int.Parse(question.Code[1..], CultureInfo.InvariantCulture);
+            await resident.WaitForText($"Pertanyaan {number} dari 9");
+            await resident.Press(Label(question, scores[number - 1]));
+        }
+
+        await resident.WaitForText("Langkah terakhir");
+    }
+
+    public static async Task SuggestAndSubmitAsync(Resident resident, string? suggestion)
+    {
+        if (suggestion is null)
+        {
+            await resident.Press("Lewati");
+        }
+        else
+        {
+            await resident.SendText(suggestion);
+        }
+
+        await resident.WaitForText("Ringkasan jawaban Saudara");
+        await resident.Press("Kirim ✓");
+        await resident.WaitForText("Terima kasih! Jawaban Saudara");
+    }
+}
