@@ -163,6 +163,15 @@ public sealed partial class BotApiEmulator : IAsyncDisposable
         }
     }
 
+    /// <summary>Cancels every fault still planned (failures, delays, drops): the API is healthy again.</summary>
+    public void ClearFaults()
+    {
+        lock (_gate)
+        {
+            _faults.Clear();
+        }
+    }
+
     /// <summary>Next N getUpdates calls answer this error.</summary>
     public void FailNextGetUpdates(int count, int statusCode = 502)
     {

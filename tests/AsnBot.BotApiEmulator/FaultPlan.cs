@@ -34,6 +34,14 @@ internal sealed class FaultPlan
 
     public void DropNext(int count) => _drops += count;
 
+    public void Clear()
+    {
+        _failures.Clear();
+        _getUpdatesFailures.Clear();
+        _delays.Clear();
+        _drops = 0;
+    }
+
     public TimeSpan? TakeDelay() => _delays.TryDequeue(out var d) ? d : null;
 
     public bool TakeDrop()
