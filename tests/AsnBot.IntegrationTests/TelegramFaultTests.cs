@@ -91,6 +91,11 @@ public sealed class TelegramFaultTests
         await WaitUntil(() => bot.Database.Count("SELECT COUNT(*) FROM resident WHERE blocked_at IS NOT NULL") == 1);
         await WaitUntil(() => bot.Database.Count("SELECT COUNT(*) FROM outbox") == 0);
         Assert.Contains(emulator.Calls, c => c.StatusCode == 403);
+
+        emulator.Unblock(resident.UserId);
+        await resident.SendText("/datasaya");
+        await resident.WaitForText("Data Saudara yang tersimpan");
+        Assert.Equal(0, bot.Database.Count("SELECT COUNT(*) FROM resident WHERE blocked_at IS NOT NULL"));
     }
 
     [Fact]

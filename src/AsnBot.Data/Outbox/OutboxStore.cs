@@ -21,7 +21,7 @@ public static class OutboxStore
         LIMIT @limit
         """;
 
-    private const string SelectEarliestNotBefore = "SELECT MIN(not_before) FROM outbox";
+    private const string SelectEarliestNotBefore = "SELECT MIN(not_before) FROM outbox WHERE not_before IS NOT NULL";
     private const string DeleteOne = "DELETE FROM outbox WHERE id = @id";
     private const string DeleteChat = "DELETE FROM outbox WHERE chat_id = @chatId";
     private const string UpdateRetry = "UPDATE outbox SET attempts = attempts + 1, not_before = @notBefore WHERE id = @id";

@@ -21,6 +21,7 @@ public sealed class ResidentStore(UnitOfWork work)
     private const string UpdateLanguage = "UPDATE resident SET language = @language WHERE user_id = @userId";
     private const string DeleteOne = "DELETE FROM resident WHERE user_id = @userId";
     private const string UpdateBlocked = "UPDATE resident SET blocked_at = @now WHERE chat_id = @chatId AND blocked_at IS NULL";
+    private const string ClearBlocked = "UPDATE resident SET blocked_at = NULL WHERE user_id = @userId AND blocked_at IS NOT NULL";
 
     public ResidentRow? Find(long userId) =>
         work.Connection.QuerySingleOrDefault<ResidentRow>(SelectOne, new { userId }, work.Transaction);
@@ -32,6 +33,9 @@ public sealed class ResidentStore(UnitOfWork work)
 
     /// <summary>Deletes the resident; their session goes with it and submitted responses lose the link (FKs).</summary>
     public void Delete(long userId) => work.Connection.Execute(DeleteOne, new { userId }, work.Transaction);
+
+    /// <summary>A resident who writes again has unblocked the bot.</summary>
+    public void MarkReachable(long userId) => work.Connection.Execute(ClearBlocked, new { userId }, work.Transaction);
 
     /// <summary>Telegram answered 403: the resident blocked the bot. Nothing more is sent to them.</summary>
     public void MarkBlocked(long chatId, DateTimeOffset now) =>

@@ -81,6 +81,8 @@ internal static class Migrations
             created_at TEXT NOT NULL
         );
         CREATE INDEX ix_outbox_order ON outbox (priority, id);
+        CREATE INDEX ix_outbox_chat ON outbox (chat_id, id);
+        CREATE INDEX ix_outbox_not_before ON outbox (not_before) WHERE not_before IS NOT NULL;
         """,
     ];
 

@@ -41,6 +41,11 @@ public sealed class ConversationEngine(TextCatalog texts, SurveyDefinition surve
         }
         else
         {
+            if (resident.BlockedAt is not null)
+            {
+                new ResidentStore(work).MarkReachable(resident.UserId);
+            }
+
             HandleResident(turn, resident);
         }
 
