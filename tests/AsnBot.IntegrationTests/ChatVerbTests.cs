@@ -1,0 +1,51 @@
+using System.Diagnostics;
+using AsnBot.Data;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace AsnBot.IntegrationTests;
+
+/// <summary>The `chat` verb as a user runs it: the built program, stdin and stdout, a local database.</summary>
+public sealed class ChatVerbTests
+{
+    [Fact]
+    public async Task ChatVerb_RunsTheWholeSurveyInTheTerminal_AndStoresIt()
+    {
+        var folder = Directory.CreateTempSubdirectory("asnbot-chat-").FullName;
+        try
+        {
+            // Consent, Puskesmas Datuk Bandar (#4 on page 1), skip the profile, U1–U9 = 4, a suggestion, submit.
+            var script = string.Join('\n', ["/start", "#1", "#4", "#2", "#2", "#2", "#2", .. Enumerable.Repeat("#4", 9), "Bersih dan cepat", "#1", ""]);
+            var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "asnbot.dll"), "chat", "--user", "77"])
+            {
+                RedirectStandardInput = true,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                WorkingDirectory = folder,
+            };
+            start.Environment["Storage__Path"] = Path.Combine(folder, "chat.db");
+            start.Environment["Logging__LogLevel__Default"] = "Warning";
+            using var process = Process.Start(start)!;
+            var output = process.StandardOutput.ReadToEndAsync();
+            var errors = process.StandardError.ReadToEndAsync();
+            await process.StandardInput.WriteAsync(script);
+            process.StandardInput.Close();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            await process.WaitForExitAsync(timeout.Token);
+
+            var text = await output;
+            Assert.True(process.ExitCode == 0, $"exit {process.ExitCode}: {await errors}\n{text}");
+            Assert.Contains("Pertanyaan 9 dari 9", text, StringComparison.Ordinal);
+            Assert.Contains("Terima kasih! Jawaban Saudara untuk Puskesmas Datuk Bandar sudah tersimpan.", text, StringComparison.Ordinal);
+            var database = new Database(Path.Combine(folder, "chat.db"));
+            using var connection = database.Open();
+            Assert.Equal(9, connection.ExecuteScalar<int>("SELECT COUNT(*) FROM answer WHERE answer_code = '4'"));
+            Assert.Equal("Bersih dan cepat", connection.ExecuteScalar<string>("SELECT answer_text FROM answer WHERE question_code = 'SARAN'"));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
