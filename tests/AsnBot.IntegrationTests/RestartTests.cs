@@ -68,7 +68,7 @@ public sealed class RestartTests
         // Telegram refuses every send: the answer commits, its reply stays in the outbox.
         emulator.FailNext(1_000, 502, "Bad Gateway");
         await resident.Press(SurveyScript.Label(SurveyScript.Elements.First(), 4));
-        await WaitUntil(() => bot.Database.Count("SELECT COUNT(*) FROM answer") == 1 && bot.Database.Count("SELECT COUNT(*) FROM outbox") > 0);
+        await Eventually.True(() => bot.Database.Count("SELECT COUNT(*) FROM answer") == 1 && bot.Database.Count("SELECT COUNT(*) FROM outbox") > 0);
         await bot.StopAsync();
         emulator.ClearFaults();
 
@@ -76,7 +76,7 @@ public sealed class RestartTests
 
         await resident.WaitForText("Pertanyaan 2 dari 9", TimeSpan.FromSeconds(20));
         Assert.Equal(1, bot.Database.Count("SELECT COUNT(*) FROM answer"));
-        await WaitUntil(() => bot.Database.Count("SELECT COUNT(*) FROM outbox") == 0);
+        await Eventually.True(() => bot.Database.Count("SELECT COUNT(*) FROM outbox") == 0);
     }
 
     [Fact]
@@ -97,15 +97,5 @@ public sealed class RestartTests
         Assert.Equal(1, bot.Database.Count("SELECT COUNT(*) FROM answer"));
         Assert.Equal(callsBefore + 1, emulator.Calls.Count(c => c.Method is "editMessageText" or "sendMessage"));
         Assert.StartsWith("Pertanyaan 2 dari 9", resident.Messages.Single(m => m.Text.StartsWith("Pertanyaan", StringComparison.Ordinal)).Text, StringComparison.Ordinal);
-    }
-
-    private static async Task WaitUntil(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The condition did not hold within 20 s.");
-            await Task.Delay(50);
-        }
     }
 }

@@ -35,7 +35,7 @@ public sealed class TelegramFaultTests
 
         // Ends the long poll now parked, so the next three polls meet the failures.
         await resident.SendText("/bantuan");
-        await WaitUntil(() => emulator.Calls.Count(c => c.Method == "getUpdates" && c.StatusCode == 502) == 3);
+        await Eventually.True(() => emulator.Calls.Count(c => c.Method == "getUpdates" && c.StatusCode == 502) == 3);
         await resident.SendText("/start");
 
         await resident.WaitForText("Apakah Saudara setuju?", TimeSpan.FromSeconds(20));
@@ -88,8 +88,8 @@ public sealed class TelegramFaultTests
         emulator.Block(resident.UserId);
         await resident.SendText("/datasaya");
 
-        await WaitUntil(() => bot.Database.Count("SELECT COUNT(*) FROM resident WHERE blocked_at IS NOT NULL") == 1);
-        await WaitUntil(() => bot.Database.Count("SELECT COUNT(*) FROM outbox") == 0);
+        await Eventually.True(() => bot.Database.Count("SELECT COUNT(*) FROM resident WHERE blocked_at IS NOT NULL") == 1);
+        await Eventually.True(() => bot.Database.Count("SELECT COUNT(*) FROM outbox") == 0);
         Assert.Contains(emulator.Calls, c => c.StatusCode == 403);
 
         emulator.Unblock(resident.UserId);
@@ -114,15 +114,5 @@ public sealed class TelegramFaultTests
         Assert.NotEmpty(bot.Logs.Lines);
         Assert.Contains(bot.Logs.Lines, l => l.Contains("failed", StringComparison.OrdinalIgnoreCase));
         Assert.DoesNotContain(bot.Logs.Lines, l => l.Contains(secret, StringComparison.Ordinal));
-    }
-
-    private static async Task WaitUntil(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The condition did not hold within 20 s.");
-            await Task.Delay(50);
-        }
     }
 }

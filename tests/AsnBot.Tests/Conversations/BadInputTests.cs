@@ -13,7 +13,7 @@ public sealed class BadInputTests : IDisposable
     [Fact]
     public async Task TypedAnswerWhereAButtonIsExpected_AsksToPressAButton_AndShowsTheQuestionAgain()
     {
-        var resident = await AtFirstElement(601);
+        var resident = await _bot.Resident(601).ToFirstElement();
 
         await resident.Text("3");
 
@@ -25,7 +25,7 @@ public sealed class BadInputTests : IDisposable
     [Fact]
     public async Task Sticker_IsAnsweredPolitely_AndChangesNothing()
     {
-        var resident = await AtFirstElement(602);
+        var resident = await _bot.Resident(602).ToFirstElement();
         var step = SessionStep(602);
 
         await resident.Sticker();
@@ -38,7 +38,7 @@ public sealed class BadInputTests : IDisposable
     [Fact]
     public async Task StickerForTheSuggestion_AsksForText()
     {
-        var resident = await AtSuggestion(603);
+        var resident = await (await _bot.Resident(603).ToFirstElement()).AnswerElements(2);
 
         await resident.Sticker();
 
@@ -49,7 +49,7 @@ public sealed class BadInputTests : IDisposable
     [Fact]
     public async Task TenThousandCharacterSuggestion_IsRefusedWithItsLength_ThenAShortOneIsKept()
     {
-        var resident = await AtSuggestion(604);
+        var resident = await (await _bot.Resident(604).ToFirstElement()).AnswerElements(2);
 
         await resident.Text(new string('x', 10_000));
 
@@ -63,7 +63,7 @@ public sealed class BadInputTests : IDisposable
     [Fact]
     public async Task WhitespaceOnlySuggestion_IsRefused()
     {
-        var resident = await AtSuggestion(605);
+        var resident = await (await _bot.Resident(605).ToFirstElement()).AnswerElements(2);
 
         await resident.Text("   ");
 
@@ -74,7 +74,7 @@ public sealed class BadInputTests : IDisposable
     [Fact]
     public async Task ButtonFromAnOlderMessage_IsStale_AndDoesNotChangeTheAnswer()
     {
-        var resident = await AtFirstElement(606);
+        var resident = await _bot.Resident(606).ToFirstElement();
         var firstQuestion = resident.Last;
         var oldData = firstQuestion.Buttons.First(b => b.Label == "1 · Tidak sesuai").Data;
         await resident.Press("4 · Sangat sesuai");
@@ -90,7 +90,7 @@ public sealed class BadInputTests : IDisposable
     [Fact]
     public async Task ButtonOnAMessageTheClientNoLongerHas_IsAnsweredWithANewMessage()
     {
-        var resident = await AtFirstElement(607);
+        var resident = await _bot.Resident(607).ToFirstElement();
         var data = resident.Last.Buttons.First(b => b.Label == "2 · Kurang sesuai").Data;
         var before = resident.Messages.Count;
 
@@ -111,7 +111,7 @@ public sealed class BadInputTests : IDisposable
     [InlineData("")]
     public async Task ForgedCallbackData_IsRefused_AndChangesNothing(string data)
     {
-        var resident = await AtFirstElement(608);
+        var resident = await _bot.Resident(608).ToFirstElement();
         var answersBefore = _bot.Database.Count("SELECT COUNT(*) FROM answer");
         var state = _bot.Database.Rows<string>("SELECT state FROM session").Single();
 
@@ -126,7 +126,7 @@ public sealed class BadInputTests : IDisposable
     [Fact]
     public async Task OversizedCallbackData_IsRefused()
     {
-        var resident = await AtFirstElement(609);
+        var resident = await _bot.Resident(609).ToFirstElement();
 
         await resident.PressData(resident.Last.Id, new string('a', 80));
 
@@ -136,7 +136,7 @@ public sealed class BadInputTests : IDisposable
     [Fact]
     public async Task UnknownCommand_SaysSo()
     {
-        var resident = await AtFirstElement(610);
+        var resident = await _bot.Resident(610).ToFirstElement();
 
         await resident.Command("sudo");
 
@@ -146,7 +146,7 @@ public sealed class BadInputTests : IDisposable
     [Fact]
     public async Task SkipOnARequiredQuestion_IsRefused()
     {
-        var resident = await AtFirstElement(611);
+        var resident = await _bot.Resident(611).ToFirstElement();
 
         await resident.PressData(resident.Last.Id, $"k:{SessionStep(611)}:");
 
@@ -166,7 +166,7 @@ public sealed class BadInputTests : IDisposable
     [Fact]
     public async Task CommandsWithoutASurvey_AnswerPolitely()
     {
-        var resident = await AtFirstElement(613);
+        var resident = await _bot.Resident(613).ToFirstElement();
         await resident.Command("batal");
         await resident.Press("Ya, batalkan");
 
@@ -179,28 +179,4 @@ public sealed class BadInputTests : IDisposable
     }
 
     private long SessionStep(long chatId) => _bot.Database.Rows<long>("SELECT step FROM session WHERE chat_id = @chatId", new { chatId }).Single();
-
-    private async Task<TestResident> AtFirstElement(long userId)
-    {
-        var resident = _bot.Resident(userId);
-        await resident.Command("start", "u_RSUD");
-        await resident.Press("Setuju");
-        for (var i = 0; i < 4; i++)
-        {
-            await resident.Press("Lewati");
-        }
-
-        return resident;
-    }
-
-    private async Task<TestResident> AtSuggestion(long userId)
-    {
-        var resident = await AtFirstElement(userId);
-        foreach (var question in _bot.Survey.Questions.Where(q => q.Group == AsnBot.Surveys.QuestionGroup.Element))
-        {
-            await resident.Press($"2 · {question.Option("2")!.Label.Id}");
-        }
-
-        return resident;
-    }
 }

@@ -28,13 +28,7 @@ public sealed class SurveyFlowTests : IDisposable
     [Fact]
     public async Task Question_ShowsProgressAndScoredLabels_AndIsEditedInPlace()
     {
-        var resident = _bot.Resident(502);
-        await resident.Command("start", "u_RSUD");
-        await resident.Press("Setuju");
-        for (var i = 0; i < 4; i++)
-        {
-            await resident.Press("Lewati");
-        }
+        var resident = await _bot.Resident(502).ToFirstElement();
 
         var first = resident.Last;
         Assert.StartsWith("Pertanyaan 1 dari 9", first.Text, StringComparison.Ordinal);
@@ -94,7 +88,7 @@ public sealed class SurveyFlowTests : IDisposable
     [Fact]
     public async Task Back_ReturnsToThePreviousQuestion_KeepingItsAnswerMarked()
     {
-        var resident = await AtFirstElement(506);
+        var resident = await _bot.Resident(506).ToFirstElement();
         await resident.Press("3 · Sesuai");
 
         await resident.Command("kembali");
@@ -106,7 +100,7 @@ public sealed class SurveyFlowTests : IDisposable
     [Fact]
     public async Task Cancel_AsksFirst_NoKeepsGoing_YesDeletesTheDraft()
     {
-        var resident = await AtFirstElement(507);
+        var resident = await _bot.Resident(507).ToFirstElement();
         await resident.Press("3 · Sesuai");
 
         await resident.Command("batal");
@@ -126,19 +120,7 @@ public sealed class SurveyFlowTests : IDisposable
     [Fact]
     public async Task Review_ChangeAnAnswer_ReturnsToTheReviewAndStoresTheNewCode()
     {
-        var resident = _bot.Resident(508);
-        await resident.Command("start", "u_RSUD");
-        await resident.Press("Setuju");
-        for (var i = 0; i < 4; i++)
-        {
-            await resident.Press("Lewati");
-        }
-
-        foreach (var question in _bot.Survey.Questions.Where(q => q.Group == AsnBot.Surveys.QuestionGroup.Element))
-        {
-            await resident.Press($"3 · {question.Option("3")!.Label.Id}");
-        }
-
+        var resident = await (await _bot.Resident(508).ToFirstElement()).AnswerElements(3);
         await resident.Press("Lewati");
         Assert.Contains("U3 Waktu Penyelesaian: 3 · Cepat", resident.Last.Text, StringComparison.Ordinal);
 
@@ -169,7 +151,7 @@ public sealed class SurveyFlowTests : IDisposable
     [Fact]
     public async Task ComingBackAfterHours_AsksToContinue_AndContinuesWhereItStopped()
     {
-        var resident = await AtFirstElement(510);
+        var resident = await _bot.Resident(510).ToFirstElement();
         await resident.Press("3 · Sesuai");
 
         _bot.Clock.Advance(TimeSpan.FromHours(5));
@@ -185,7 +167,7 @@ public sealed class SurveyFlowTests : IDisposable
     [Fact]
     public async Task StartDuringSurvey_OffersToRestart_WhichDiscardsTheDraft()
     {
-        var resident = await AtFirstElement(511);
+        var resident = await _bot.Resident(511).ToFirstElement();
         await resident.Press("3 · Sesuai");
 
         await resident.Command("start");
@@ -199,7 +181,7 @@ public sealed class SurveyFlowTests : IDisposable
     [Fact]
     public async Task Language_CanBeSwitchedToEnglish_AndBack()
     {
-        var resident = await AtFirstElement(512);
+        var resident = await _bot.Resident(512).ToFirstElement();
 
         await resident.Command("language");
         await resident.Press("English");
@@ -221,18 +203,5 @@ public sealed class SurveyFlowTests : IDisposable
 
         Assert.Contains("Privacy notice", resident.Last.Text, StringComparison.Ordinal);
         Assert.Contains(resident.Last.Buttons, b => b.Label == "I agree");
-    }
-
-    private async Task<TestResident> AtFirstElement(long userId)
-    {
-        var resident = _bot.Resident(userId);
-        await resident.Command("start", "u_RSUD");
-        await resident.Press("Setuju");
-        for (var i = 0; i < 4; i++)
-        {
-            await resident.Press("Lewati");
-        }
-
-        return resident;
     }
 }

@@ -14,13 +14,7 @@ public sealed class InboundProcessorTests : IDisposable
     [Fact]
     public async Task RedeliveredUpdate_HasOneEffect()
     {
-        var resident = _bot.Resident(801);
-        await resident.Command("start", "u_RSUD");
-        await resident.Press("Setuju");
-        for (var i = 0; i < 4; i++)
-        {
-            await resident.Press("Lewati");
-        }
+        var resident = await _bot.Resident(801).ToFirstElement();
 
         var data = resident.Last.Buttons.First().Data;
         var press = new Inbound { ChatId = 801, UserId = 801, Kind = InboundKind.Button, ButtonData = data, ButtonId = "x", ButtonMessageId = resident.Last.Id };

@@ -46,6 +46,31 @@ public sealed class TestResident(BotHarness harness, long userId, string? langua
         ButtonMessageId = messageId,
     });
 
+    /// <summary>Consents through a deep link to RSUD (no services) and skips the profile: the first SKM element is showing.</summary>
+    public async Task<TestResident> ToFirstElement()
+    {
+        await Command("start", "u_RSUD");
+        await Press("Setuju");
+        for (var i = 0; i < 4; i++)
+        {
+            await Press("Lewati");
+        }
+
+        return this;
+    }
+
+    /// <summary>Answers U1–U9 with the same score; the suggestion step is showing afterwards.</summary>
+    public async Task<TestResident> AnswerElements(int score)
+    {
+        foreach (var question in harness.Survey.Questions.Where(q => q.Group == AsnBot.Surveys.QuestionGroup.Element))
+        {
+            var option = question.Option(score.ToString(System.Globalization.CultureInfo.InvariantCulture))!;
+            await Press($"{option.Code} · {option.Label.Id}");
+        }
+
+        return this;
+    }
+
     /// <summary>Consents, then answers the whole survey with the given element scores.</summary>
     public async Task CompleteSurvey(string unitLabel, int score = 3, string? suggestion = null)
     {
@@ -66,12 +91,7 @@ public sealed class TestResident(BotHarness harness, long userId, string? langua
             await Press("Lewati");
         }
 
-        foreach (var question in harness.Survey.Questions.Where(q => q.Group == AsnBot.Surveys.QuestionGroup.Element))
-        {
-            var option = question.Option(score.ToString(System.Globalization.CultureInfo.InvariantCulture))!;
-            await Press($"{option.Code} · {option.Label.Id}");
-        }
-
+        await AnswerElements(score);
         await (suggestion is null ? Press("Lewati") : Text(suggestion));
         await Press("Kirim ✓");
     }
