@@ -3,6 +3,7 @@ using AsnBot.ConsoleChat;
 using AsnBot.Data;
 using AsnBot.Delivery;
 using AsnBot.Hosting;
+using AsnBot.Reports.Cli;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -35,7 +36,7 @@ migrate.SetAction(async _ =>
     });
 });
 
-var root = new RootCommand("AsnBot: the City of Tanjungbalai's public-service satisfaction survey bot for Telegram.") { run, chat, migrate };
+var root = new RootCommand("AsnBot: the City of Tanjungbalai's public-service satisfaction survey bot for Telegram.") { run, chat, migrate, ExportCommand.Create(), ReportCommand.Create() };
 root.SetAction(async (_, cancellationToken) => await RunBotAsync(cancellationToken));
 return await root.Parse(args).InvokeAsync();
 

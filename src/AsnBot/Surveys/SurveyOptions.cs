@@ -34,6 +34,10 @@ public sealed class ServiceUnit
 
     public List<UnitService> Services { get; set; } = [];
 
+    /// <summary>Service users in a survey period (N for the Krejcie &amp; Morgan minimum sample); unknown when not set.</summary>
+    [Range(1, int.MaxValue)]
+    public int? ServiceUsers { get; set; }
+
     public UnitService? Service(string code) => Services.FirstOrDefault(s => s.Code == code);
 }
 

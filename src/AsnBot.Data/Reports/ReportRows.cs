@@ -1,0 +1,64 @@
+namespace AsnBot.Data.Reports;
+
+/// <summary>Which responses an export reads. Instants are compared in UTC against submission (or start, for drafts).</summary>
+public sealed record ExportFilter
+{
+    public required string RoundCode { get; init; }
+
+    public string? UnitCode { get; init; }
+
+    /// <summary>Inclusive lower bound.</summary>
+    public DateTimeOffset? From { get; init; }
+
+    /// <summary>Exclusive upper bound.</summary>
+    public DateTimeOffset? To { get; init; }
+
+    public bool IncludeDrafts { get; init; }
+}
+
+/// <summary>One response with all its answers, as read for an export.</summary>
+public sealed record StoredResponse
+{
+    public required long Id { get; init; }
+
+    public long? ResidentId { get; init; }
+
+    public required string RoundCode { get; init; }
+
+    public required string UnitCode { get; init; }
+
+    public string? ServiceCode { get; init; }
+
+    public required string SurveyId { get; init; }
+
+    public required int SurveyVersion { get; init; }
+
+    public required string Status { get; init; }
+
+    public required DateTimeOffset StartedAt { get; init; }
+
+    public DateTimeOffset? SubmittedAt { get; init; }
+
+    /// <summary>Question code → answer code (choice) or text (free text).</summary>
+    public required IReadOnlyDictionary<string, string?> Answers { get; init; }
+}
+
+/// <summary>How many submitted responses of a unit gave one answer code to one question.</summary>
+public sealed record ScoreCount
+{
+    public required string UnitCode { get; init; }
+
+    public required string QuestionCode { get; init; }
+
+    public required string AnswerCode { get; init; }
+
+    public required long Count { get; init; }
+}
+
+/// <summary>Submitted responses (respondents) of a unit in a round.</summary>
+public sealed record UnitRespondents
+{
+    public required string UnitCode { get; init; }
+
+    public required long Respondents { get; init; }
+}

@@ -1,0 +1,90 @@
+using System.Runtime.CompilerServices;
+using Dapper;
+
+namespace AsnBot.Data.Reports;
+
+/// <summary>Read-only queries for exports and the IKM report. Exports stream: one forward-only reader, no buffering.</summary>
+public sealed class ReportStore(Database database)
+{
+    // One row per answer (or one row for a response without answers), in response order, so
+    // consecutive rows can be folded into one response without holding more than that response.
+    private const string SelectResponseLines = """
+        SELECT r.id AS Id, r.resident_id AS ResidentId, r.round_code AS RoundCode, r.unit_code AS UnitCode,
+               r.service_code AS ServiceCode, r.survey_id AS SurveyId, r.survey_version AS SurveyVersion,
+               r.status AS Status, r.started_at AS StartedAt, r.submitted_at AS SubmittedAt,
+               a.question_code AS QuestionCode, COALESCE(a.answer_code, a.answer_text) AS Answer
+        FROM response r
+        LEFT JOIN answer a ON a.response_id = r.id
+        WHERE r.round_code = @RoundCode
+          AND (@UnitCode IS NULL OR r.unit_code = @UnitCode)
+          AND (@IncludeDrafts = 1 OR r.status = 'submitted')
+          AND (@From IS NULL OR COALESCE(r.submitted_at, r.started_at) >= @From)
+          AND (@To IS NULL OR COALESCE(r.submitted_at, r.started_at) < @To)
+        ORDER BY r.id, a.question_code
+        """;
+
+    private const string SelectScoreCounts = """
+        SELECT r.unit_code AS UnitCode, a.question_code AS QuestionCode, a.answer_code AS AnswerCode, COUNT(*) AS Count
+        FROM response r
+        JOIN answer a ON a.response_id = r.id
+        WHERE r.round_code = @roundCode AND r.status = 'submitted' AND (@unitCode IS NULL OR r.unit_code = @unitCode)
+          AND a.answer_code IS NOT NULL
+        GROUP BY r.unit_code, a.question_code, a.answer_code
+        ORDER BY r.unit_code, a.question_code, a.answer_code
+        """;
+
+    private const string SelectRespondents = """
+        SELECT unit_code AS UnitCode, COUNT(*) AS Respondents
+        FROM response
+        WHERE round_code = @roundCode AND status = 'submitted' AND (@unitCode IS NULL OR unit_code = @unitCode)
+        GROUP BY unit_code
+        ORDER BY unit_code
+        """;
+
+    /// <summary>Streams matching responses ordered by id; memory holds one response at a time.</summary>
+    public async IAsyncEnumerable<StoredResponse> ReadResponsesAsync(
+        ExportFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        using var connection = database.Open();
+        var parameters = new
+        {
+            filter.RoundCode,
+            filter.UnitCode,
+            IncludeDrafts = filter.IncludeDrafts ? 1 : 0,
+            From = filter.From?.ToUniversalTime(),
+            To = filter.To?.ToUniversalTime(),
+        };
+        await using var reader = await connection.ExecuteReaderAsync(
+            new CommandDefinition(SelectResponseLines, parameters, cancellationToken: cancellationToken));
+        var parse = reader.GetRowParser<ResponseLine>();
+        var folder = new ResponseFolder();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (folder.Add(parse(reader)) is { } completed)
+            {
+                yield return completed;
+            }
+        }
+
+        if (folder.Flush() is { } last)
+        {
+            yield return last;
+        }
+    }
+
+    public async Task<IReadOnlyList<ScoreCount>> ScoreCountsAsync(string roundCode, string? unitCode, CancellationToken cancellationToken)
+    {
+        using var connection = database.Open();
+        var rows = await connection.QueryAsync<ScoreCount>(
+            new CommandDefinition(SelectScoreCounts, new { roundCode, unitCode }, cancellationToken: cancellationToken));
+        return rows.AsList();
+    }
+
+    public async Task<IReadOnlyList<UnitRespondents>> RespondentsAsync(string roundCode, string? unitCode, CancellationToken cancellationToken)
+    {
+        using var connection = database.Open();
+        var rows = await connection.QueryAsync<UnitRespondents>(
+            new CommandDefinition(SelectRespondents, new { roundCode, unitCode }, cancellationToken: cancellationToken));
+        return rows.AsList();
+    }
+}

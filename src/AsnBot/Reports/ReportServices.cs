@@ -1,0 +1,26 @@
+using AsnBot.Data;
+using AsnBot.Data.Reports;
+using AsnBot.Reports.Export;
+using AsnBot.Reports.Ikm;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace AsnBot.Reports;
+
+public static class ReportServices
+{
+    /// <summary>
+    /// Exports and the IKM report. Their options are validated when first used, not at host start, so
+    /// the bot runs without an export key; an export without one fails with a clear message.
+    /// </summary>
+    public static IServiceCollection AddReports(this IServiceCollection services)
+    {
+        services.AddOptions<ExportsOptions>().BindConfiguration(ExportsOptions.Section);
+        services.AddSingleton<IValidateOptions<ExportsOptions>, ExportsOptionsValidator>();
+        services.AddOptions<ReportsOptions>().BindConfiguration(ReportsOptions.Section);
+        services.AddSingleton(s => new ReportStore(s.GetRequiredService<Database>()));
+        services.AddSingleton<ResponseExporter>();
+        services.AddSingleton<IkmReportBuilder>();
+        return services;
+    }
+}
