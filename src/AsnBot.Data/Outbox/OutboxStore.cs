@@ -36,7 +36,8 @@ public static class OutboxStore
     public static DateTimeOffset? EarliestNotBefore(SqliteConnection connection) =>
         connection.QuerySingleOrDefault<DateTimeOffset?>(SelectEarliestNotBefore);
 
-    public static void Delivered(SqliteConnection connection, long id) => connection.Execute(DeleteOne, new { id });
+    public static void Delivered(SqliteConnection connection, long id, SqliteTransaction? transaction = null) =>
+        connection.Execute(DeleteOne, new { id }, transaction);
 
     /// <summary>The chat can no longer be reached (blocked the bot): drop what is queued for it.</summary>
     public static void DropChat(UnitOfWork work, long chatId) =>

@@ -84,6 +84,65 @@ internal static class Migrations
         CREATE INDEX ix_outbox_chat ON outbox (chat_id, id);
         CREATE INDEX ix_outbox_not_before ON outbox (not_before) WHERE not_before IS NOT NULL;
         """,
+        """
+        CREATE TABLE complaint (
+            id INTEGER PRIMARY KEY,
+            tracking_no TEXT NULL UNIQUE,
+            resident_id INTEGER NULL REFERENCES resident (user_id) ON DELETE SET NULL,
+            category_code TEXT NULL,
+            unit_code TEXT NULL,
+            description TEXT NULL,
+            latitude REAL NULL,
+            longitude REAL NULL,
+            privacy TEXT NULL CHECK (privacy IN ('identified', 'anonymous', 'confidential')),
+            status TEXT NOT NULL,
+            version INTEGER NOT NULL DEFAULT 0,
+            reopened INTEGER NOT NULL DEFAULT 0,
+            duplicate_of TEXT NULL,
+            created_at TEXT NOT NULL,
+            submitted_at TEXT NULL,
+            first_response_at TEXT NULL,
+            resolved_at TEXT NULL,
+            last_overdue_notice TEXT NULL
+        );
+        CREATE INDEX ix_complaint_resident ON complaint (resident_id, created_at);
+        CREATE INDEX ix_complaint_unit_category ON complaint (unit_code, category_code, submitted_at);
+        CREATE INDEX ix_complaint_status ON complaint (status, submitted_at);
+
+        CREATE TABLE complaint_photo (
+            complaint_id INTEGER NOT NULL REFERENCES complaint (id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            file_id TEXT NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('pending', 'stored', 'too_large', 'failed')),
+            path TEXT NULL,
+            bytes INTEGER NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (complaint_id, seq)
+        );
+
+        CREATE TABLE complaint_event (
+            id INTEGER PRIMARY KEY,
+            complaint_id INTEGER NOT NULL REFERENCES complaint (id) ON DELETE CASCADE,
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            from_status TEXT NULL,
+            to_status TEXT NOT NULL,
+            note TEXT NULL
+        );
+        CREATE INDEX ix_complaint_event ON complaint_event (complaint_id, id);
+
+        CREATE TABLE sent_message (
+            chat_id INTEGER NOT NULL,
+            message_id INTEGER NOT NULL,
+            tag TEXT NOT NULL,
+            sent_at TEXT NOT NULL,
+            PRIMARY KEY (chat_id, message_id)
+        );
+
+        ALTER TABLE session ADD COLUMN flow TEXT NOT NULL DEFAULT 'survey';
+        ALTER TABLE session ADD COLUMN complaint_state TEXT NOT NULL DEFAULT 'Idle';
+        ALTER TABLE session ADD COLUMN complaint_id INTEGER NULL REFERENCES complaint (id) ON DELETE SET NULL;
+        """,
     ];
 
     /// <summary>Number of the newest schema version.</summary>

@@ -31,4 +31,13 @@ public sealed class SessionRow
     public string? PendingUnit { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>Which conversation the resident is in: "survey" or "complaint".</summary>
+    public string Flow { get; set; } = "survey";
+
+    /// <summary>State of the complaint conversation, saved by name like <see cref="State"/>.</summary>
+    public string ComplaintState { get; set; } = "Idle";
+
+    /// <summary>The complaint being written (a draft), or the one a reopen reason is for.</summary>
+    public long? ComplaintId { get; set; }
 }

@@ -6,6 +6,8 @@ public static class Commands
     public static readonly IReadOnlyList<(string Indonesian, string English, string DescriptionKey)> Menu =
     [
         ("start", "start", "cmd.start"),
+        ("lapor", "report", "cmd.report"),
+        ("status", "status", "cmd.status"),
         ("kembali", "back", "cmd.back"),
         ("batal", "cancel", "cmd.cancel"),
         ("bahasa", "language", "cmd.language"),

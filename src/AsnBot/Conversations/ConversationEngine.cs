@@ -1,3 +1,5 @@
+using AsnBot.Conversations.Admin;
+using AsnBot.Conversations.Complaints;
 using AsnBot.Conversations.Privacy;
 using AsnBot.Conversations.Survey;
 using AsnBot.Data;
@@ -5,6 +7,7 @@ using AsnBot.Data.Residents;
 using AsnBot.Data.Sessions;
 using AsnBot.Surveys;
 using AsnBot.Texts;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace AsnBot.Conversations;
@@ -13,8 +16,15 @@ namespace AsnBot.Conversations;
 /// Turns one inbound event into state changes and replies, inside the caller's transaction.
 /// Knows nothing of Telegram: the same engine serves the bot, the console chat and the tests.
 /// </summary>
-public sealed class ConversationEngine(TextCatalog texts, SurveyDefinition survey, IOptions<SurveyOptions> options)
+public sealed class ConversationEngine(
+    TextCatalog texts,
+    SurveyDefinition survey,
+    IOptions<SurveyOptions> options,
+    IOptions<ComplaintOptions> complaintOptions,
+    ComplaintDesk desk,
+    ILogger<ConversationEngine> logger)
 {
+    private const string ComplaintFlowName = "complaint";
     private readonly SurveyOptions _options = options.Value;
 
     public TextCatalog Texts => texts;
@@ -23,20 +33,25 @@ public sealed class ConversationEngine(TextCatalog texts, SurveyDefinition surve
 
     public IReadOnlyList<Outbound> Handle(UnitOfWork work, Inbound inbound, DateTimeOffset now)
     {
-        // Residents talk to the bot in a private chat; groups and channels are not a place for surveys.
+        var resident = new ResidentStore(work).Find(inbound.UserId);
+        var turn = new Turn(work, inbound, now, texts, Languages.FromCode(resident?.Language ?? inbound.LanguageCode));
+        if (new AdminDesk(turn, desk, logger).Handle())
+        {
+            return turn.Finish();
+        }
+
+        // Residents talk to the bot in a private chat; other groups and channels get nothing.
         if (inbound.Chat != ChatKind.Private)
         {
             return [];
         }
 
-        var resident = new ResidentStore(work).Find(inbound.UserId);
-        var turn = new Turn(work, inbound, now, texts, Languages.FromCode(resident?.Language ?? inbound.LanguageCode));
         if (resident is null)
         {
             if (new Onboarding(turn).Handle() is { } consent)
             {
                 var session = NewSession(inbound, now);
-                HandleSurvey(turn, session, flow => flow.Start(consent.UnitCode));
+                WithSession(turn, session, () => Survey(turn, session).Start(consent.UnitCode));
             }
         }
         else
@@ -56,46 +71,92 @@ public sealed class ConversationEngine(TextCatalog texts, SurveyDefinition surve
     {
         var inbound = turn.Inbound;
         var session = new SessionStore(turn.Work).Find(inbound.ChatId) ?? NewSession(inbound, turn.Now);
-        var privacy = new PersonalData(turn, resident, _options);
+        var filing = session.Flow == ComplaintFlowName;
         var press = inbound.Kind == InboundKind.Button ? ButtonPress.Parse(inbound.ButtonData) : null;
         switch (inbound.Kind)
         {
             case InboundKind.Command:
-                switch (Commands.Canonical(inbound.Command))
-                {
-                    case "start": HandleSurvey(turn, session, f => f.Start(Onboarding.DeepLinkUnit(inbound.Text))); return;
-                    case "cancel": HandleSurvey(turn, session, f => f.Cancel()); return;
-                    case "back": HandleSurvey(turn, session, f => { if (!f.PauseIfAway(_options.ResumePromptAfter)) { f.Back(); } }); return;
-                    case "help": turn.Send(turn.Text("help")); return;
-                    case "language": Onboarding.ShowLanguageChoice(turn); return;
-                    case "mydata": privacy.ShowStoredData(); return;
-                    case "delete": privacy.AskToErase(); return;
-                    default: turn.Send(turn.Text("command.unknown")); return;
-                }
-
+                HandleCommand(turn, resident, session, filing);
+                return;
             case InboundKind.Button when press is null:
                 turn.AnswerButton(turn.Text("button.invalid"));
                 return;
             case InboundKind.Button when SurveyButtons.IsSurveyAction(press.Action):
-                HandleSurvey(turn, session, f => f.Press(press));
+                WithSession(turn, session, () => Survey(turn, session).Press(press));
+                return;
+            case InboundKind.Button when ComplaintButtons.IsFilingAction(press.Action):
+                WithSession(turn, session, () => Complaint(turn, session).Press(press));
                 return;
             case InboundKind.Button:
-                HandleOtherButton(turn, session, privacy, press);
+                HandleOtherButton(turn, resident, session, press);
+                return;
+            case var _ when filing:
+                WithSession(turn, session, () => Complaint(turn, session).Input(inbound));
                 return;
             default:
-                HandleSurvey(turn, session, f =>
+                WithSession(turn, session, () =>
                 {
-                    if (!f.PauseIfAway(_options.ResumePromptAfter))
+                    var flow = Survey(turn, session);
+                    if (!flow.PauseIfAway(_options.ResumePromptAfter))
                     {
-                        f.Input(inbound);
+                        flow.Input(inbound);
                     }
                 });
                 return;
         }
     }
 
-    private void HandleOtherButton(Turn turn, SessionRow session, PersonalData privacy, ButtonPress press)
+    private void HandleCommand(Turn turn, ResidentRow resident, SessionRow session, bool filing)
     {
+        var privacy = new PersonalData(turn, resident, _options);
+        switch (Commands.Canonical(turn.Inbound.Command))
+        {
+            case "start" when filing:
+                turn.Send(turn.Text("complaint.finishFirst"));
+                return;
+            case "start":
+                WithSession(turn, session, () => Survey(turn, session).Start(Onboarding.DeepLinkUnit(turn.Inbound.Text)));
+                return;
+            case "report" when !filing && Survey(turn, session).InProgress:
+                turn.Send(turn.Text("complaint.finishSurveyFirst"));
+                return;
+            case "report":
+                WithSession(turn, session, () => Complaint(turn, session).Begin());
+                return;
+            case "status":
+                new ResidentComplaints(turn, resident, desk).Status(turn.Inbound.Text);
+                return;
+            case "cancel" when filing:
+                WithSession(turn, session, () => Complaint(turn, session).Cancel());
+                return;
+            case "cancel":
+                WithSession(turn, session, () => Survey(turn, session).Cancel());
+                return;
+            case "back" when filing:
+                WithSession(turn, session, () => Complaint(turn, session).Back());
+                return;
+            case "back":
+                WithSession(turn, session, () =>
+                {
+                    var flow = Survey(turn, session);
+                    if (!flow.PauseIfAway(_options.ResumePromptAfter))
+                    {
+                        flow.Back();
+                    }
+                });
+                return;
+            case "help": turn.Send(turn.Text("help")); return;
+            case "language": Onboarding.ShowLanguageChoice(turn); return;
+            case "mydata": privacy.ShowStoredData(); return;
+            case "delete": privacy.AskToErase(); return;
+            default: turn.Send(turn.Text("command.unknown")); return;
+        }
+    }
+
+    private void HandleOtherButton(Turn turn, ResidentRow resident, SessionRow session, ButtonPress press)
+    {
+        var privacy = new PersonalData(turn, resident, _options);
+        var complaints = new ResidentComplaints(turn, resident, desk);
         switch (press.Action)
         {
             case PrivacyButtons.Language:
@@ -103,11 +164,11 @@ public sealed class ConversationEngine(TextCatalog texts, SurveyDefinition surve
                 new ResidentStore(turn.Work).SetLanguage(turn.Inbound.UserId, turn.Language.Code());
                 turn.AnswerButton(turn.Text("language.set"));
                 turn.Send(turn.Text("language.set"));
-                HandleSurvey(turn, session, f => f.ShowCurrent());
+                WithSession(turn, session, () => Survey(turn, session).ShowCurrent());
                 return;
             case PrivacyButtons.Agree:
                 // Consent already given (an old notice pressed again): just open the survey.
-                HandleSurvey(turn, session, f => f.Start(press.Argument.Split('-', 2).ElementAtOrDefault(1)));
+                WithSession(turn, session, () => Survey(turn, session).Start(press.Argument.Split('-', 2).ElementAtOrDefault(1)));
                 return;
             case PrivacyButtons.EraseYes:
                 privacy.Erase();
@@ -115,19 +176,40 @@ public sealed class ConversationEngine(TextCatalog texts, SurveyDefinition surve
             case PrivacyButtons.EraseNo:
                 privacy.KeepData();
                 return;
+            case ComplaintButtons.ConfirmResolved when complaints.Resolved(press) is { } resolved:
+                complaints.Close(resolved);
+                return;
+            case ComplaintButtons.Reopen when complaints.Resolved(press) is { } resolved:
+                turn.AnswerButton();
+                if (resolved.Reopened)
+                {
+                    turn.Send(turn.Text("complaint.cannotReopen"));
+                    return;
+                }
+
+                WithSession(turn, session, () => Complaint(turn, session).AskReopenReason(resolved.Id));
+                return;
+            case ComplaintButtons.ConfirmResolved or ComplaintButtons.Reopen:
+                turn.AnswerButton(turn.Text("button.stale"));
+                return;
             default:
                 turn.AnswerButton(turn.Text("button.invalid"));
                 return;
         }
     }
 
-    /// <summary>Runs the survey flow over the session and saves the session in the same transaction.</summary>
-    private void HandleSurvey(Turn turn, SessionRow session, Action<SurveyFlow> action)
+    /// <summary>Runs a flow over the session and saves the session in the same transaction.</summary>
+    private static void WithSession(Turn turn, SessionRow session, Action action)
     {
-        action(new SurveyFlow(new SurveyContext(turn, session, survey, _options)));
+        action();
         session.UpdatedAt = turn.Now;
         new SessionStore(turn.Work).Save(session);
     }
+
+    private SurveyFlow Survey(Turn turn, SessionRow session) => new(new SurveyContext(turn, session, survey, _options));
+
+    private ComplaintFlow Complaint(Turn turn, SessionRow session) =>
+        new(new ComplaintContext(turn, session, desk, complaintOptions.Value, _options));
 
     private static SessionRow NewSession(Inbound inbound, DateTimeOffset now) => new()
     {

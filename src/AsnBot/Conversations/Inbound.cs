@@ -26,6 +26,16 @@ public sealed record Inbound
 
     /// <summary>The message a button was on; null when the client no longer has it.</summary>
     public int? ButtonMessageId { get; init; }
+
+    /// <summary>The largest size of a photo the person sent.</summary>
+    public string? PhotoFileId { get; init; }
+
+    public double? Latitude { get; init; }
+
+    public double? Longitude { get; init; }
+
+    /// <summary>The bot message this message replies to (admins answer a complaint post this way).</summary>
+    public int? ReplyToMessageId { get; init; }
 }
 
 public enum InboundKind
@@ -33,6 +43,8 @@ public enum InboundKind
     Text,
     Command,
     Button,
+    Photo,
+    Location,
 
     /// <summary>A sticker, photo, voice note, contact… something the bot does not read here.</summary>
     Unsupported,

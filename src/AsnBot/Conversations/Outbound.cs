@@ -9,7 +9,22 @@ namespace AsnBot.Conversations;
 [JsonDerivedType(typeof(AnswerButton), "answer")]
 public abstract record Outbound(long ChatId);
 
-public sealed record SendText(long ChatId, string Text, Keyboard? Keyboard = null) : Outbound(ChatId);
+public sealed record SendText(long ChatId, string Text, Keyboard? Keyboard = null) : Outbound(ChatId)
+{
+    /// <summary>Remembered with the delivered message id, so replies to this message can be routed.</summary>
+    public string? Tag { get; init; }
+
+    /// <summary>Opens the reply box on the reader's client, quoting this message.</summary>
+    public bool ForceReply { get; init; }
+
+    /// <summary>A reply keyboard with a "share location" button of this label (and a text button <see cref="ContinueButton"/>).</summary>
+    public string? LocationButton { get; init; }
+
+    public string? ContinueButton { get; init; }
+
+    /// <summary>Takes a reply keyboard shown earlier away.</summary>
+    public bool RemoveReplyKeyboard { get; init; }
+}
 
 public sealed record EditText(long ChatId, int MessageId, string Text, Keyboard? Keyboard = null) : Outbound(ChatId);
 

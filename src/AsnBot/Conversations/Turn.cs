@@ -37,6 +37,11 @@ public sealed class Turn(UnitOfWork work, Inbound inbound, DateTimeOffset now, T
     /// <summary>Sends a new message.</summary>
     public void Send(string text, Keyboard? keyboard = null) => _replies.Add(new SendText(Inbound.ChatId, text, keyboard));
 
+    /// <summary>Sends a message to another chat (the reporter of a complaint, the admin group).</summary>
+    public void SendTo(long chatId, string text, Keyboard? keyboard = null) => _replies.Add(new SendText(chatId, text, keyboard));
+
+    public void Add(Outbound outbound) => _replies.Add(outbound);
+
     /// <summary>Shows a screen: edits the pressed message when allowed, otherwise sends a new message.</summary>
     public void Show(string text, Keyboard? keyboard = null)
     {

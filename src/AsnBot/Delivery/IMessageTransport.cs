@@ -28,4 +28,7 @@ public enum DeliveryStatus
 public readonly record struct DeliveryResult(DeliveryStatus Status, TimeSpan RetryAfter = default, string? Reason = null)
 {
     public static DeliveryResult Delivered { get; } = new(DeliveryStatus.Delivered);
+
+    /// <summary>The id of the message that was sent, when the action sent one.</summary>
+    public int? MessageId { get; init; }
 }

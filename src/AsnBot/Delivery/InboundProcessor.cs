@@ -37,6 +37,10 @@ public sealed partial class InboundProcessor(
         }
     }
 
+    /// <summary>Runs scheduled work (not an update) in one transaction and queues what it wants to send.</summary>
+    public void Run(Func<UnitOfWork, DateTimeOffset, IReadOnlyList<Outbound>> job) =>
+        Commit(updateId: null, work => job(work, time.GetUtcNow()));
+
     private bool Commit(long? updateId, Func<UnitOfWork, IReadOnlyList<Outbound>> handle)
     {
         using var work = database.Begin();

@@ -1,4 +1,6 @@
+using AsnBot.Conversations;
 using AsnBot.Data;
+using AsnBot.Data.Complaints;
 using AsnBot.Data.Outbox;
 using AsnBot.Data.Residents;
 using Microsoft.Data.Sqlite;
@@ -113,9 +115,11 @@ public sealed partial class OutboxSender(
     {
         await Task.Yield();
         DeliveryResult result;
+        Outbound? outbound = null;
         try
         {
-            result = await transport.DeliverAsync(OutboundJson.Deserialize(row.Payload), cancellationToken);
+            outbound = OutboundJson.Deserialize(row.Payload);
+            result = await transport.DeliverAsync(outbound, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -128,7 +132,7 @@ public sealed partial class OutboxSender(
 
         try
         {
-            Record(row, result);
+            Record(row, result, (outbound as SendText)?.Tag);
         }
         catch (SqliteException ex)
         {
@@ -137,15 +141,21 @@ public sealed partial class OutboxSender(
         }
     }
 
-    private void Record(OutboxRow row, DeliveryResult result)
+    private void Record(OutboxRow row, DeliveryResult result, string? tag)
     {
         var now = time.GetUtcNow();
         switch (result.Status)
         {
             case DeliveryStatus.Delivered:
-                using (var connection = database.Open())
+                using (var work = database.Begin())
                 {
-                    OutboxStore.Delivered(connection, row.Id);
+                    OutboxStore.Delivered(work.Connection, row.Id, work.Transaction);
+                    if (tag is not null && result.MessageId is { } messageId)
+                    {
+                        SentMessageStore.Remember(work, row.ChatId, messageId, tag, now);
+                    }
+
+                    work.Commit();
                 }
 
                 break;

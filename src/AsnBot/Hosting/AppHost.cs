@@ -1,4 +1,5 @@
 using AsnBot.Conversations;
+using AsnBot.Conversations.Complaints;
 using AsnBot.Data;
 using AsnBot.Delivery;
 using AsnBot.Surveys;
@@ -36,6 +37,8 @@ public static class AppHost
         builder.Services.AddSingleton<OutboxSender>();
         builder.Services.AddHostedService(s => s.GetRequiredService<OutboxSender>());
         builder.Services.AddHostedService<TelegramPoller>();
+        builder.Services.AddHostedService<EvidenceDownloader>();
+        builder.Services.AddHostedService<ComplaintMonitor>();
         configure?.Invoke(builder.Services);
         return builder.Build();
     }
@@ -63,6 +66,17 @@ public static class AppHost
         services.AddSingleton(s => new Database(s.GetRequiredService<IOptions<StorageOptions>>().Value.Path));
         services.AddSingleton(_ => TextCatalog.LoadBuiltIn());
         services.AddSingleton(_ => SurveyLoader.LoadBuiltIn());
+        services.AddOptions<ComplaintOptions>().BindConfiguration(ComplaintOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section);
+        services.AddSingleton(s => new ComplaintDeadlines(s.GetRequiredService<IOptions<ComplaintOptions>>().Value));
+        services.AddSingleton(s => new ComplaintViews(
+            s.GetRequiredService<TextCatalog>(),
+            s.GetRequiredService<IOptions<ComplaintOptions>>().Value,
+            s.GetRequiredService<IOptions<SurveyOptions>>().Value,
+            s.GetRequiredService<ComplaintDeadlines>()));
+        services.AddSingleton(s => new ComplaintDesk(s.GetRequiredService<ComplaintViews>(), s.GetRequiredService<IOptions<AdminOptions>>().Value));
+        services.AddSingleton(s => new OverdueAnnouncer(
+            s.GetRequiredService<ComplaintDesk>(), s.GetRequiredService<IOptions<ComplaintOptions>>().Value, s.GetRequiredService<TextCatalog>()));
         services.AddSingleton<ConversationEngine>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<InboundProcessor>();

@@ -14,8 +14,7 @@ public sealed class TelegramTransport(ITelegramBotClient bot) : IMessageTranspor
     {
         try
         {
-            await SendAsync(outbound, cancellationToken);
-            return DeliveryResult.Delivered;
+            return DeliveryResult.Delivered with { MessageId = await SendAsync(outbound, cancellationToken) };
         }
         catch (ApiRequestException ex) when (outbound is EditText edit && IsUneditable(ex))
         {
@@ -40,19 +39,19 @@ public sealed class TelegramTransport(ITelegramBotClient bot) : IMessageTranspor
         }
     }
 
-    private async Task SendAsync(Outbound outbound, CancellationToken cancellationToken)
+    private async Task<int?> SendAsync(Outbound outbound, CancellationToken cancellationToken)
     {
         switch (outbound)
         {
             case SendText send:
-                await bot.SendMessage(send.ChatId, send.Text, replyMarkup: Markup(send.Keyboard), cancellationToken: cancellationToken);
-                break;
+                var sent = await bot.SendMessage(send.ChatId, send.Text, replyMarkup: Markup(send), cancellationToken: cancellationToken);
+                return sent.Id;
             case EditText edit:
-                await bot.EditMessageText(edit.ChatId, edit.MessageId, edit.Text, replyMarkup: Markup(edit.Keyboard), cancellationToken: cancellationToken);
-                break;
+                await bot.EditMessageText(edit.ChatId, edit.MessageId, edit.Text, replyMarkup: Inline(edit.Keyboard), cancellationToken: cancellationToken);
+                return edit.MessageId;
             case AnswerButton answer:
                 await bot.AnswerCallbackQuery(answer.ButtonId, answer.Text, cancellationToken: cancellationToken);
-                break;
+                return null;
             default:
                 throw new InvalidDataException($"Unknown outbound action {outbound.GetType().Name}.");
         }
@@ -83,7 +82,22 @@ public sealed class TelegramTransport(ITelegramBotClient bot) : IMessageTranspor
         && (ex.Message.Contains("message to edit not found", StringComparison.OrdinalIgnoreCase)
             || ex.Message.Contains("message can't be edited", StringComparison.OrdinalIgnoreCase));
 
-    private static InlineKeyboardMarkup? Markup(Keyboard? keyboard) =>
+    /// <summary>A message carries one kind of markup: inline buttons, a location keyboard, a reply box or a removal.</summary>
+    private static ReplyMarkup? Markup(SendText send) => send switch
+    {
+        { Keyboard: { } keyboard } => Inline(keyboard),
+        { LocationButton: { } location } => new ReplyKeyboardMarkup(
+            new[] { new[] { KeyboardButton.WithRequestLocation(location) } }
+                .Concat(send.ContinueButton is { } next ? [[new KeyboardButton(next)]] : []))
+        {
+            ResizeKeyboard = true,
+        },
+        { ForceReply: true } => new ForceReplyMarkup(),
+        { RemoveReplyKeyboard: true } => new ReplyKeyboardRemove(),
+        _ => null,
+    };
+
+    private static InlineKeyboardMarkup? Inline(Keyboard? keyboard) =>
         keyboard is null
             ? null
             : new InlineKeyboardMarkup(keyboard.Rows.Select(row => row.Select(b => InlineKeyboardButton.WithCallbackData(b.Label, b.Data))));

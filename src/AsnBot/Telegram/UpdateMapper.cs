@@ -23,8 +23,18 @@ public static class UpdateMapper
             UserId = from.Id,
             Chat = Kind(message.Chat.Type),
             LanguageCode = from.LanguageCode,
-            Kind = message.Text is null ? InboundKind.Unsupported : InboundKind.Text,
+            Kind = message switch
+            {
+                { Text: not null } => InboundKind.Text,
+                { Photo: [_, ..] } => InboundKind.Photo,
+                { Location: not null } => InboundKind.Location,
+                _ => InboundKind.Unsupported,
+            },
             Text = message.Text,
+            PhotoFileId = message.Photo is [.., var largest] ? largest.FileId : null,
+            Latitude = message.Location?.Latitude,
+            Longitude = message.Location?.Longitude,
+            ReplyToMessageId = message.ReplyToMessage?.Id,
         };
         if (message.Text is { } text && message.Entities is [{ Type: MessageEntityType.BotCommand, Offset: 0 } command, ..])
         {

@@ -1,4 +1,5 @@
 using AsnBot.Conversations;
+using AsnBot.Conversations.Complaints;
 using AsnBot.Data;
 using AsnBot.Delivery;
 using AsnBot.Surveys;
@@ -19,12 +20,17 @@ public sealed class BotHarness : IDisposable
     private readonly SendRateLimiter _limiter;
     private long _nextUpdateId = 1000;
 
-    public BotHarness(SurveyOptions? options = null)
+    public BotHarness(SurveyOptions? options = null, ComplaintOptions? complaints = null, AdminOptions? admin = null)
     {
         Options = options ?? TestUnits.Options();
+        Complaints = complaints ?? TestUnits.Complaints();
+        Admin = admin ?? new AdminOptions { UserIds = [TestUnits.AdminId], GroupChatId = TestUnits.AdminGroup };
         Texts = TextCatalog.LoadBuiltIn();
         Survey = SurveyLoader.LoadBuiltIn();
-        Engine = new ConversationEngine(Texts, Survey, Microsoft.Extensions.Options.Options.Create(Options));
+        var views = new ComplaintViews(Texts, Complaints, Options, new ComplaintDeadlines(Complaints));
+        Desk = new ComplaintDesk(views, Admin);
+        Engine = new ConversationEngine(
+            Texts, Survey, Microsoft.Extensions.Options.Options.Create(Options), Microsoft.Extensions.Options.Options.Create(Complaints), Desk, Logs);
         var signal = new OutboxSignal();
         Processor = new InboundProcessor(Database, Engine, signal, Clock, NullLogger<InboundProcessor>.Instance);
         var delivery = Microsoft.Extensions.Options.Options.Create(new DeliveryOptions { PerChatBurst = 20, PerChatPerSecond = 100, GlobalPerSecond = 1000 });
@@ -37,6 +43,14 @@ public sealed class BotHarness : IDisposable
     public Database Database => _database.Database;
 
     public SurveyOptions Options { get; }
+
+    public ComplaintOptions Complaints { get; }
+
+    public AdminOptions Admin { get; }
+
+    public ComplaintDesk Desk { get; }
+
+    public ListLogger<ConversationEngine> Logs { get; } = new();
 
     public TextCatalog Texts { get; }
 

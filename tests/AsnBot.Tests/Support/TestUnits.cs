@@ -1,3 +1,4 @@
+using AsnBot.Conversations.Complaints;
 using AsnBot.Surveys;
 
 namespace AsnBot.Tests.Support;
@@ -6,6 +7,20 @@ namespace AsnBot.Tests.Support;
 public static class TestUnits
 {
     public const string Round = "2026-TEST";
+    public const long AdminId = 900;
+    public const long AdminGroup = -100_900;
+
+    public static ComplaintOptions Complaints() => new()
+    {
+        Holidays = [new DateOnly(2026, 12, 25), new DateOnly(2027, 1, 1)],
+        EvidenceFolder = Path.Combine(Path.GetTempPath(), "asnbot-test-evidence"),
+        Categories =
+        [
+            new ComplaintCategory { Code = "PUNGLI", NameId = "Pungutan liar", NameEn = "Illegal fees" },
+            new ComplaintCategory { Code = "LAMBAT", NameId = "Pelayanan lambat", NameEn = "Slow service" },
+            new ComplaintCategory { Code = "LAINNYA", NameId = "Lainnya", NameEn = "Other" },
+        ],
+    };
 
     public static SurveyOptions Options(int unitsPerPage = 3, TimeSpan? resumeAfter = null) => new()
     {

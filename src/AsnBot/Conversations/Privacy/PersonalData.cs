@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using AsnBot.Data.Complaints;
 using AsnBot.Data.Residents;
 using AsnBot.Data.Responses;
 using AsnBot.Surveys;
@@ -38,6 +39,7 @@ internal sealed class PersonalData(Turn turn, ResidentRow resident, SurveyOption
             text.AppendLine(turn.Text("data.draft", UnitName(draft.UnitCode), answers));
         }
 
+        text.AppendLine(turn.Text("data.complaints", new ComplaintStore(turn.Work).OfResident(resident.UserId).Count));
         text.AppendLine().Append(turn.Text("data.eraseHint"));
         turn.Send(text.ToString());
     }
@@ -49,12 +51,14 @@ internal sealed class PersonalData(Turn turn, ResidentRow resident, SurveyOption
         ]]));
 
     /// <summary>
-    /// Deletes the resident, their session and unfinished answers. Submitted responses stay as
-    /// anonymous statistics: the link to the person is removed (resident_id becomes NULL).
+    /// Deletes the resident, their session, unfinished answers and complaint drafts. Submitted responses
+    /// stay as anonymous statistics and filed complaints stay in handling: the link to the person is
+    /// removed (resident_id becomes NULL).
     /// </summary>
     public void Erase()
     {
         new ResponseStore(turn.Work).DeleteDrafts(resident.UserId);
+        new ComplaintStore(turn.Work).DiscardDrafts(resident.UserId);
         new ResidentStore(turn.Work).Delete(resident.UserId);
         turn.AnswerButton();
         turn.MayEditPressedMessage = true;

@@ -139,13 +139,13 @@ internal sealed class SurveyFlow
         var question = State == SurveyState.Answering ? _context.CurrentQuestion : null;
         if (question?.Kind != QuestionKind.Text)
         {
-            var key = inbound.Kind == InboundKind.Unsupported ? "input.unsupported" : "input.pressButton";
+            var key = inbound.Kind == InboundKind.Text ? "input.pressButton" : "input.unsupported";
             Reject(State == SurveyState.Idle ? "idle" : key);
             return;
         }
 
         var text = inbound.Text?.Trim() ?? string.Empty;
-        if (inbound.Kind == InboundKind.Unsupported)
+        if (inbound.Kind != InboundKind.Text)
         {
             Reject("input.expectText");
         }

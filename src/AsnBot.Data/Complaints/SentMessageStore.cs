@@ -1,0 +1,23 @@
+using Dapper;
+
+namespace AsnBot.Data.Complaints;
+
+/// <summary>
+/// Which bot message in a chat stands for what ("post:42"), recorded when it was delivered, so a
+/// reply to that message can be routed (an admin answering a complaint post).
+/// </summary>
+public static class SentMessageStore
+{
+    private const string Insert = """
+        INSERT INTO sent_message (chat_id, message_id, tag, sent_at) VALUES (@chatId, @messageId, @tag, @now)
+        ON CONFLICT (chat_id, message_id) DO UPDATE SET tag = excluded.tag
+        """;
+
+    private const string Select = "SELECT tag FROM sent_message WHERE chat_id = @chatId AND message_id = @messageId";
+
+    public static void Remember(UnitOfWork work, long chatId, int messageId, string tag, DateTimeOffset now) =>
+        work.Connection.Execute(Insert, new { chatId, messageId, tag, now }, work.Transaction);
+
+    public static string? TagOf(UnitOfWork work, long chatId, int messageId) =>
+        work.Connection.QuerySingleOrDefault<string>(Select, new { chatId, messageId }, work.Transaction);
+}

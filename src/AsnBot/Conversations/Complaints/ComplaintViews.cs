@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Text;
+using AsnBot.Data.Complaints;
+using AsnBot.Surveys;
+using AsnBot.Texts;
+
+namespace AsnBot.Conversations.Complaints;
+
+/// <summary>
+/// The only place complaint text is composed. The admin view names the reporter only for identified
+/// complaints; for anonymous ones it has no path to the resident id at all.
+/// </summary>
+public sealed class ComplaintViews(TextCatalog texts, ComplaintOptions options, SurveyOptions survey, ComplaintDeadlines deadlines)
+{
+    public ComplaintDeadlines Deadlines => deadlines;
+
+    public string Status(Language language, string status) => texts.Get(language, $"status.{status}");
+
+    public string Category(Language language, string? code) => options.Category(code)?.Name(language) ?? code ?? "—";
+
+    public string Unit(string? code) => survey.Units.FirstOrDefault(u => u.Code == code)?.Name ?? code ?? "—";
+
+    public static string Date(DateOnly day) => day.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture);
+
+    public static string Date(DateTimeOffset instant) => Date(WorkingDays.LocalDate(instant));
+
+    /// <summary>What admins see of a complaint (group posts, /aduan): Indonesian, the reporter hidden unless identified.</summary>
+    public string ForAdmin(ComplaintRow complaint, int photos, DateTimeOffset now)
+    {
+        const Language Id = Language.Id;
+        var reporter = complaint.Privacy == ComplaintPrivacy.Anonymous || complaint.ResidentId is not { } residentId
+            ? texts.Get(Id, "admin.reporterHidden")
+            : texts.Format(Id, "admin.reporterId", residentId);
+        var text = new StringBuilder()
+            .AppendLine(texts.Format(Id, "admin.header", complaint.TrackingNo, Status(Id, complaint.Status)))
+            .AppendLine(texts.Format(Id, "admin.details", Category(Id, complaint.CategoryCode), Unit(complaint.UnitCode), reporter, texts.Get(Id, $"privacy.{complaint.Privacy}")))
+            .AppendLine(Evidence(Id, photos, complaint));
+        if (deadlines.Next(complaint) is { } deadline)
+        {
+            text.AppendLine(texts.Format(Id, "admin.deadline", Date(deadline), texts.Get(Id, $"deadline.{deadlines.State(complaint, now)}")));
+        }
+
+        if (complaint.DuplicateOf is { } duplicate)
+        {
+            text.AppendLine(texts.Format(Id, "admin.duplicate", duplicate));
+        }
+
+        return text.AppendLine().Append(complaint.Description).ToString();
+    }
+
+    /// <summary>One line per complaint for lists (/aduan and /status).</summary>
+    public string Line(Language language, ComplaintRow complaint, DateTimeOffset now)
+    {
+        var line = $"{complaint.TrackingNo} · {Category(language, complaint.CategoryCode)} · {Unit(complaint.UnitCode)} · {Status(language, complaint.Status)}";
+        return deadlines.Next(complaint) is { } deadline
+            ? $"{line} · {Date(deadline)} ({texts.Get(language, $"deadline.{deadlines.State(complaint, now)}")})"
+            : line;
+    }
+
+    /// <summary>The complaint as its reporter sees it, with its timeline (admin identities are not shown).</summary>
+    public string ForResident(Language language, ComplaintRow complaint, IReadOnlyList<ComplaintEventRow> events, int photos)
+    {
+        var text = new StringBuilder()
+            .AppendLine(texts.Format(language, "complaint.detail", complaint.TrackingNo, Status(language, complaint.Status)))
+            .AppendLine(texts.Format(language, "complaint.detailFields", Category(language, complaint.CategoryCode), Unit(complaint.UnitCode), texts.Get(language, $"privacy.{complaint.Privacy}")))
+            .AppendLine(Evidence(language, photos, complaint))
+            .AppendLine()
+            .AppendLine(complaint.Description)
+            .AppendLine()
+            .AppendLine(texts.Get(language, "complaint.timeline"));
+        foreach (var e in events)
+        {
+            var note = e.Note is null ? string.Empty : $": {e.Note}";
+            text.AppendLine(CultureInfo.InvariantCulture, $"• {Date(e.At)} {Status(language, e.ToStatus)}{note}");
+        }
+
+        return text.ToString().TrimEnd();
+    }
+
+    private string Evidence(Language language, int photos, ComplaintRow complaint)
+    {
+        var location = complaint.Latitude is { } lat && complaint.Longitude is { } lon
+            ? string.Create(CultureInfo.InvariantCulture, $"{lat:0.#####}, {lon:0.#####}")
+            : "—";
+        return texts.Format(language, "complaint.evidenceLine", photos, location);
+    }
+}

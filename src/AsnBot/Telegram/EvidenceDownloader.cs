@@ -1,0 +1,91 @@
+using System.Globalization;
+using AsnBot.Conversations.Complaints;
+using AsnBot.Data;
+using AsnBot.Data.Complaints;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Telegram.Bot;
+
+namespace AsnBot.Telegram;
+
+/// <summary>
+/// Copies complaint photos from Telegram to the evidence folder, so evidence outlives Telegram's file
+/// expiry. Photos over the size limit are recorded as too large and not kept.
+/// </summary>
+public sealed partial class EvidenceDownloader(
+    ITelegramBotClient bot,
+    Database database,
+    IOptions<ComplaintOptions> options,
+    TimeProvider time,
+    ILogger<EvidenceDownloader> logger) : BackgroundService
+{
+    private const int MaxAttempts = 5;
+    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                IReadOnlyList<ComplaintPhotoRow> pending;
+                using (var connection = database.Open())
+                {
+                    pending = EvidenceStore.Pending(connection, MaxAttempts);
+                }
+
+                foreach (var photo in pending)
+                {
+                    await CopyAsync(photo, stoppingToken);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+    }
+
+    private async Task CopyAsync(ComplaintPhotoRow photo, CancellationToken cancellationToken)
+    {
+        var o = options.Value;
+        string status;
+        string? path = null;
+        long? bytes = null;
+        try
+        {
+            var file = await bot.GetFile(photo.FileId, cancellationToken);
+            bytes = file.FileSize;
+            if (file.FileSize > o.MaxPhotoBytes)
+            {
+                status = "too_large";
+            }
+            else
+            {
+                var folder = Path.Combine(Path.GetFullPath(o.EvidenceFolder), photo.ComplaintId.ToString(CultureInfo.InvariantCulture));
+                Directory.CreateDirectory(folder);
+                path = Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"{photo.Seq}.jpg"));
+                await using (var stream = File.Create(path))
+                {
+                    await bot.DownloadFile(file, stream, cancellationToken);
+                    bytes = stream.Length;
+                }
+
+                status = "stored";
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogFailed(logger, photo.ComplaintId, photo.Seq, ex.Message);
+            status = photo.Attempts + 1 >= MaxAttempts ? "failed" : "pending";
+        }
+
+        using var connection = database.Open();
+        EvidenceStore.Record(connection, photo, status, path, bytes);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Copying photo {Seq} of complaint {ComplaintId} failed: {Error}")]
+    private static partial void LogFailed(ILogger logger, long complaintId, int seq, string error);
+}
