@@ -181,6 +181,25 @@ public sealed class ExportTests : IDisposable
     }
 
     [Fact]
+    public async Task Json_ManyRows_AllLinesComplete()
+    {
+        // Enough text to pass the writer's 64 KiB buffer several times.
+        for (var i = 0; i < 300; i++)
+        {
+            ReportData.Add(_bot.Database, 10_000 + i, "PKM", ReportData.All((i % 4) + 1), suggestion: new string('x', 400) + i.ToString(CultureInfo.InvariantCulture));
+        }
+
+        var lines = Encoding.UTF8.GetString(await ExportAsync(new ExportFormat(ExportFileType.Json))).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal(300, lines.Length);
+        for (var i = 0; i < lines.Length; i++)
+        {
+            using var line = JsonDocument.Parse(lines[i]);
+            Assert.EndsWith(i.ToString(CultureInfo.InvariantCulture), line.RootElement.GetProperty("SARAN").GetString(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Bom_OnlyWhenAsked()
     {
         await SeedAsync();

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
@@ -8,7 +9,12 @@ internal sealed class JsonLinesExportWriter(Stream output) : IExportWriter
 {
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private readonly Utf8JsonWriter _json = new(output, Options);
+    private const int FlushAt = 64 * 1024;
+
+    // Lines collect in a small buffer that goes to the output every 64 KiB: memory stays flat and the
+    // output sees few large writes instead of one per response.
+    private readonly ArrayBufferWriter<byte> _buffer = new(FlushAt * 2);
+    private Utf8JsonWriter? _json;
     private IReadOnlyList<string> _columns = [];
 
     public Task WriteHeaderAsync(IReadOnlyList<string> columns, CancellationToken cancellationToken)
@@ -19,6 +25,7 @@ internal sealed class JsonLinesExportWriter(Stream output) : IExportWriter
 
     public async Task WriteRowAsync(object?[] values, CancellationToken cancellationToken)
     {
+        _json ??= new Utf8JsonWriter(_buffer, Options);
         _json.WriteStartObject();
         for (var i = 0; i < values.Length; i++)
         {
@@ -40,12 +47,26 @@ internal sealed class JsonLinesExportWriter(Stream output) : IExportWriter
         }
 
         _json.WriteEndObject();
-        await _json.FlushAsync(cancellationToken);
+        _json.Flush();
         _json.Reset();
-        output.WriteByte((byte)'\n');
+        _buffer.Write("\n"u8);
+        if (_buffer.WrittenCount >= FlushAt)
+        {
+            await DrainAsync(cancellationToken);
+        }
     }
 
-    public async Task CompleteAsync(CancellationToken cancellationToken) => await output.FlushAsync(cancellationToken);
+    public async Task CompleteAsync(CancellationToken cancellationToken)
+    {
+        await DrainAsync(cancellationToken);
+        await output.FlushAsync(cancellationToken);
+    }
 
-    public ValueTask DisposeAsync() => _json.DisposeAsync();
+    public ValueTask DisposeAsync() => _json?.DisposeAsync() ?? ValueTask.CompletedTask;
+
+    private async Task DrainAsync(CancellationToken cancellationToken)
+    {
+        await output.WriteAsync(_buffer.WrittenMemory, cancellationToken);
+        _buffer.ResetWrittenCount();
+    }
 }

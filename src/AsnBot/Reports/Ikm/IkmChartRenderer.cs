@@ -29,6 +29,7 @@ internal static class IkmChartRenderer
             Position = i + 1,
             Value = (double)(e.Nrr ?? 0),
             ValueBase = 0,
+            FillColor = Colors.SteelBlue,
             Label = e.Nrr is { } nrr ? nrr.ToString("F2", CultureInfo.InvariantCulture) : "-",
         }).ToList();
         plot.Add.Bars(bars);
@@ -38,7 +39,8 @@ internal static class IkmChartRenderer
         var ikm = subject.Score is { } s
             ? $"IKM {IkmCalculator.Display(s.Ikm).ToString("F2", CultureInfo.InvariantCulture)}, mutu {s.Mutu.Grade}"
             : "IKM tidak dapat dihitung";
-        plot.Title($"NRR per unsur: {subject.Name}, {report.Round} ({ikm}; bobot 1/9 persis)");
+        plot.Title($"NRR per unsur: {subject.Code}, {report.Round}");
+        plot.XLabel($"{subject.Name}: {ikm} (bobot 1/9 persis)");
         plot.YLabel("NRR (1-4)");
         plot.ShowLegend(Alignment.LowerRight);
         return plot.GetImageBytes(width, height, ImageFormat.Png);
