@@ -26,6 +26,10 @@ public sealed partial class BotApiEmulator
         }
     }
 
+    /// <summary>The bot's message as a reply quotes it (reply_to_message); null when there is none. Call under the lock.</summary>
+    internal JsonObject? QuotedBotMessage(long chatId, int messageId) =>
+        _chats.TryGetValue(chatId, out var chat) ? chat.FindBotMessage(messageId)?.ToJson(chat, _botUser) : null;
+
     internal static void FillText(JsonObject message, string text)
     {
         message["text"] = text;

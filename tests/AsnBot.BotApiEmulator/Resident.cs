@@ -41,6 +41,17 @@ public sealed class Resident
         return Task.FromResult(_emulator.SendUserMessage(this, m => BotApiEmulator.FillText(m, text)));
     }
 
+    /// <summary>Replies to a bot message in this chat (Telegram's reply_to_message), as an admin answers a post.</summary>
+    public Task<long> SendReply(string text, int replyToMessageId)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Task.FromResult(_emulator.SendUserMessage(this, m =>
+        {
+            BotApiEmulator.FillText(m, text);
+            m["reply_to_message"] = _emulator.QuotedBotMessage(ChatId, replyToMessageId);
+        }));
+    }
+
     public Task<long> SendSticker() => Task.FromResult(_emulator.SendUserMessage(this, m =>
     {
         var sticker = _emulator.FakeFile("stickers", ".webp", 64);

@@ -117,10 +117,8 @@ public sealed class ConversationEngine(
             case "start":
                 WithSession(turn, session, () => Survey(turn, session).Start(Onboarding.DeepLinkUnit(turn.Inbound.Text)));
                 return;
-            case "report" when !filing && Survey(turn, session).InProgress:
-                turn.Send(turn.Text("complaint.finishSurveyFirst"));
-                return;
             case "report":
+                // A survey in progress stays where it is; /start offers to continue it afterwards.
                 WithSession(turn, session, () => Complaint(turn, session).Begin());
                 return;
             case "status":

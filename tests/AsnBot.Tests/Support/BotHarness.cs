@@ -66,6 +66,12 @@ public sealed class BotHarness : IDisposable
 
     public TestResident Resident(long userId, string? languageCode = "id") => new(this, userId, languageCode);
 
+    /// <summary>The configured admin acting in the admin group.</summary>
+    public TestAdmin AdminInGroup() => new(this, TestUnits.AdminId, TestUnits.AdminGroup);
+
+    /// <summary>Someone acting in a chat, admin or not (a group id is negative).</summary>
+    public TestAdmin Actor(long userId, long chatId) => new(this, userId, chatId);
+
     /// <summary>Handles an inbound as a fresh update and delivers the replies.</summary>
     public async Task<bool> Deliver(Inbound inbound, long? updateId = null)
     {

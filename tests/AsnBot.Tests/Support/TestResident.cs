@@ -25,6 +25,41 @@ public sealed class TestResident(BotHarness harness, long userId, string? langua
         Text = argument,
     });
 
+    public Task Photo(string fileId) => Send(new Inbound { ChatId = userId, UserId = userId, LanguageCode = languageCode, Kind = InboundKind.Photo, PhotoFileId = fileId });
+
+    public Task Location(double latitude, double longitude) => Send(new Inbound
+    {
+        ChatId = userId,
+        UserId = userId,
+        LanguageCode = languageCode,
+        Kind = InboundKind.Location,
+        Latitude = latitude,
+        Longitude = longitude,
+    });
+
+    /// <summary>Files a complaint through the whole flow; returns its tracking number.</summary>
+    public async Task<string> FileComplaint(string category = "Pungutan liar", string unit = "Disdukcapil", string privacy = "Anonim", int photos = 0, bool location = false)
+    {
+        await Command("lapor");
+        await Press(category);
+        await Press(unit);
+        await Text("Petugas loket meminta uang Rp50.000 agar KTP saya cepat selesai.");
+        for (var i = 0; i < photos; i++)
+        {
+            await Photo($"photo-{userId}-{i}");
+        }
+
+        if (location)
+        {
+            await Location(2.9667, 99.8);
+        }
+
+        await Text("Lanjut ›");
+        await Press(privacy);
+        await Press("Kirim ✓");
+        return System.Text.RegularExpressions.Regex.Match(Last.Text, "ADU-[0-9]{4}-[0-9A-Z]{5}").Value;
+    }
+
     public Task Sticker() => Send(new Inbound { ChatId = userId, UserId = userId, LanguageCode = languageCode, Kind = InboundKind.Unsupported });
 
     /// <summary>Presses the button with this label on the newest message showing it.</summary>

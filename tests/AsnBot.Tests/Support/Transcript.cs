@@ -22,6 +22,15 @@ public sealed class Transcript : IMessageTransport
         }
     }
 
+    /// <summary>Every message shown in any chat, for checks across all of them (what admins saw).</summary>
+    public IReadOnlyList<(long ChatId, ShownMessage Message)> AllMessages()
+    {
+        lock (_gate)
+        {
+            return [.. _chats.SelectMany(c => c.Value.Select(m => (c.Key, m)))];
+        }
+    }
+
     public IReadOnlyList<ShownMessage> Messages(long chatId)
     {
         lock (_gate)
@@ -37,8 +46,8 @@ public sealed class Transcript : IMessageTransport
             switch (outbound)
             {
                 case SendText send:
-                    Chat(send.ChatId).Add(new ShownMessage(++_nextId, send.Text, send.Keyboard, Edits: 0));
-                    break;
+                    Chat(send.ChatId).Add(new ShownMessage(++_nextId, send.Text, send.Keyboard, Edits: 0) { ForceReply = send.ForceReply, LocationButton = send.LocationButton });
+                    return Task.FromResult(DeliveryResult.Delivered with { MessageId = _nextId });
                 case EditText edit:
                     var list = Chat(edit.ChatId);
                     var index = list.FindIndex(m => m.Id == edit.MessageId);
@@ -66,5 +75,9 @@ public sealed class Transcript : IMessageTransport
 
 public sealed record ShownMessage(int Id, string Text, Keyboard? Keyboard, int Edits)
 {
+    public bool ForceReply { get; init; }
+
+    public string? LocationButton { get; init; }
+
     public IEnumerable<Button> Buttons => Keyboard?.Rows.SelectMany(r => r) ?? [];
 }

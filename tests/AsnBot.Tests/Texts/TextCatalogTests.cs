@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using AsnBot.Conversations;
+using AsnBot.Conversations.Complaints;
+using AsnBot.Data.Complaints;
 using AsnBot.Texts;
 
 namespace AsnBot.Tests.Texts;
@@ -47,6 +49,9 @@ public sealed partial class TextCatalogTests
         var used = Directory.EnumerateFiles(source, "*.cs", SearchOption.AllDirectories)
             .SelectMany(file => KeyPattern().Matches(File.ReadAllText(file)).Select(m => m.Groups[1].Value))
             .Concat(Commands.Menu.Select(c => c.DescriptionKey))
+            .Concat(ComplaintStatus.All.Append(ComplaintStatus.Draft).Select(s => $"status.{s}"))
+            .Concat(Enum.GetNames<DeadlineState>().Select(s => $"deadline.{s}"))
+            .Concat(new[] { ComplaintPrivacy.Identified, ComplaintPrivacy.Anonymous, ComplaintPrivacy.Confidential }.Select(p => $"privacy.{p}"))
             .Distinct()
             .ToList();
 
@@ -65,7 +70,7 @@ public sealed partial class TextCatalogTests
         return directory?.FullName ?? throw new InvalidOperationException("AsnBot.sln not found above the test folder.");
     }
 
-    // Text("key"…), Get(language, "key"), Button("key", …) and Reject("key"): every way the code names a text.
-    [GeneratedRegex("""(?:Text|Get|Button|Reject)\((?:[^()"]*,\s*)?"([a-z]+\.[A-Za-z.]+|help|welcome|idle|thanks)"[,)]""")]
+    // Text("key"…), Get(language, "key"), Format(language, "key", …), Button("key", …) and Reject("key"): every way the code names a text.
+    [GeneratedRegex("""(?:Text|Get|Format|Button|Reject)\((?:[^()"]*,\s*)?"([a-z]+\.[A-Za-z.]+|help|welcome|idle|thanks)"[,)]""")]
     private static partial Regex KeyPattern();
 }
