@@ -1,0 +1,86 @@
+using System.Text.RegularExpressions;
+using AsnBot.IntegrationTests.Support;
+using Dapper;
+using Emulator = AsnBot.BotApiEmulator.BotApiEmulator;
+
+namespace AsnBot.IntegrationTests;
+
+/// <summary>A resident files a complaint with a photo and a location; admins handle it in their group, over the real wire.</summary>
+public sealed partial class ComplaintEndToEndTests
+{
+    private const long AdminId = 70_001;
+    private const long StrangerId = 70_002;
+    private const long AdminGroup = -100_700;
+    private const long ReporterId = 7_123_456_789;
+
+    [Fact]
+    public async Task ResidentFilesWithEvidence_AdminsTriageInTheGroup_AndTheReporterHearsEveryStep()
+    {
+        await using var emulator = await Emulator.StartAsync();
+        var evidence = Directory.CreateTempSubdirectory("asnbot-evidence-").FullName;
+        await using var bot = await BotUnderTest.StartAsync(emulator, new Dictionary<string, string?>
+        {
+            ["Admin:UserIds:0"] = AdminId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Admin:GroupChatId"] = AdminGroup.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Complaints:EvidenceFolder"] = evidence,
+        });
+        var resident = emulator.Resident(ReporterId);
+        var admin = emulator.Member(AdminId, AdminGroup);
+        var stranger = emulator.Member(StrangerId, AdminGroup, "Orang lain");
+
+        await SurveyScript.ConsentAsync(resident);
+        await resident.WaitForText("Unit layanan mana");
+        await resident.SendText("/lapor");
+        await resident.WaitForText("apa jenis masalahnya?");
+        await resident.Press("Pungutan liar");
+        await resident.WaitForText("Di unit layanan mana");
+        await resident.Press("Dinas Kependudukan dan Pencatatan Sipil (Disdukcapil)");
+        await resident.WaitForText("Ceritakan apa yang terjadi");
+        await resident.SendText("Di loket 2 saya diminta membayar Rp100.000 untuk mempercepat akta kelahiran.");
+        await resident.WaitForText("Ada bukti?");
+        Assert.NotNull(resident.LastMessage.ReplyKeyboard);
+        await resident.SendPhoto("loket");
+        await resident.WaitForText("Foto 1 dari 3 diterima.");
+        await resident.SendLocation(2.9667, 99.8);
+        await resident.WaitForText("Lokasi diterima.");
+        await resident.SendText("Lanjut ›");
+        await resident.WaitForText("Bagaimana identitas Saudara ditangani?");
+        await resident.Press("Anonim");
+        await resident.WaitForText("Periksa pengaduan Saudara");
+        await resident.Press("Kirim ✓");
+        var receipt = await resident.WaitForText("Nomor pelacakan");
+        var number = TrackingNumber().Match(receipt.Text).Value;
+
+        var post = await admin.WaitForText($"Pengaduan {number}");
+        Assert.Contains("Pelapor: disembunyikan (anonim)", post.Text, StringComparison.Ordinal);
+        await stranger.Press("Verifikasi");
+        await stranger.WaitForCallbackAnswer();
+        Assert.Equal("Perintah tidak dikenal. Ketik /bantuan untuk daftar perintah.", stranger.CallbackAnswers[^1].Text);
+
+        await admin.Press("Verifikasi");
+        await resident.WaitForText("status sekarang Terverifikasi");
+        await admin.SendReply("Terima kasih, petugas loket 2 sedang kami periksa.", post.MessageId);
+        await resident.WaitForText("petugas loket 2 sedang kami periksa");
+        await admin.Press("Selesai");
+        await resident.WaitForText("Apakah masalah Saudara sudah selesai?");
+        await resident.Press("Ya, sudah selesai");
+        await resident.WaitForText($"Pengaduan {number} ditutup.");
+
+        await Eventually.True(() => bot.Database.Count("SELECT COUNT(*) FROM complaint_photo WHERE status = 'stored'") == 1);
+        using (var connection = bot.Database.Open())
+        {
+            var path = connection.ExecuteScalar<string>("SELECT path FROM complaint_photo");
+            Assert.True(File.Exists(path));
+            Assert.StartsWith(evidence, path, StringComparison.Ordinal);
+            Assert.Equal("closed", connection.ExecuteScalar<string>("SELECT status FROM complaint"));
+        }
+
+        var reporter = ReporterId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.DoesNotContain(admin.Messages, m => m.Text.Contains(reporter, StringComparison.Ordinal));
+        Assert.DoesNotContain(emulator.Calls.Where(c => c.ChatId == AdminGroup), c => c.Body.ToJsonString().Contains(reporter, StringComparison.Ordinal));
+        Directory.Delete(evidence, recursive: true);
+    }
+
+    [GeneratedRegex("ADU-[0-9]{4}-[0-9A-Z]{5}")]
+    private static partial Regex TrackingNumber();
+}
