@@ -174,6 +174,10 @@ public sealed class ConversationEngine(
             case PrivacyButtons.EraseNo:
                 privacy.KeepData();
                 return;
+            case MainMenu.Action:
+                turn.AnswerButton();
+                HandleMenu(turn, resident, session, press.Argument);
+                return;
             case ComplaintButtons.ConfirmResolved when complaints.Resolved(press) is { } resolved:
                 complaints.Close(resolved);
                 return;
@@ -192,6 +196,28 @@ public sealed class ConversationEngine(
                 return;
             default:
                 turn.AnswerButton(turn.Text("button.invalid"));
+                return;
+        }
+    }
+
+    private void HandleMenu(Turn turn, ResidentRow resident, SessionRow session, string choice)
+    {
+        if (session.Flow == ComplaintFlowName)
+        {
+            turn.Send(turn.Text("complaint.finishFirst"));
+            return;
+        }
+
+        switch (choice)
+        {
+            case MainMenu.Survey:
+                WithSession(turn, session, () => Survey(turn, session).Start(unitCode: null));
+                return;
+            case MainMenu.Report:
+                WithSession(turn, session, () => Complaint(turn, session).Begin());
+                return;
+            default:
+                new ResidentComplaints(turn, resident, desk).Status(argument: null);
                 return;
         }
     }

@@ -27,6 +27,25 @@ public sealed class ComplaintFlowTests : IDisposable
     }
 
     [Fact]
+    public async Task MainMenu_OffersTheSurveyAComplaintAndTheStatus()
+    {
+        var resident = await Consented(1011);
+        await resident.Command("batal");
+        await resident.Press("Ya, batalkan");
+        await resident.Text("halo");
+
+        await resident.Press("📣 Laporkan pengaduan");
+        Assert.Contains("apa jenis masalahnya?", resident.Last.Text, StringComparison.Ordinal);
+        await resident.Command("batal");
+        await resident.Press("Ya, batalkan");
+        await resident.Text("halo");
+        await resident.Press("🔎 Status pengaduan saya");
+        Assert.StartsWith("Saudara belum pernah mengirim pengaduan.", resident.Last.Text, StringComparison.Ordinal);
+        await resident.Press("📝 Isi survei kepuasan");
+        Assert.Contains("Unit layanan mana", resident.Last.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task DescriptionOutsideTheLengthRange_IsRefusedWithTheRange()
     {
         var resident = await Consented(1002);

@@ -171,11 +171,13 @@ public sealed class BadInputTests : IDisposable
         await resident.Press("Ya, batalkan");
 
         await resident.Command("batal");
-        Assert.StartsWith("Tidak ada survei yang sedang diisi", resident.Last.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Tidak ada survei yang sedang diisi", resident.Messages[^2].Text, StringComparison.Ordinal);
+        Assert.StartsWith("Apa yang ingin Saudara lakukan?", resident.Last.Text, StringComparison.Ordinal);
         await resident.Text("halo");
-        Assert.StartsWith("Ketik /start untuk mengisi survei", resident.Last.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Apa yang ingin Saudara lakukan?", resident.Last.Text, StringComparison.Ordinal);
+        Assert.Equal(["📝 Isi survei kepuasan", "📣 Laporkan pengaduan", "🔎 Status pengaduan saya"], resident.Last.Buttons.Select(b => b.Label));
         await resident.Command("kembali");
-        Assert.StartsWith("Tidak ada langkah sebelumnya", resident.Last.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Tidak ada langkah sebelumnya", resident.Messages[^2].Text, StringComparison.Ordinal);
     }
 
     private long SessionStep(long chatId) => _bot.Database.Rows<long>("SELECT step FROM session WHERE chat_id = @chatId", new { chatId }).Single();

@@ -61,7 +61,7 @@ internal sealed class ComplaintScreens(ComplaintContext context)
                 Turn.Send(Turn.Text("complaint.reopenWhy"));
                 break;
             default:
-                Turn.Show(Turn.Text("idle"));
+                MainMenu.Show(Turn);
                 break;
         }
     }

@@ -443,10 +443,19 @@ internal sealed class SurveyFlow
         var notice = _context.Turn.Text(key);
         _context.Turn.AnswerButton(notice);
         _context.Turn.MayEditPressedMessage = false;
-        _context.Turn.Send(notice);
-        if (State != SurveyState.Idle)
+        if (State == SurveyState.Idle)
         {
-            _context.Screens.Show(State);
+            // Nothing open: the notice is the menu's own text, shown once with its buttons.
+            if (key != "idle")
+            {
+                _context.Turn.Send(notice);
+            }
+
+            MainMenu.Show(_context.Turn);
+            return;
         }
+
+        _context.Turn.Send(notice);
+        _context.Screens.Show(State);
     }
 }

@@ -28,7 +28,7 @@ internal sealed class SurveyScreens(SurveyContext context)
                     Button("cancel.no", SurveyButtons.CancelNo)));
                 break;
             case SurveyState.ConfirmingResume: ShowResumePrompt(); break;
-            default: Turn.Show(Turn.Text("idle")); break;
+            default: MainMenu.Show(Turn); break;
         }
     }
 
