@@ -30,21 +30,33 @@ public sealed partial class EvidenceDownloader(
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                IReadOnlyList<ComplaintPhotoRow> pending;
-                using (var connection = database.Open())
+                try
                 {
-                    pending = EvidenceStore.Pending(connection, MaxAttempts);
+                    await CopyPendingAsync(stoppingToken);
                 }
-
-                foreach (var photo in pending)
+                catch (Microsoft.Data.Sqlite.SqliteException ex)
                 {
-                    await CopyAsync(photo, stoppingToken);
+                    LogStorageFault(logger, ex);
                 }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Stopping.
+        }
+    }
+
+    private async Task CopyPendingAsync(CancellationToken cancellationToken)
+    {
+        IReadOnlyList<ComplaintPhotoRow> pending;
+        using (var connection = database.Open())
+        {
+            pending = EvidenceStore.Pending(connection, MaxAttempts);
+        }
+
+        foreach (var photo in pending)
+        {
+            await CopyAsync(photo, cancellationToken);
         }
     }
 
@@ -85,6 +97,9 @@ public sealed partial class EvidenceDownloader(
         using var connection = database.Open();
         EvidenceStore.Record(connection, photo, status, path, bytes);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Evidence storage fault; will retry")]
+    private static partial void LogStorageFault(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Copying photo {Seq} of complaint {ComplaintId} failed: {Error}")]
     private static partial void LogFailed(ILogger logger, long complaintId, int seq, string error);

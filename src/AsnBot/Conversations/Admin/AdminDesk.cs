@@ -37,13 +37,14 @@ internal sealed partial class AdminDesk(Turn turn, ComplaintDesk desk, ILogger l
             return inAdminGroup;
         }
 
-        turn.Language = Language.Id;
         if (isAdminCommand)
         {
+            turn.Language = Language.Id;
             List(inbound.Text);
         }
         else if (isAdminButton)
         {
+            turn.Language = Language.Id;
             Press(press!);
         }
         else if (inbound is { Kind: InboundKind.Text, ReplyToMessageId: { } repliedTo })
@@ -137,6 +138,7 @@ internal sealed partial class AdminDesk(Turn turn, ComplaintDesk desk, ILogger l
             return false;
         }
 
+        turn.Language = Language.Id;
         var answer = text.Trim();
         if (tag.Kind == "reject")
         {
