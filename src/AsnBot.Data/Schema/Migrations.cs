@@ -143,6 +143,21 @@ internal static class Migrations
         ALTER TABLE session ADD COLUMN complaint_state TEXT NOT NULL DEFAULT 'Idle';
         ALTER TABLE session ADD COLUMN complaint_id INTEGER NULL REFERENCES complaint (id) ON DELETE SET NULL;
         """,
+        """
+        CREATE TABLE document_job (
+            id INTEGER PRIMARY KEY,
+            chat_id INTEGER NOT NULL,
+            requested_by INTEGER NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('export', 'report')),
+            format TEXT NOT NULL,
+            round_code TEXT NOT NULL,
+            unit_code TEXT NULL,
+            status TEXT NOT NULL CHECK (status IN ('pending', 'done', 'failed')),
+            created_at TEXT NOT NULL,
+            finished_at TEXT NULL
+        );
+        CREATE INDEX ix_document_job_pending ON document_job (status, id);
+        """,
     ];
 
     /// <summary>Number of the newest schema version.</summary>

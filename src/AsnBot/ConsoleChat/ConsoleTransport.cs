@@ -20,6 +20,9 @@ public sealed class ConsoleTransport(TextWriter output) : IMessageTransport
             case EditText edit:
                 Print(edit.MessageId, edit.Text, edit.Keyboard, edited: true);
                 break;
+            case SendDocument document:
+                output.WriteLine($"bot: [file {document.FileName}: {document.Path}]");
+                break;
             case AnswerButton { Text: { } notice }:
                 output.WriteLine($"  ({notice})");
                 break;

@@ -26,6 +26,7 @@ public sealed class ConversationEngine(
 {
     private const string ComplaintFlowName = "complaint";
     private readonly SurveyOptions _options = options.Value;
+    private readonly IReadOnlyCollection<string> _unitCodes = [.. options.Value.Units.Select(u => u.Code)];
 
     public TextCatalog Texts => texts;
 
@@ -35,7 +36,7 @@ public sealed class ConversationEngine(
     {
         var resident = new ResidentStore(work).Find(inbound.UserId);
         var turn = new Turn(work, inbound, now, texts, Languages.FromCode(resident?.Language ?? inbound.LanguageCode));
-        if (new AdminDesk(turn, desk, logger).Handle())
+        if (new AdminDesk(turn, desk, _options.Round, _unitCodes, logger).Handle())
         {
             return turn.Finish();
         }

@@ -7,6 +7,7 @@ namespace AsnBot.Conversations;
 [JsonDerivedType(typeof(SendText), "send")]
 [JsonDerivedType(typeof(EditText), "edit")]
 [JsonDerivedType(typeof(AnswerButton), "answer")]
+[JsonDerivedType(typeof(SendDocument), "document")]
 public abstract record Outbound(long ChatId);
 
 public sealed record SendText(long ChatId, string Text, Keyboard? Keyboard = null) : Outbound(ChatId)
@@ -30,6 +31,9 @@ public sealed record EditText(long ChatId, int MessageId, string Text, Keyboard?
 
 /// <summary>Acknowledges a button press (stops the client's spinner), optionally with a short notice.</summary>
 public sealed record AnswerButton(long ChatId, string ButtonId, string? Text = null) : Outbound(ChatId);
+
+/// <summary>Sends a file made on disk (an export, a report); the file is deleted once delivered.</summary>
+public sealed record SendDocument(long ChatId, string Path, string FileName, string? Caption = null) : Outbound(ChatId);
 
 public sealed record Keyboard(IReadOnlyList<IReadOnlyList<Button>> Rows);
 

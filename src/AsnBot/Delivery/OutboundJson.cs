@@ -19,6 +19,7 @@ public static class OutboundJson
         SendText => "send",
         EditText => "edit",
         AnswerButton => "answer",
+        SendDocument => "document",
         _ => throw new ArgumentOutOfRangeException(nameof(outbound), outbound.GetType().Name, "Unknown outbound kind."),
     };
 }

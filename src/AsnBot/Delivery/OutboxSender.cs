@@ -133,6 +133,11 @@ public sealed partial class OutboxSender(
         try
         {
             Record(row, result, (outbound as SendText)?.Tag);
+            if (outbound is SendDocument document && result.Status is DeliveryStatus.Delivered or DeliveryStatus.Rejected or DeliveryStatus.Unreachable)
+            {
+                // Exports hold pseudonymous data: they are not kept once they reached the admin.
+                File.Delete(document.Path);
+            }
         }
         catch (SqliteException ex)
         {

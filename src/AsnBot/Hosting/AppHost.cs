@@ -2,6 +2,7 @@ using AsnBot.Conversations;
 using AsnBot.Conversations.Complaints;
 using AsnBot.Data;
 using AsnBot.Delivery;
+using AsnBot.Reports;
 using AsnBot.Surveys;
 using AsnBot.Telegram;
 using AsnBot.Texts;
@@ -39,6 +40,8 @@ public static class AppHost
         builder.Services.AddHostedService<TelegramPoller>();
         builder.Services.AddHostedService<EvidenceDownloader>();
         builder.Services.AddHostedService<ComplaintMonitor>();
+        builder.Services.AddReports();
+        builder.Services.AddHostedService<DocumentWorker>();
         configure?.Invoke(builder.Services);
         return builder.Build();
     }

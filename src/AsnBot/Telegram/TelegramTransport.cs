@@ -3,6 +3,7 @@ using AsnBot.Conversations;
 using AsnBot.Delivery;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
 using Telegram.Bot.Types.ReplyMarkups;
 
 namespace AsnBot.Telegram;
@@ -33,6 +34,11 @@ public sealed class TelegramTransport(ITelegramBotClient bot) : IMessageTranspor
         {
             return new DeliveryResult(DeliveryStatus.Failed, Reason: ex.Message);
         }
+        catch (IOException ex) when (outbound is SendDocument)
+        {
+            // The file to send is gone (a restart cleaned it, say): nothing to retry.
+            return new DeliveryResult(DeliveryStatus.Rejected, Reason: ex.Message);
+        }
         catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
             return new DeliveryResult(DeliveryStatus.Failed, Reason: $"timeout: {ex.Message}");
@@ -52,6 +58,12 @@ public sealed class TelegramTransport(ITelegramBotClient bot) : IMessageTranspor
             case AnswerButton answer:
                 await bot.AnswerCallbackQuery(answer.ButtonId, answer.Text, cancellationToken: cancellationToken);
                 return null;
+            case SendDocument document:
+                await using (var file = File.OpenRead(document.Path))
+                {
+                    var message = await bot.SendDocument(document.ChatId, InputFile.FromStream(file, document.FileName), caption: document.Caption, cancellationToken: cancellationToken);
+                    return message.Id;
+                }
             default:
                 throw new InvalidDataException($"Unknown outbound action {outbound.GetType().Name}.");
         }

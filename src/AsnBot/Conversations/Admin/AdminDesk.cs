@@ -1,6 +1,7 @@
 using System.Text;
 using AsnBot.Conversations.Complaints;
 using AsnBot.Data.Complaints;
+using AsnBot.Data.Documents;
 using AsnBot.Texts;
 using Microsoft.Extensions.Logging;
 
@@ -11,9 +12,10 @@ namespace AsnBot.Conversations.Admin;
 /// those posts. Anyone else gets exactly the answer an unknown command gets, and the attempt is logged.
 /// Every text shown here comes from <see cref="ComplaintViews.ForAdmin"/> or carries no reporter data.
 /// </summary>
-internal sealed partial class AdminDesk(Turn turn, ComplaintDesk desk, ILogger logger)
+internal sealed partial class AdminDesk(Turn turn, ComplaintDesk desk, string defaultRound, IReadOnlyCollection<string> unitCodes, ILogger logger)
 {
-    public const string Command = "aduan";
+    /// <summary>Admin and analyst commands; for anyone else they do not exist.</summary>
+    public static readonly IReadOnlySet<string> Commands = new HashSet<string> { "aduan", "ekspor", "laporan" };
 
     private readonly ComplaintStore _store = new(turn.Work);
 
@@ -22,7 +24,7 @@ internal sealed partial class AdminDesk(Turn turn, ComplaintDesk desk, ILogger l
     {
         var inbound = turn.Inbound;
         var press = inbound.Kind == InboundKind.Button ? ButtonPress.Parse(inbound.ButtonData) : null;
-        var isAdminCommand = inbound.Kind == InboundKind.Command && inbound.Command == Command;
+        var isAdminCommand = inbound.Kind == InboundKind.Command && inbound.Command is { } command && Commands.Contains(command);
         var isAdminButton = press?.Action == ComplaintButtons.Admin;
         var inAdminGroup = inbound.Chat != ChatKind.Private && inbound.ChatId == desk.Admin.GroupChatId;
         if (!desk.Admin.IsAdmin(inbound.UserId))
@@ -40,7 +42,11 @@ internal sealed partial class AdminDesk(Turn turn, ComplaintDesk desk, ILogger l
         if (isAdminCommand)
         {
             turn.Language = Language.Id;
-            List(inbound.Text);
+            switch (inbound.Command)
+            {
+                case "aduan": List(inbound.Text); break;
+                default: RequestDocument(inbound.Command!, inbound.Text); break;
+            }
         }
         else if (isAdminButton)
         {
@@ -91,6 +97,30 @@ internal sealed partial class AdminDesk(Turn turn, ComplaintDesk desk, ILogger l
         }
 
         turn.Send(text.ToString());
+    }
+
+    /// <summary>
+    /// /ekspor [csv|xlsx|json] [round] [unit] and /laporan [round] [unit]: the file is made in the
+    /// background (an export can take seconds) and sent here when ready.
+    /// </summary>
+    private void RequestDocument(string command, string? arguments)
+    {
+        var words = (arguments ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var export = command == "ekspor";
+        var format = words.FirstOrDefault(w => w is "csv" or "xlsx" or "json") ?? (export ? "xlsx" : "text");
+        var unit = words.FirstOrDefault(w => unitCodes.Contains(w, StringComparer.OrdinalIgnoreCase))?.ToUpperInvariant();
+        var round = words.FirstOrDefault(w => w != format && !string.Equals(w, unit, StringComparison.OrdinalIgnoreCase)) ?? defaultRound;
+        DocumentJobStore.Enqueue(turn.Work, new DocumentJobRow
+        {
+            Id = 0,
+            ChatId = turn.Inbound.ChatId,
+            RequestedBy = turn.Inbound.UserId,
+            Kind = export ? "export" : "report",
+            Format = format,
+            RoundCode = round,
+            UnitCode = unit,
+        }, turn.Now);
+        turn.Send(turn.Text("admin.documentQueued", round, unit ?? turn.Text("admin.allUnits")));
     }
 
     private void Press(ButtonPress press)
