@@ -15,7 +15,13 @@ var userOption = new Option<long>("--user") { Description = "Pretend to be this 
 var chat = new Command("chat", "Try the bot in this terminal against the local database; no Telegram token needed.") { userOption };
 chat.SetAction(async (parse, cancellationToken) =>
 {
-    var builder = AppHost.CreateBuilder();
+    // A terminal has no Telegram sending limits; the bot's own stay as configured for `run`.
+    var builder = AppHost.CreateBuilder(new Dictionary<string, string?>
+    {
+        ["Delivery:PerChatPerSecond"] = "100",
+        ["Delivery:PerChatBurst"] = "20",
+        ["Delivery:GlobalPerSecond"] = "1000",
+    });
     builder.Services.AddSingleton(_ => new ConsoleTransport(Console.Out));
     builder.Services.AddSingleton<IMessageTransport>(s => s.GetRequiredService<ConsoleTransport>());
     builder.Services.AddSingleton<OutboxSender>();
