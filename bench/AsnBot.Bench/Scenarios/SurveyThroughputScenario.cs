@@ -1,0 +1,86 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using AsnBot.Bench.Support;
+using AsnBot.Data;
+using Dapper;
+
+namespace AsnBot.Bench.Scenarios;
+
+/// <summary>
+/// Scenario 1a, capacity: N residents complete the whole survey at once, each pressing the next button
+/// as soon as the bot's screen arrives (closed loop, no think time). Measures how many updates per second
+/// the bot handles end to end: total updates ÷ (first action → last reply received by the emulator).
+/// </summary>
+public sealed class SurveyThroughputScenario : IScenario
+{
+    public const int DefaultResidents = 500;
+
+    /// <summary>
+    /// Telegram's limits are lifted so the bot's own processing is what is measured: people press about once a
+    /// second, which the per-chat limit (1/s, burst 3) allows, but residents here press at machine speed.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string?> Settings = new Dictionary<string, string?>
+    {
+        ["Delivery:GlobalPerSecond"] = "1000",
+        ["Delivery:PerChatPerSecond"] = "100",
+        ["Delivery:PerChatBurst"] = "20",
+    };
+
+    public string Name => "survey-throughput";
+
+    public string Description =>
+        "N residents × 18 updates, no think time; Delivery: GlobalPerSecond=1000, PerChatPerSecond=100, PerChatBurst=20";
+
+    public string? Unavailable => null;
+
+    public async Task<IReadOnlyList<Measurement>> RunOnceAsync(BenchSettings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var residents = settings.Residents ?? DefaultResidents;
+        await using var bot = await BotOnEmulator.StartAsync(new Dictionary<string, string?>(Settings), settings.InProcess);
+        await WarmUp.RunAsync(bot, cancellationToken);
+        var latencies = new ConcurrentBag<double>();
+        var first = DateTimeOffset.MaxValue;
+        var last = DateTimeOffset.MinValue;
+        var gate = new Lock();
+
+        await Task.WhenAll(Enumerable.Range(0, residents).Select(i => Task.Run(
+            async () =>
+            {
+                var resident = bot.Emulator.Resident(500_000 + i);
+                foreach (var step in SurveyWalk.Steps(i))
+                {
+                    var (acted, replied) = await SurveyWalk.RunAsync(resident, step, TimeSpan.FromSeconds(120));
+                    latencies.Add((replied - acted).TotalMilliseconds);
+                    lock (gate)
+                    {
+                        first = acted < first ? acted : first;
+                        last = replied > last ? replied : last;
+                    }
+                }
+            },
+            cancellationToken)));
+
+        var updates = residents * SurveyWalk.UpdatesPerSurvey;
+        EnsureAllSubmitted(bot, residents + WarmUp.Residents);
+        var all = latencies.ToArray();
+        return
+        [
+            new("updates handled", updates / (last - first).TotalSeconds, "updates/s", Target.Min(2000)),
+            new("update→reply p50", Percentiles.Of(all, 50), "ms"),
+            new("update→reply p99", Percentiles.Of(all, 99), "ms"),
+            new("bot warnings/errors", bot.Logs.Count, "lines"),
+        ];
+    }
+
+    internal static void EnsureAllSubmitted(BotOnEmulator bot, int residents)
+    {
+        using var connection = new Database(Path.Combine(bot.Folder, "asnbot.db")).Open();
+        var submitted = connection.ExecuteScalar<long>("SELECT COUNT(*) FROM response WHERE status = 'submitted'");
+        if (submitted != residents)
+        {
+            throw new InvalidOperationException(string.Create(
+                CultureInfo.InvariantCulture, $"Expected {residents} submitted responses, found {submitted}. {string.Join(" | ", bot.Logs.First)}"));
+        }
+    }
+}
