@@ -10,7 +10,8 @@ namespace AsnBot.Data;
 /// </summary>
 public sealed class Database
 {
-    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;";
+    // WAL is a property of the file (set by Migrate); these two are per connection.
+    private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;";
 
     private readonly string _connectionString;
 

@@ -81,6 +81,40 @@ public sealed partial class ComplaintEndToEndTests
         Directory.Delete(evidence, recursive: true);
     }
 
+    [Fact]
+    public async Task PhotoOverTheSizeLimit_IsRecordedAsTooLarge_AndNotKept()
+    {
+        await using var emulator = await Emulator.StartAsync();
+        var evidence = Directory.CreateTempSubdirectory("asnbot-evidence-").FullName;
+        await using var bot = await BotUnderTest.StartAsync(emulator, new Dictionary<string, string?>
+        {
+            ["Complaints:EvidenceFolder"] = evidence,
+            ["Complaints:MaxPhotoBytes"] = "1000",
+        });
+        var resident = emulator.Resident(ReporterId + 1);
+        await SurveyScript.ConsentAsync(resident);
+        await resident.SendText("/lapor");
+        await resident.WaitForText("apa jenis masalahnya?");
+        await resident.Press("Sarana dan prasarana");
+        await resident.WaitForText("Di unit layanan mana");
+        await resident.Press("RSUD Dr. Tengku Mansyur");
+        await resident.WaitForText("Ceritakan apa yang terjadi");
+        await resident.SendText("Atap ruang tunggu rawat jalan bocor setiap hujan.");
+        await resident.WaitForText("Ada bukti?");
+        await resident.SendPhoto();
+        await resident.WaitForText("Foto 1 dari 3 diterima.");
+        await resident.SendText("Lanjut ›");
+        await resident.WaitForText("Bagaimana identitas Saudara ditangani?");
+        await resident.Press("Teridentifikasi");
+        await resident.WaitForText("Periksa pengaduan Saudara");
+        await resident.Press("Kirim ✓");
+        await resident.WaitForText("Nomor pelacakan");
+
+        await Eventually.True(() => bot.Database.Count("SELECT COUNT(*) FROM complaint_photo WHERE status = 'too_large'") == 1);
+        Assert.Empty(Directory.EnumerateFiles(evidence, "*", SearchOption.AllDirectories));
+        Directory.Delete(evidence, recursive: true);
+    }
+
     [GeneratedRegex("ADU-[0-9]{4}-[0-9A-Z]{5}")]
     private static partial Regex TrackingNumber();
 }

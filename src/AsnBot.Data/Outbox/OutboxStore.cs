@@ -36,18 +36,17 @@ public static class OutboxStore
     public static DateTimeOffset? EarliestNotBefore(SqliteConnection connection) =>
         connection.QuerySingleOrDefault<DateTimeOffset?>(SelectEarliestNotBefore);
 
-    public static void Delivered(SqliteConnection connection, long id, SqliteTransaction? transaction = null) =>
-        connection.Execute(DeleteOne, new { id }, transaction);
+    public static void Delivered(UnitOfWork work, long id) => work.Connection.Execute(DeleteOne, new { id }, work.Transaction);
 
     /// <summary>The chat can no longer be reached (blocked the bot): drop what is queued for it.</summary>
     public static void DropChat(UnitOfWork work, long chatId) =>
         work.Connection.Execute(DeleteChat, new { chatId }, work.Transaction);
 
     /// <summary>A failed attempt: counts it and waits before the next.</summary>
-    public static void RetryLater(SqliteConnection connection, long id, DateTimeOffset notBefore) =>
-        connection.Execute(UpdateRetry, new { id, notBefore });
+    public static void RetryLater(UnitOfWork work, long id, DateTimeOffset notBefore) =>
+        work.Connection.Execute(UpdateRetry, new { id, notBefore }, work.Transaction);
 
     /// <summary>Rate limited: waits exactly as told, without counting an attempt.</summary>
-    public static void Postpone(SqliteConnection connection, long id, DateTimeOffset notBefore) =>
-        connection.Execute(UpdatePostpone, new { id, notBefore });
+    public static void Postpone(UnitOfWork work, long id, DateTimeOffset notBefore) =>
+        work.Connection.Execute(UpdatePostpone, new { id, notBefore }, work.Transaction);
 }

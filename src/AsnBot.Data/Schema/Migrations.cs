@@ -166,6 +166,7 @@ internal static class Migrations
     public static int Apply(Database database)
     {
         using var connection = database.Open();
+        connection.Execute("PRAGMA journal_mode=WAL");
         var version = connection.ExecuteScalar<int>("PRAGMA user_version");
         if (version > Scripts.Length)
         {

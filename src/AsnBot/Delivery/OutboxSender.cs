@@ -146,60 +146,46 @@ public sealed partial class OutboxSender(
         }
     }
 
+    /// <summary>
+    /// Records the outcome. Every write is its own BEGIN IMMEDIATE transaction: an autocommit write in WAL
+    /// mode can meet a changed snapshot and fail with SQLITE_BUSY at once, which the driver only retries
+    /// after 150 ms; taking the write lock first lets SQLite's busy handler wait just as long as needed.
+    /// </summary>
     private void Record(OutboxRow row, DeliveryResult result, string? tag)
     {
         var now = time.GetUtcNow();
+        using var work = database.Begin();
         switch (result.Status)
         {
             case DeliveryStatus.Delivered:
-                using (var work = database.Begin())
+                OutboxStore.Delivered(work, row.Id);
+                if (tag is not null && result.MessageId is { } messageId)
                 {
-                    OutboxStore.Delivered(work.Connection, row.Id, work.Transaction);
-                    if (tag is not null && result.MessageId is { } messageId)
-                    {
-                        SentMessageStore.Remember(work, row.ChatId, messageId, tag, now);
-                    }
-
-                    work.Commit();
+                    SentMessageStore.Remember(work, row.ChatId, messageId, tag, now);
                 }
 
                 break;
             case DeliveryStatus.RetryAfter:
                 LogRetryAfter(logger, row.Id, row.ChatId, result.RetryAfter.TotalSeconds);
-                using (var connection = database.Open())
-                {
-                    OutboxStore.Postpone(connection, row.Id, now + result.RetryAfter);
-                }
-
+                OutboxStore.Postpone(work, row.Id, now + result.RetryAfter);
                 break;
             case DeliveryStatus.Unreachable:
                 LogUnreachable(logger, row.ChatId);
-                using (var work = database.Begin())
-                {
-                    new ResidentStore(work).MarkBlocked(row.ChatId, now);
-                    OutboxStore.DropChat(work, row.ChatId);
-                    work.Commit();
-                }
-
+                new ResidentStore(work).MarkBlocked(row.ChatId, now);
+                OutboxStore.DropChat(work, row.ChatId);
                 break;
             case DeliveryStatus.Rejected:
                 LogRejected(logger, row.Id, row.Kind, result.Reason);
-                using (var connection = database.Open())
-                {
-                    OutboxStore.Delivered(connection, row.Id);
-                }
-
+                OutboxStore.Delivered(work, row.Id);
                 break;
             default:
                 var backoff = TimeSpan.FromSeconds(Math.Min(_options.MaxBackoff.TotalSeconds, Math.Pow(2, Math.Min(row.Attempts, 16))));
                 LogFailed(logger, row.Id, row.Attempts + 1, backoff.TotalSeconds, result.Reason);
-                using (var connection = database.Open())
-                {
-                    OutboxStore.RetryLater(connection, row.Id, now + backoff);
-                }
-
+                OutboxStore.RetryLater(work, row.Id, now + backoff);
                 break;
         }
+
+        work.Commit();
     }
 
     private readonly record struct Round(int Started, bool RateLimited, TimeSpan NextDue);

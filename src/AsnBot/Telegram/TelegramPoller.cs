@@ -74,12 +74,7 @@ public sealed partial class TelegramPoller(
 
     private async Task PollOnceAsync(CancellationToken cancellationToken)
     {
-        long offset;
-        using (var work = database.Begin())
-        {
-            offset = UpdateLog.ResetIfOlderThan(work, time.GetUtcNow() - OffsetExpiry);
-            work.Commit();
-        }
+        var offset = UpdateLog.ResetIfOlderThan(database, time.GetUtcNow() - OffsetExpiry);
 
         var updates = await bot.GetUpdates(
             offset: checked((int)offset),

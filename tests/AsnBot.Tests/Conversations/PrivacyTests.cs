@@ -30,6 +30,18 @@ public sealed class PrivacyTests : IDisposable
     }
 
     [Fact]
+    public async Task ComplaintBeforeConsent_AsksForConsentFirst()
+    {
+        var resident = _bot.Resident(708);
+
+        await resident.Command("lapor");
+
+        Assert.Contains(resident.Messages, m => m.Text.StartsWith("Sebelum mulai, mohon baca pemberitahuan privasi", StringComparison.Ordinal));
+        Assert.Contains("Setuju", resident.Last.Buttons.Select(b => b.Label));
+        Assert.Equal(0, _bot.Database.Count("SELECT COUNT(*) FROM complaint"));
+    }
+
+    [Fact]
     public async Task DecliningConsent_StoresNothing()
     {
         var resident = _bot.Resident(702);

@@ -52,7 +52,7 @@ internal sealed partial class Onboarding(Turn turn)
             case "help": turn.Send(turn.Text("help")); break;
             case "language": ShowLanguageChoice(turn); break;
             case "mydata" or "delete": turn.Send(turn.Text("data.none")); break;
-            case "back" or "cancel": turn.Send(turn.Text("consent.required")); ShowNotice(unitCode: null); break;
+            case "back" or "cancel" or "report" or "status": turn.Send(turn.Text("consent.required")); ShowNotice(unitCode: null); break;
             default: turn.Send(turn.Text("command.unknown")); break;
         }
     }
