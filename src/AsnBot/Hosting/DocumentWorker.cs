@@ -7,7 +7,6 @@ using AsnBot.Reports.Export;
 using AsnBot.Reports.Ikm;
 using AsnBot.Texts;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -25,41 +24,22 @@ public sealed partial class DocumentWorker(
     IkmReportBuilder reports,
     TextCatalog texts,
     TimeProvider time,
-    ILogger<DocumentWorker> logger) : BackgroundService
+    ILogger<DocumentWorker> logger) : PeriodicWorker(TimeSpan.FromSeconds(1), time, logger)
 {
     /// <summary>A report this short is sent as a message; a longer one as a text file.</summary>
     private const int MessageLimit = 3500;
-    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task TickAsync(CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(Interval, time);
-        try
+        IReadOnlyList<DocumentJobRow> jobs;
+        using (var connection = database.Open())
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                try
-                {
-                    IReadOnlyList<DocumentJobRow> jobs;
-                    using (var connection = database.Open())
-                    {
-                        jobs = DocumentJobStore.Pending(connection);
-                    }
-
-                    foreach (var job in jobs)
-                    {
-                        await RunAsync(job, stoppingToken);
-                    }
-                }
-                catch (SqliteException ex)
-                {
-                    LogFailed(logger, ex, 0);
-                }
-            }
+            jobs = DocumentJobStore.Pending(connection);
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+
+        foreach (var job in jobs)
         {
-            // Stopping; an unfinished job stays pending and is made after the restart.
+            await RunAsync(job, cancellationToken);
         }
     }
 

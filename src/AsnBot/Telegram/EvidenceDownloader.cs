@@ -2,7 +2,7 @@ using System.Globalization;
 using AsnBot.Conversations.Complaints;
 using AsnBot.Data;
 using AsnBot.Data.Complaints;
-using Microsoft.Extensions.Hosting;
+using AsnBot.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
@@ -18,35 +18,11 @@ public sealed partial class EvidenceDownloader(
     Database database,
     IOptions<ComplaintOptions> options,
     TimeProvider time,
-    ILogger<EvidenceDownloader> logger) : BackgroundService
+    ILogger<EvidenceDownloader> logger) : PeriodicWorker(TimeSpan.FromSeconds(2), time, logger)
 {
     private const int MaxAttempts = 5;
-    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval, time);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                try
-                {
-                    await CopyPendingAsync(stoppingToken);
-                }
-                catch (Microsoft.Data.Sqlite.SqliteException ex)
-                {
-                    LogStorageFault(logger, ex);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Stopping.
-        }
-    }
-
-    private async Task CopyPendingAsync(CancellationToken cancellationToken)
+    protected override async Task TickAsync(CancellationToken cancellationToken)
     {
         IReadOnlyList<ComplaintPhotoRow> pending;
         using (var connection = database.Open())
@@ -97,9 +73,6 @@ public sealed partial class EvidenceDownloader(
         using var connection = database.Open();
         EvidenceStore.Record(connection, photo, status, path, bytes);
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Evidence storage fault; will retry")]
-    private static partial void LogStorageFault(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Copying photo {Seq} of complaint {ComplaintId} failed: {Error}")]
     private static partial void LogFailed(ILogger logger, long complaintId, int seq, string error);
