@@ -19,6 +19,10 @@ public sealed class DeliveryOptions
     [Range(1, 20)]
     public int PerChatBurst { get; set; } = 3;
 
+    /// <summary>Messages per minute to one group chat (Telegram: 20).</summary>
+    [Range(1, 600)]
+    public int GroupPerMinute { get; set; } = 20;
+
     /// <summary>Requests to Telegram in flight at once (different chats only).</summary>
     [Range(1, 64)]
     public int MaxConcurrency { get; set; } = 8;

@@ -4,8 +4,9 @@ using Microsoft.Extensions.Options;
 namespace AsnBot.Delivery;
 
 /// <summary>
-/// The one gate all outgoing messages pass: a sliding one-second window for all chats together and
-/// a token bucket per chat. Answers to button presses are not messages and do not count.
+/// The one gate all outgoing messages pass: a sliding one-second window for all chats together, a
+/// token bucket per private chat and a one-minute window per group. Answers to button presses are not
+/// messages and do not count.
 /// </summary>
 public sealed class SendRateLimiter : IDisposable
 {
@@ -23,13 +24,23 @@ public sealed class SendRateLimiter : IDisposable
             QueueLimit = 0,
         });
         var perChatPeriod = TimeSpan.FromSeconds(1 / o.PerChatPerSecond);
-        _perChat = PartitionedRateLimiter.Create<long, long>(chatId => RateLimitPartition.GetTokenBucketLimiter(chatId, _ => new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = o.PerChatBurst,
-            TokensPerPeriod = 1,
-            ReplenishmentPeriod = perChatPeriod,
-            QueueLimit = 0,
-        }));
+
+        // Group chats have negative ids in Telegram and their own, per-minute limit.
+        _perChat = PartitionedRateLimiter.Create<long, long>(chatId => chatId < 0
+            ? RateLimitPartition.GetSlidingWindowLimiter(chatId, _ => new SlidingWindowRateLimiterOptions
+            {
+                PermitLimit = o.GroupPerMinute,
+                Window = TimeSpan.FromMinutes(1),
+                SegmentsPerWindow = 12,
+                QueueLimit = 0,
+            })
+            : RateLimitPartition.GetTokenBucketLimiter(chatId, _ => new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = o.PerChatBurst,
+                TokensPerPeriod = 1,
+                ReplenishmentPeriod = perChatPeriod,
+                QueueLimit = 0,
+            }));
     }
 
     /// <summary>Takes a permit for one message to the chat, or returns false when it must wait.</summary>

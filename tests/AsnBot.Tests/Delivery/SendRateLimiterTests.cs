@@ -1,0 +1,36 @@
+using AsnBot.Delivery;
+using Microsoft.Extensions.Options;
+
+namespace AsnBot.Tests.Delivery;
+
+public sealed class SendRateLimiterTests
+{
+    [Fact]
+    public void PrivateChat_GetsItsBurst_ThenWaits()
+    {
+        using var limiter = new SendRateLimiter(Options.Create(new DeliveryOptions { PerChatPerSecond = 0.01, PerChatBurst = 3 }));
+
+        Assert.Equal([true, true, true, false], Enumerable.Range(0, 4).Select(_ => limiter.TryAcquire(42)));
+        Assert.True(limiter.TryAcquire(43));
+    }
+
+    [Fact]
+    public void GroupChat_IsLimitedPerMinute()
+    {
+        using var limiter = new SendRateLimiter(Options.Create(new DeliveryOptions { GroupPerMinute = 20, PerChatBurst = 3 }));
+
+        var granted = Enumerable.Range(0, 25).Count(_ => limiter.TryAcquire(-100_123));
+
+        Assert.Equal(20, granted);
+    }
+
+    [Fact]
+    public void AllChatsTogether_StayWithinTheGlobalRate()
+    {
+        using var limiter = new SendRateLimiter(Options.Create(new DeliveryOptions { GlobalPerSecond = 30 }));
+
+        var granted = Enumerable.Range(1, 50).Count(chat => limiter.TryAcquire(chat));
+
+        Assert.Equal(30, granted);
+    }
+}
