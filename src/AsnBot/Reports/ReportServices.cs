@@ -1,5 +1,6 @@
 using AsnBot.Data;
 using AsnBot.Data.Reports;
+using AsnBot.Reports.Complaints;
 using AsnBot.Reports.Export;
 using AsnBot.Reports.Ikm;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,6 +21,9 @@ public static class ReportServices
         services.AddOptions<ReportsOptions>().BindConfiguration(ReportsOptions.Section);
         services.AddSingleton(s => new ReportStore(s.GetRequiredService<Database>()));
         services.AddSingleton<ResponseExporter>();
+        services.AddSingleton(s => new ComplaintReportStore(s.GetRequiredService<Database>()));
+        services.AddSingleton<ComplaintFiguresBuilder>();
+        services.AddSingleton<ComplaintExporter>();
         services.AddSingleton<IkmReportBuilder>();
         return services;
     }

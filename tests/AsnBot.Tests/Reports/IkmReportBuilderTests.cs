@@ -1,5 +1,6 @@
 using AsnBot.Data.Reports;
 using AsnBot.Reports;
+using AsnBot.Reports.Complaints;
 using AsnBot.Reports.Ikm;
 using AsnBot.Surveys;
 using AsnBot.Tests.Support;
@@ -93,6 +94,7 @@ public sealed class IkmReportBuilderTests : IDisposable
         SurveyLoader.LoadBuiltIn(),
         Options.Create(_units),
         Options.Create(new ReportsOptions { MinimumRespondents = minimum }),
+        new ComplaintFiguresBuilder(new ComplaintReportStore(_db.Database), Options.Create(TestUnits.Complaints())),
         new FakeTimeProvider());
 
     /// <summary>DOMAIN.md's formula, written out independently of the calculator.</summary>

@@ -9,6 +9,7 @@ public sealed class ReportCliTests : IDisposable
 {
     private readonly TempDatabase _db = new();
     private readonly string _folder = Directory.CreateTempSubdirectory("asnbot-cli-").FullName;
+    private int _filed;
 
     [Fact]
     public async Task ExportResponses_WritesTheFile_AndExitsZero()
@@ -89,6 +90,88 @@ public sealed class ReportCliTests : IDisposable
         {
             Assert.Contains(option, stdout, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task ExportComplaints_WritesTheFile_AndExitsZero()
+    {
+        FileComplaint(7_301_234_567, "RSUD", "identified", "=1+1 loket tutup sejak pagi tanpa pemberitahuan", new DateTimeOffset(2026, 12, 1, 3, 0, 0, TimeSpan.Zero));
+        FileComplaint(7_309_876_543, "RSUD", "anonymous", "Antrean sangat panjang dan petugas tidak ada di tempat", new DateTimeOffset(2026, 12, 2, 3, 0, 0, TimeSpan.Zero));
+        var file = Path.Combine(_folder, "out", "complaints.csv");
+
+        var (exit, stdout, stderr) = await RunAsync(Key, "export", "complaints", "--unit", "RSUD", "--from", "2026-12-01", "--to", "2026-12-01", "--format", "csv", "--out", file, "--labels");
+
+        Assert.Equal(0, exit);
+        Assert.Equal(string.Empty, stderr);
+        Assert.Contains("1 complaints written", stdout, StringComparison.Ordinal);
+        var text = await File.ReadAllTextAsync(file);
+        Assert.Contains("ADU-2026-CLI01", text, StringComparison.Ordinal);
+        Assert.Contains("'=1+1 loket", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("7301234567", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("ADU-2026-CLI02", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ExportComplaints_WithoutPseudonymKey_PrintsOneLine_AndExitsTwo()
+    {
+        var file = Path.Combine(_folder, "c.json");
+
+        var (exit, _, stderr) = await RunAsync(null, "export", "complaints", "--format", "json", "--out", file);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("Exports:PseudonymKey is not set", Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+        Assert.False(File.Exists(file));
+    }
+
+    [Fact]
+    public async Task ReportIkm_WithComplaintPeriod_ShowsComplaintFigures()
+    {
+        FileComplaint(7_301_234_567, "RSUD", "confidential", "Petugas meminta uang tambahan di luar tarif resmi", new DateTimeOffset(2026, 12, 1, 3, 0, 0, TimeSpan.Zero));
+
+        var (exit, stdout, _) = await RunAsync(null, "report", "ikm", "--round", TestUnits.Round, "--from", "2026-12-01", "--to", "2026-12-31");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Periode: diajukan 2026-12-01 s.d. 2026-12-31 (WIB)", stdout, StringComparison.Ordinal);
+        Assert.Contains("Kota (semua unit): 1 pengaduan; Pungutan liar 1", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("ADU-2026-CLI01", stdout, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("report", "ikm", "--round", TestUnits.Round)]
+    [InlineData("export", "complaints", "--out", "x.csv")]
+    public async Task FromAfterTo_PrintsOneLine_AndExitsTwo(params string[] verb)
+    {
+        var (exit, _, stderr) = await RunAsync(Key, [.. verb, "--from", "2026-12-31", "--to", "2026-12-01"]);
+
+        Assert.Equal(2, exit);
+        Assert.Equal("asnbot: --from is after --to", stderr.TrimEnd());
+    }
+
+    [Fact]
+    public async Task Help_ExportComplaints_ExplainsEveryOption()
+    {
+        var (exit, stdout, _) = await RunAsync(null, "export", "complaints", "--help");
+
+        Assert.Equal(0, exit);
+        foreach (var option in new[] { "--unit", "--from", "--to", "--format", "--out", "--labels", "--events", "--bom" })
+        {
+            Assert.Contains(option, stdout, StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>A filed complaint written through the real store, as the filing flow leaves it.</summary>
+    private void FileComplaint(long residentId, string unit, string privacy, string description, DateTimeOffset at)
+    {
+        ReportData.Add(_db.Database, residentId, unit, ReportData.All(3), at: at);
+        using var work = _db.Database.Begin();
+        var store = new AsnBot.Data.Complaints.ComplaintStore(work);
+        var id = store.CreateDraft(residentId, at);
+        store.SaveDraft(new AsnBot.Data.Complaints.ComplaintRow
+        {
+            Id = id, Status = "draft", CreatedAt = at, CategoryCode = "PUNGLI", UnitCode = unit, Description = description, Privacy = privacy,
+        });
+        Assert.True(store.Submit(id, $"ADU-2026-CLI{++_filed:00}", null, at));
+        work.Commit();
     }
 
     private const string Key = "cli-test-key-0123456789";

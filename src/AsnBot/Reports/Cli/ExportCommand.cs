@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AsnBot.Reports.Cli;
 
-/// <summary><c>asnbot export responses</c>: survey responses for analysts (Excel, SPSS, R), pseudonymous.</summary>
+/// <summary><c>asnbot export responses|complaints</c>: survey responses and complaints for analysts (Excel, SPSS, R), pseudonymous.</summary>
 public static class ExportCommand
 {
     /// <param name="overrides">Configuration that wins over files and environment (tests use it).</param>
@@ -56,6 +56,6 @@ public static class ExportCommand
             return 0;
         }));
 
-        return new Command("export", "Export data for analysts.") { responses };
+        return new Command("export", "Export data for analysts.") { responses, ComplaintExportCommand.Create(overrides) };
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text;
+using AsnBot.Reports.Complaints;
 using AsnBot.Reports.Ikm;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,12 +20,16 @@ public static class ReportCommand
             DefaultValueFactory = _ => "text",
         }.AcceptOnlyFromAmong("text", "csv", "xlsx", "png");
         var output = new Option<FileInfo?>("--out") { Description = "File to write; text and csv go to standard output without it, xlsx and png need it." };
+        var from = new Option<DateOnly?>("--from") { Description = "Complaint figures only: first day of submission, yyyy-MM-dd (WIB). Rounds have no dates yet, so without --from/--to every filed complaint counts." };
+        var to = new Option<DateOnly?>("--to") { Description = "Complaint figures only: last day of submission, yyyy-MM-dd (WIB), inclusive." };
 
         var ikm = new Command(
             "ikm",
-            "IKM per PermenPANRB 14/2017: respondents, NRR per element (sum ÷ those who answered it), NRR × 1/9, SKM value, IKM = SKM × 25 with exact 1/9 weights (two decimals for display), mutu A–D and kinerja, the three lowest elements, Krejcie & Morgan minimum sample (Survey:Units:N:ServiceUsers), units below Reports:MinimumRespondents flagged. The city figure pools all respondents' answers.")
+            "IKM per PermenPANRB 14/2017: respondents, NRR per element (sum ÷ those who answered it), NRR × 1/9, SKM value, IKM = SKM × 25 with exact 1/9 weights (two decimals for display), mutu A–D and kinerja, the three lowest elements, Krejcie & Morgan minimum sample (Survey:Units:N:ServiceUsers), units below Reports:MinimumRespondents flagged. The city figure pools all respondents' answers. "
+            + "Complaint figures for the same units, filed in --from…--to: count per category and unit, share with a first response within Complaints:FirstResponseWithinWorkingDays working days, "
+            + "median working days to first response and to resolution; confidential complaints are counted, never listed.")
         {
-            round, unit, format, output,
+            round, unit, format, output, from, to,
         };
         ikm.SetAction((parse, cancellationToken) => CliRunner.RunAsync(parse, overrides, async (services, stdout) =>
         {
@@ -36,8 +41,14 @@ public static class ReportCommand
                 throw new CliException($"--format {reportFormat.ToString().ToLowerInvariant()} needs --out <file>");
             }
 
+            var period = new ComplaintPeriod(parse.GetValue(from), parse.GetValue(to));
+            if (period.From > period.To)
+            {
+                throw new CliException("--from is after --to");
+            }
+
             var report = await services.GetRequiredService<IkmReportBuilder>().BuildAsync(
-                parse.GetRequiredValue(round), parse.GetValue(unit), cancellationToken);
+                parse.GetRequiredValue(round), parse.GetValue(unit), period, cancellationToken);
             if (target is null)
             {
                 using var buffer = new MemoryStream();

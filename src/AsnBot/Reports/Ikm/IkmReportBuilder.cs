@@ -1,5 +1,6 @@
 using System.Globalization;
 using AsnBot.Data.Reports;
+using AsnBot.Reports.Complaints;
 using AsnBot.Surveys;
 using Microsoft.Extensions.Options;
 
@@ -11,13 +12,21 @@ public sealed class IkmReportBuilder(
     SurveyDefinition survey,
     IOptions<SurveyOptions> surveyOptions,
     IOptions<ReportsOptions> reportsOptions,
+    ComplaintFiguresBuilder complaintFigures,
     TimeProvider clock)
 {
+    /// <summary>The report with the complaint figures of every complaint ever filed.</summary>
+    public Task<IkmReport> BuildAsync(string round, string? unit, CancellationToken cancellationToken) =>
+        BuildAsync(round, unit, ComplaintPeriod.All, cancellationToken);
+
     /// <param name="round">Round code, e.g. 2026-S2.</param>
     /// <param name="unit">One unit's code, or null for every unit and the city.</param>
+    /// <param name="complaintPeriod">Which complaints the complaint figures cover (rounds have no dates yet).</param>
     /// <param name="cancellationToken">Cancels the queries.</param>
-    public async Task<IkmReport> BuildAsync(string round, string? unit, CancellationToken cancellationToken)
+    public async Task<IkmReport> BuildAsync(string round, string? unit, ComplaintPeriod complaintPeriod, CancellationToken cancellationToken)
     {
+        var now = clock.GetUtcNow();
+        var complaints = await complaintFigures.BuildAsync(unit, complaintPeriod, now, cancellationToken);
         var counts = await store.ScoreCountsAsync(round, unit, cancellationToken);
         var respondents = (await store.RespondentsAsync(round, unit, cancellationToken))
             .ToDictionary(r => r.UnitCode, r => r.Respondents, StringComparer.Ordinal);
@@ -25,9 +34,10 @@ public sealed class IkmReportBuilder(
         var minimum = reportsOptions.Value.MinimumRespondents;
 
         // Every configured unit appears, even with no respondent (flagged, never hidden), then any unit
-        // that has responses but has since left the configuration.
+        // that has responses or complaints but has since left the configuration.
         var codes = configured.Select(u => u.Code)
             .Concat(respondents.Keys.Order(StringComparer.Ordinal))
+            .Concat(complaints.Units.Keys)
             .Where(code => unit is null || code == unit)
             .Distinct(StringComparer.Ordinal)
             .ToList();
@@ -43,10 +53,11 @@ public sealed class IkmReportBuilder(
         return new IkmReport
         {
             Round = round,
-            GeneratedAt = clock.GetUtcNow(),
+            GeneratedAt = now,
             MinimumRespondents = minimum,
             Units = units,
             City = unit is null ? City(counts, units, minimum) : null,
+            Complaints = complaints,
         };
     }
 

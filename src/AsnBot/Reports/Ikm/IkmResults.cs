@@ -1,3 +1,5 @@
+using AsnBot.Reports.Complaints;
+
 namespace AsnBot.Reports.Ikm;
 
 /// <summary>One element (unsur): sum of scores and how many respondents answered it.</summary>
@@ -56,4 +58,7 @@ public sealed record IkmReport
 
     /// <summary>All respondents of the round pooled; null when the report is for one unit.</summary>
     public UnitResult? City { get; init; }
+
+    /// <summary>Complaint figures for the same unit filter and the complaint period; null in reports built without them.</summary>
+    public ComplaintSection? Complaints { get; init; }
 }

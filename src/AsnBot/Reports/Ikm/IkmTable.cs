@@ -1,4 +1,5 @@
 using System.Globalization;
+using AsnBot.Reports.Complaints;
 
 namespace AsnBot.Reports.Ikm;
 
@@ -17,6 +18,7 @@ internal static class IkmTable
             .. elements.Select(e => $"{e.Code}_nrr"),
             .. elements.Select(e => $"{e.Code}_nrr_weighted"),
             "skm_value", "ikm", "mutu", "kinerja", "lowest_elements", "ikm_if_weight_0_111", "convention",
+            .. ComplaintColumns.Header(report.Complaints),
         ];
     }
 
@@ -24,12 +26,16 @@ internal static class IkmTable
     {
         foreach (var unit in report.Units)
         {
-            yield return Row("unit", unit, Convention);
+            yield return [.. Row("unit", unit, Convention), .. ComplaintColumns.Row(report.Complaints, report.Complaints?.For(unit.Code))];
         }
 
         if (report.City is { } city)
         {
-            yield return Row("kota", city, Convention + "; kota: semua jawaban responden digabung, bukan rata-rata IKM unit");
+            yield return
+            [
+                .. Row("kota", city, Convention + "; kota: semua jawaban responden digabung, bukan rata-rata IKM unit"),
+                .. ComplaintColumns.Row(report.Complaints, report.Complaints?.City),
+            ];
         }
     }
 

@@ -24,6 +24,7 @@ internal static class IkmTextRenderer
             Line(text, "IKM kota dihitung dari jawaban semua responden yang digabung, bukan rata-rata IKM unit.");
         }
 
+        Complaints.ComplaintFiguresText.Render(text, report);
         return text.ToString();
     }
 

@@ -1,0 +1,72 @@
+namespace AsnBot.Data.Reports;
+
+/// <summary>
+/// Which filed complaints a report or export reads: never drafts. Instants are compared in UTC against
+/// <c>submitted_at</c>, the moment the complaint was filed.
+/// </summary>
+public sealed record ComplaintFilter
+{
+    public string? UnitCode { get; init; }
+
+    /// <summary>Inclusive lower bound.</summary>
+    public DateTimeOffset? From { get; init; }
+
+    /// <summary>Exclusive upper bound.</summary>
+    public DateTimeOffset? To { get; init; }
+}
+
+/// <summary>
+/// A filed complaint as read for reports and exports. <see cref="ResidentId"/> is here only so the
+/// exporter can pseudonymise identified complaints; it must never be written for any other.
+/// </summary>
+public sealed record StoredComplaint
+{
+    public required long Id { get; init; }
+
+    public required string TrackingNo { get; init; }
+
+    public long? ResidentId { get; init; }
+
+    public string? CategoryCode { get; init; }
+
+    public string? UnitCode { get; init; }
+
+    public string? Description { get; init; }
+
+    public bool HasLocation { get; init; }
+
+    public string? Privacy { get; init; }
+
+    public required string Status { get; init; }
+
+    public bool Reopened { get; init; }
+
+    public string? DuplicateOf { get; init; }
+
+    public required DateTimeOffset SubmittedAt { get; init; }
+
+    public DateTimeOffset? FirstResponseAt { get; init; }
+
+    public DateTimeOffset? ResolvedAt { get; init; }
+
+    public long PhotoCount { get; init; }
+}
+
+/// <summary>One line of the audit trail of a filed complaint, with the complaint's number and privacy.</summary>
+public sealed record StoredComplaintEvent
+{
+    public required string TrackingNo { get; init; }
+
+    public string? Privacy { get; init; }
+
+    public required DateTimeOffset At { get; init; }
+
+    /// <summary>"resident", "system" or "admin:&lt;telegram id&gt;" (staff); the reporter is never named.</summary>
+    public required string Actor { get; init; }
+
+    public string? FromStatus { get; init; }
+
+    public required string ToStatus { get; init; }
+
+    public string? Note { get; init; }
+}

@@ -1,0 +1,127 @@
+using AsnBot.Conversations.Complaints;
+using AsnBot.Data.Reports;
+using Microsoft.Extensions.Options;
+
+namespace AsnBot.Reports.Complaints;
+
+/// <summary>
+/// Counts and working-day medians of filed complaints for the IKM report. Reads every filed complaint
+/// of the period once and keeps only counters and the day counts the medians need; no complaint is kept
+/// or listed, so confidential ones add to the figures and appear nowhere else.
+/// </summary>
+public sealed class ComplaintFiguresBuilder(ComplaintReportStore store, IOptions<ComplaintOptions> options)
+{
+    /// <param name="unit">One unit's code, or null for every unit and the city.</param>
+    /// <param name="period">Days of submission, WIB.</param>
+    /// <param name="now">Decides which unanswered complaints are already past their first-response deadline.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    public async Task<ComplaintSection> BuildAsync(string? unit, ComplaintPeriod period, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        var config = options.Value;
+        var timing = new ComplaintTiming(config);
+        var filter = new ComplaintFilter
+        {
+            UnitCode = unit,
+            From = period.From is { } from ? StartOfDay(from) : null,
+            To = period.To is { } to ? StartOfDay(to.AddDays(1)) : null,
+        };
+
+        var units = new SortedDictionary<string, Tally>(StringComparer.Ordinal);
+        var city = new Tally();
+        await foreach (var complaint in store.ReadComplaintsAsync(filter, cancellationToken))
+        {
+            var code = complaint.UnitCode ?? "-";
+            if (!units.TryGetValue(code, out var tally))
+            {
+                units[code] = tally = new Tally();
+            }
+
+            tally.Add(complaint, timing, now);
+            city.Add(complaint, timing, now);
+        }
+
+        var categories = config.Categories.Select(c => (c.Code, c.NameId))
+            .Concat(city.Categories.Keys.Where(code => config.Category(code) is null).Order(StringComparer.Ordinal).Select(code => (code, code)))
+            .ToList();
+        return new ComplaintSection
+        {
+            Period = period,
+            FirstResponseWithinWorkingDays = config.FirstResponseWithinWorkingDays,
+            Categories = categories,
+            Units = units.ToDictionary(u => u.Key, u => u.Value.Figures(categories), StringComparer.Ordinal),
+            City = unit is null ? city.Figures(categories) : null,
+        };
+    }
+
+    /// <summary>Midnight WIB of a calendar day (WIB has no daylight saving).</summary>
+    public static DateTimeOffset StartOfDay(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), WorkingDays.Wib);
+
+    /// <summary>Median of whole numbers: the middle one, or the mean of the two middle ones; null for none.</summary>
+    public static decimal? Median(IReadOnlyCollection<int> values)
+    {
+        if (values.Count == 0)
+        {
+            return null;
+        }
+
+        var sorted = values.Order().ToArray();
+        var middle = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2m;
+    }
+
+    private sealed class Tally
+    {
+        private readonly List<int> _toFirstResponse = [];
+        private readonly List<int> _toResolution = [];
+        private long _count;
+        private long _due;
+        private long _inTime;
+        private long _pending;
+
+        public Dictionary<string, long> Categories { get; } = new(StringComparer.Ordinal);
+
+        public void Add(StoredComplaint complaint, ComplaintTiming timing, DateTimeOffset now)
+        {
+            _count++;
+            var category = complaint.CategoryCode ?? "-";
+            Categories[category] = Categories.GetValueOrDefault(category) + 1;
+            switch (timing.FirstResponseInTime(complaint, now))
+            {
+                case true:
+                    _due++;
+                    _inTime++;
+                    break;
+                case false:
+                    _due++;
+                    break;
+                default:
+                    _pending++;
+                    break;
+            }
+
+            if (timing.DaysToFirstResponse(complaint) is { } first)
+            {
+                _toFirstResponse.Add(first);
+            }
+
+            if (timing.DaysToResolution(complaint) is { } resolved)
+            {
+                _toResolution.Add(resolved);
+            }
+        }
+
+        public ComplaintFigures Figures(IEnumerable<(string Code, string Name)> categories) => new()
+        {
+            Count = _count,
+            ByCategory = categories.ToDictionary(c => c.Code, c => Categories.GetValueOrDefault(c.Code), StringComparer.Ordinal),
+            FirstResponseDue = _due,
+            FirstResponseInTime = _inTime,
+            FirstResponsePending = _pending,
+            FirstResponded = _toFirstResponse.Count,
+            MedianWorkingDaysToFirstResponse = Median(_toFirstResponse),
+            Resolved = _toResolution.Count,
+            MedianWorkingDaysToResolution = Median(_toResolution),
+        };
+    }
+}
