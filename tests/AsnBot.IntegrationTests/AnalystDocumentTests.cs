@@ -37,6 +37,12 @@ public sealed class AnalystDocumentTests
         Assert.Contains("'=HYPERLINK", csv, StringComparison.Ordinal);
         await Eventually.True(() => !Directory.EnumerateFiles(Path.Combine(bot.Folder, "documents")).Any());
 
+        await admin.SendText("/ekspor pengaduan csv");
+        await admin.WaitFor(messages => messages.Any(m => m.DocumentFileName == "pengaduan.csv"), TimeSpan.FromSeconds(30));
+        var complaints = admin.Messages.Single(m => m.DocumentFileName == "pengaduan.csv");
+        Assert.StartsWith("Ekspor pengaduan (0 baris).", complaints.Text, StringComparison.Ordinal);
+        Assert.Contains("tracking_no", Encoding.UTF8.GetString(admin.DocumentBytes(complaints.MessageId)!), StringComparison.Ordinal);
+
         await admin.SendText("/laporan");
         await admin.WaitFor(messages => messages.Any(m => m.DocumentFileName == "ikm-2026-IT.png"), TimeSpan.FromSeconds(30));
         Assert.True(admin.Messages.Any(m => m.Text.Contains("IKM", StringComparison.Ordinal) && m.Text.Contains("Puskesmas Datuk Bandar", StringComparison.Ordinal)), string.Join("\n---\n", admin.Messages.Select(m => m.Text + " " + m.DocumentFileName)));

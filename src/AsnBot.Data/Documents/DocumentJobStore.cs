@@ -12,7 +12,7 @@ public sealed record DocumentJobRow
 
     public required long RequestedBy { get; init; }
 
-    /// <summary>"export" or "report".</summary>
+    /// <summary>"export" (survey responses), "complaints" (complaint export) or "report" (IKM).</summary>
     public required string Kind { get; init; }
 
     public required string Format { get; init; }

@@ -148,7 +148,7 @@ internal static class Migrations
             id INTEGER PRIMARY KEY,
             chat_id INTEGER NOT NULL,
             requested_by INTEGER NOT NULL,
-            kind TEXT NOT NULL CHECK (kind IN ('export', 'report')),
+            kind TEXT NOT NULL CHECK (kind IN ('export', 'complaints', 'report')),
             format TEXT NOT NULL,
             round_code TEXT NOT NULL,
             unit_code TEXT NULL,

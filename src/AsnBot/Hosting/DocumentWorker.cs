@@ -3,6 +3,7 @@ using AsnBot.Conversations;
 using AsnBot.Data;
 using AsnBot.Data.Documents;
 using AsnBot.Delivery;
+using AsnBot.Reports.Complaints;
 using AsnBot.Reports.Export;
 using AsnBot.Reports.Ikm;
 using AsnBot.Texts;
@@ -21,6 +22,7 @@ public sealed partial class DocumentWorker(
     Database database,
     InboundProcessor processor,
     ResponseExporter exporter,
+    ComplaintExporter complaints,
     IkmReportBuilder reports,
     TextCatalog texts,
     TimeProvider time,
@@ -49,7 +51,12 @@ public sealed partial class DocumentWorker(
         var status = "done";
         try
         {
-            replies = job.Kind == "export" ? await ExportAsync(job, cancellationToken) : await ReportAsync(job, cancellationToken);
+            replies = job.Kind switch
+            {
+                "export" => await ExportAsync(job, cancellationToken),
+                "complaints" => await ExportComplaintsAsync(job, cancellationToken),
+                _ => await ReportAsync(job, cancellationToken),
+            };
         }
         catch (OptionsValidationException ex)
         {
@@ -68,7 +75,15 @@ public sealed partial class DocumentWorker(
         processor.Run((work, now) => DocumentJobStore.Finish(work, job.Id, status, now) ? replies : []);
     }
 
-    private async Task<IReadOnlyList<Outbound>> ExportAsync(DocumentJobRow job, CancellationToken cancellationToken)
+    private Task<IReadOnlyList<Outbound>> ExportAsync(DocumentJobRow job, CancellationToken cancellationToken) =>
+        ExportFileAsync(job, $"skm-{job.RoundCode}{Suffix(job)}", "admin.exportCaption", (format, file) => exporter.ExportAsync(
+            new ExportQuery { Round = job.RoundCode, Unit = job.UnitCode }, format, file, cancellationToken));
+
+    private Task<IReadOnlyList<Outbound>> ExportComplaintsAsync(DocumentJobRow job, CancellationToken cancellationToken) =>
+        ExportFileAsync(job, $"pengaduan{Suffix(job)}", "admin.complaintExportCaption", (format, file) => complaints.ExportAsync(
+            new ComplaintExportQuery { Unit = job.UnitCode }, format, file, cancellationToken));
+
+    private async Task<IReadOnlyList<Outbound>> ExportFileAsync(DocumentJobRow job, string fileName, string captionKey, Func<ExportFormat, Stream, Task<long>> write)
     {
         var type = job.Format switch { "csv" => ExportFileType.Csv, "json" => ExportFileType.Json, _ => ExportFileType.Xlsx };
         var extension = type == ExportFileType.Json ? "jsonl" : job.Format;
@@ -76,15 +91,11 @@ public sealed partial class DocumentWorker(
         long rows;
         await using (var file = File.Create(path))
         {
-            rows = await exporter.ExportAsync(
-                new ExportQuery { Round = job.RoundCode, Unit = job.UnitCode },
-                new ExportFormat(type, Labels: true, Bom: type == ExportFileType.Csv),
-                file,
-                cancellationToken);
+            rows = await write(new ExportFormat(type, Labels: true, Bom: type == ExportFileType.Csv), file);
         }
 
-        var caption = texts.Format(Language.Id, "admin.exportCaption", job.RoundCode, rows);
-        return [new SendDocument(job.ChatId, path, $"skm-{job.RoundCode}{Suffix(job)}.{extension}", caption)];
+        var caption = texts.Format(Language.Id, captionKey, job.RoundCode, rows);
+        return [new SendDocument(job.ChatId, path, $"{fileName}.{extension}", caption)];
     }
 
     private async Task<IReadOnlyList<Outbound>> ReportAsync(DocumentJobRow job, CancellationToken cancellationToken)

@@ -100,13 +100,14 @@ internal sealed partial class AdminDesk(Turn turn, ComplaintDesk desk, string de
     }
 
     /// <summary>
-    /// /ekspor [csv|xlsx|json] [round] [unit] and /laporan [round] [unit]: the file is made in the
-    /// background (an export can take seconds) and sent here when ready.
+    /// /ekspor [pengaduan] [csv|xlsx|json] [round] [unit] and /laporan [round] [unit]: the file is made
+    /// in the background (an export can take seconds) and sent here when ready.
     /// </summary>
     private void RequestDocument(string command, string? arguments)
     {
-        var words = (arguments ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var words = (arguments ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
         var export = command == "ekspor";
+        var complaints = export && words.Remove("pengaduan");
         var format = words.FirstOrDefault(w => w is "csv" or "xlsx" or "json") ?? (export ? "xlsx" : "text");
         var unit = words.FirstOrDefault(w => unitCodes.Contains(w, StringComparer.OrdinalIgnoreCase))?.ToUpperInvariant();
         var round = words.FirstOrDefault(w => w != format && !string.Equals(w, unit, StringComparison.OrdinalIgnoreCase)) ?? defaultRound;
@@ -115,7 +116,7 @@ internal sealed partial class AdminDesk(Turn turn, ComplaintDesk desk, string de
             Id = 0,
             ChatId = turn.Inbound.ChatId,
             RequestedBy = turn.Inbound.UserId,
-            Kind = export ? "export" : "report",
+            Kind = complaints ? "complaints" : export ? "export" : "report",
             Format = format,
             RoundCode = round,
             UnitCode = unit,
