@@ -1,3 +1,5 @@
+using AsnBot.Data.Responses;
+
 namespace AsnBot.Data.Reports;
 
 /// <summary>Which responses an export reads. Instants are compared in UTC against submission (or start, for drafts).</summary>
@@ -17,31 +19,9 @@ public sealed record ExportFilter
 }
 
 /// <summary>One response with all its answers, as read for an export.</summary>
-public sealed record StoredResponse
-{
-    public required long Id { get; init; }
-
-    public long? ResidentId { get; init; }
-
-    public required string RoundCode { get; init; }
-
-    public required string UnitCode { get; init; }
-
-    public string? ServiceCode { get; init; }
-
-    public required string SurveyId { get; init; }
-
-    public required int SurveyVersion { get; init; }
-
-    public required string Status { get; init; }
-
-    public required DateTimeOffset StartedAt { get; init; }
-
-    public DateTimeOffset? SubmittedAt { get; init; }
-
-    /// <summary>Question code → answer code (choice) or text (free text).</summary>
-    public required IReadOnlyDictionary<string, string?> Answers { get; init; }
-}
+/// <param name="Response">The response row, as the survey stores it.</param>
+/// <param name="Answers">Question code → answer code (choice) or text (free text).</param>
+public sealed record StoredResponse(ResponseRow Response, IReadOnlyDictionary<string, string?> Answers);
 
 /// <summary>How many submitted responses of a unit gave one answer code to one question.</summary>
 public sealed record ScoreCount

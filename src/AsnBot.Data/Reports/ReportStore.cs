@@ -1,3 +1,4 @@
+using AsnBot.Data.Responses;
 using System.Runtime.CompilerServices;
 using Dapper;
 
@@ -56,11 +57,14 @@ public sealed class ReportStore(Database database)
         };
         await using var reader = await connection.ExecuteReaderAsync(
             new CommandDefinition(SelectResponseLines, parameters, cancellationToken: cancellationToken));
-        var parse = reader.GetRowParser<ResponseLine>();
+        var parse = reader.GetRowParser<ResponseRow>();
+        var question = reader.GetOrdinal("QuestionCode");
+        var answer = reader.GetOrdinal("Answer");
         var folder = new ResponseFolder();
         while (await reader.ReadAsync(cancellationToken))
         {
-            if (folder.Add(parse(reader)) is { } completed)
+            var line = parse(reader);
+            if (folder.Add(line, reader.IsDBNull(question) ? null : reader.GetString(question), reader.IsDBNull(answer) ? null : reader.GetString(answer)) is { } completed)
             {
                 yield return completed;
             }

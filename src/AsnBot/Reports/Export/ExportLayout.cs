@@ -42,8 +42,9 @@ public sealed class ExportLayout
     public IReadOnlyList<string> Columns { get; }
 
     /// <summary>One row: long, int, string or null per column, in <see cref="Columns"/> order.</summary>
-    public object?[] Row(StoredResponse response, string respondent)
+    public object?[] Row(StoredResponse stored, string respondent)
     {
+        var response = stored.Response;
         var unit = _units.GetValueOrDefault(response.UnitCode);
         var values = new List<object?>(Columns.Count) { response.Id, respondent, response.RoundCode, response.UnitCode };
         AddLabel(values, unit?.Name);
@@ -55,7 +56,7 @@ public sealed class ExportLayout
         var sameSurvey = response.SurveyId == _survey.Id && response.SurveyVersion == _survey.Version;
         foreach (var question in _survey.Questions)
         {
-            var answer = response.Answers.GetValueOrDefault(question.Code);
+            var answer = stored.Answers.GetValueOrDefault(question.Code);
             values.Add(question.Group == QuestionGroup.Element && int.TryParse(answer, NumberStyles.None, CultureInfo.InvariantCulture, out var score)
                 ? score
                 : answer);

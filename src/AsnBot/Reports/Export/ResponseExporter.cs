@@ -38,7 +38,7 @@ public sealed class ResponseExporter(
         long count = 0;
         await foreach (var response in store.ReadResponsesAsync(filter, cancellationToken))
         {
-            await writer.WriteRowAsync(layout.Row(response, pseudonyms.For(response.ResidentId, response.Id)), cancellationToken);
+            await writer.WriteRowAsync(layout.Row(response, pseudonyms.For(response.Response.ResidentId, response.Response.Id)), cancellationToken);
             count++;
         }
 
