@@ -1,0 +1,53 @@
+using System.Diagnostics;
+using AsnBot.BotApiEmulator;
+
+namespace AsnBot.IntegrationTests.Support;
+
+/// <summary>The built bot as its own process (as `dotnet run` starts it), so a test can kill it without warning.</summary>
+public sealed class BotProcess : IDisposable
+{
+    private readonly Process _process;
+
+    private BotProcess(Process process) => _process = process;
+
+    public static async Task<BotProcess> StartAsync(BotApiEmulator.BotApiEmulator emulator, string databasePath)
+    {
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "asnbot.dll"), "run"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetDirectoryName(databasePath)!,
+        };
+        start.Environment["Telegram__Token"] = emulator.Token;
+        start.Environment["Telegram__ApiBaseUrl"] = emulator.BaseUrl;
+        start.Environment["Telegram__PollTimeoutSeconds"] = "2";
+        start.Environment["Storage__Path"] = databasePath;
+        start.Environment["Delivery__PerChatPerSecond"] = "50";
+        start.Environment["Delivery__PerChatBurst"] = "10";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await emulator.WaitForBotPolling(TimeSpan.FromSeconds(30));
+        return new BotProcess(process);
+    }
+
+    /// <summary>SIGKILL: no shutdown, no flushing, as a power cut or an OOM kill.</summary>
+    public void Kill()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            Kill();
+        }
+
+        _process.Dispose();
+    }
+}
