@@ -59,8 +59,12 @@ public sealed partial class ComplaintEndToEndTests
 
         await admin.Press("Verifikasi");
         await resident.WaitForText("status sekarang Terverifikasi");
+
+        // The post is edited to the new status and buttons; an admin presses what they see.
+        await admin.WaitForText($"Pengaduan {number} — Terverifikasi");
         await admin.SendReply("Terima kasih, petugas loket 2 sedang kami periksa.", post.MessageId);
         await resident.WaitForText("petugas loket 2 sedang kami periksa");
+        await admin.WaitForText($"Tanggapan untuk {number} diteruskan ke pelapor.");
         await admin.Press("Selesai");
         await resident.WaitForText("Apakah masalah Saudara sudah selesai?");
         await resident.Press("Ya, sudah selesai");

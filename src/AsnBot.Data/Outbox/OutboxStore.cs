@@ -10,12 +10,13 @@ public static class OutboxStore
         VALUES (@chatId, @priority, @kind, @payload, @now)
         """;
 
-    // The oldest pending row of each chat only: a chat's messages go out strictly in order.
+    // The oldest pending message of each chat only: a chat's messages go out strictly in order. Button
+    // answers are not messages in the chat; they are due at once, beside the chat's next message.
     private const string SelectDue = """
         SELECT id AS Id, chat_id AS ChatId, priority AS Priority, kind AS Kind, payload AS Payload,
                attempts AS Attempts, not_before AS NotBefore, created_at AS CreatedAt
         FROM outbox o
-        WHERE o.id = (SELECT MIN(id) FROM outbox WHERE chat_id = o.chat_id)
+        WHERE (o.kind = 'answer' OR o.id = (SELECT MIN(id) FROM outbox WHERE chat_id = o.chat_id AND kind <> 'answer'))
           AND (o.not_before IS NULL OR o.not_before <= @now)
         ORDER BY o.priority, o.id
         LIMIT @limit

@@ -25,7 +25,7 @@ public sealed class DeliveryOptions
 
     /// <summary>Requests to Telegram in flight at once (different chats only).</summary>
     [Range(1, 64)]
-    public int MaxConcurrency { get; set; } = 8;
+    public int MaxConcurrency { get; set; } = 16;
 
     /// <summary>Longest wait between retries of a failed send (network error, 5xx).</summary>
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(60);

@@ -37,6 +37,54 @@ public sealed partial class InboundProcessor(
         }
     }
 
+    /// <summary>
+    /// Handles a getUpdates batch in one transaction, each update inside its own savepoint: a fault in
+    /// one conversation rolls back only that update (and its resident gets an apology); a storage
+    /// failure rolls back the batch, which is then read again from the unchanged offset.
+    /// </summary>
+    public void ProcessBatch(IReadOnlyList<(long UpdateId, Inbound? Inbound)> updates)
+    {
+        using var work = database.Begin();
+        var next = UpdateLog.NextUpdateId(work.Connection, work.Transaction);
+        var any = false;
+        foreach (var (updateId, inbound) in updates)
+        {
+            if (updateId < next)
+            {
+                continue;
+            }
+
+            var now = time.GetUtcNow();
+            IReadOnlyList<Outbound> replies = [];
+            if (inbound is not null)
+            {
+                work.Transaction.Save("update");
+                try
+                {
+                    replies = engine.Handle(work, inbound, now);
+                    work.Transaction.Release("update");
+                }
+                catch (Exception ex) when (ex is not SqliteException)
+                {
+                    work.Transaction.Rollback("update");
+                    LogConversationFault(logger, ex, updateId, inbound.Kind);
+                    replies = [new SendText(inbound.ChatId, ApologyText(inbound))];
+                }
+            }
+
+            Enqueue(work, replies, now);
+            next = updateId + 1;
+            any = true;
+        }
+
+        if (any)
+        {
+            UpdateLog.Advance(work, next, time.GetUtcNow());
+            work.Commit();
+            signal.Notify();
+        }
+    }
+
     /// <summary>Runs scheduled work (not an update) in one transaction and queues what it wants to send.</summary>
     public void Run(Func<UnitOfWork, DateTimeOffset, IReadOnlyList<Outbound>> job) =>
         Commit(updateId: null, work => job(work, time.GetUtcNow()));
@@ -50,10 +98,7 @@ public sealed partial class InboundProcessor(
         }
 
         var now = time.GetUtcNow();
-        foreach (var outbound in handle(work))
-        {
-            OutboxStore.Enqueue(work, outbound.ChatId, OutboxPriority.Reply, OutboundJson.Kind(outbound), OutboundJson.Serialize(outbound), now);
-        }
+        Enqueue(work, handle(work), now);
 
         if (updateId is { } handled)
         {
@@ -63,6 +108,14 @@ public sealed partial class InboundProcessor(
         work.Commit();
         signal.Notify();
         return true;
+    }
+
+    private static void Enqueue(UnitOfWork work, IReadOnlyList<Outbound> replies, DateTimeOffset now)
+    {
+        foreach (var outbound in replies)
+        {
+            OutboxStore.Enqueue(work, outbound.ChatId, OutboxPriority.Reply, OutboundJson.Kind(outbound), OutboundJson.Serialize(outbound), now);
+        }
     }
 
     private string ApologyText(Inbound inbound) =>

@@ -11,8 +11,8 @@ using Microsoft.Extensions.Options;
 namespace AsnBot.Delivery;
 
 /// <summary>
-/// Drains the outbox: the oldest row of each chat, replies before broadcasts, several chats at once,
-/// every message through the rate limiter. A row is deleted only after the messenger accepted it, so
+/// Drains the outbox: the oldest message of each chat (button answers alongside), replies before
+/// broadcasts, several chats at once, every message through the rate limiter. A row is deleted only after the messenger accepted it, so
 /// a crash or an outage delays a reply but never loses it (at worst one message is sent twice).
 /// </summary>
 public sealed partial class OutboxSender(
@@ -27,7 +27,11 @@ public sealed partial class OutboxSender(
     private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan RateLimitedPoll = TimeSpan.FromMilliseconds(20);
     private readonly DeliveryOptions _options = options.Value;
-    private readonly Dictionary<long, Task> _inFlight = [];
+    /// <summary>
+    /// Sends on the wire, by lane: one lane per chat for messages (they go out in order), and one per
+    /// button answer, which is not a message in the chat and need not wait behind one.
+    /// </summary>
+    private readonly Dictionary<(long ChatId, long AnswerRow), Task> _inFlight = [];
 
     /// <summary>Sends everything that is due now, waiting for each send; for the console chat and tests.</summary>
     public async Task DrainAsync(CancellationToken cancellationToken)
@@ -84,18 +88,20 @@ public sealed partial class OutboxSender(
                 break;
             }
 
-            if (_inFlight.ContainsKey(row.ChatId))
+            var isAnswer = row.Kind == "answer";
+            var lane = (row.ChatId, isAnswer ? row.Id : 0);
+            if (_inFlight.ContainsKey(lane))
             {
                 continue;
             }
 
-            if (row.Kind != "answer" && !limiter.TryAcquire(row.ChatId))
+            if (!isAnswer && !limiter.TryAcquire(row.ChatId))
             {
                 rateLimited = true;
                 continue;
             }
 
-            _inFlight[row.ChatId] = DeliverAsync(row, cancellationToken);
+            _inFlight[lane] = DeliverAsync(row, cancellationToken);
             started++;
         }
 
@@ -105,9 +111,9 @@ public sealed partial class OutboxSender(
 
     private void Collect()
     {
-        foreach (var chat in _inFlight.Where(p => p.Value.IsCompleted).Select(p => p.Key).ToList())
+        foreach (var lane in _inFlight.Where(p => p.Value.IsCompleted).Select(p => p.Key).ToList())
         {
-            _inFlight.Remove(chat);
+            _inFlight.Remove(lane);
         }
     }
 

@@ -82,9 +82,9 @@ public sealed partial class TelegramPoller(
             timeout: options.Value.PollTimeoutSeconds,
             allowedUpdates: Wanted,
             cancellationToken: cancellationToken);
-        foreach (var update in updates)
+        if (updates.Length > 0)
         {
-            processor.Process(update.Id, UpdateMapper.Map(update));
+            processor.ProcessBatch([.. updates.Select(u => ((long)u.Id, UpdateMapper.Map(u)))]);
         }
     }
 

@@ -49,6 +49,30 @@ public sealed class InboundProcessorTests : IDisposable
     }
 
     [Fact]
+    public async Task Batch_AFaultInOneUpdate_RollsBackOnlyThatUpdate_AndSkipsWhatWasHandledBefore()
+    {
+        var good = _bot.Resident(803);
+        var broken = _bot.Resident(804);
+        await broken.Command("start");
+        await broken.Press("Setuju");
+        using (var connection = _bot.Database.Open())
+        {
+            connection.Execute("UPDATE session SET state = 'NoSuchState' WHERE chat_id = 804");
+        }
+
+        Inbound Start(long user) => new() { ChatId = user, UserId = user, Kind = InboundKind.Command, Command = "start" };
+        _bot.Processor.ProcessBatch([(8000, Start(803)), (8001, new Inbound { ChatId = 804, UserId = 804, Kind = InboundKind.Text, Text = "halo" }), (8002, null)]);
+        _bot.Processor.ProcessBatch([(8000, Start(803)), (8003, Start(803))]);
+        await _bot.Sender.DrainAsync(CancellationToken.None);
+
+        Assert.StartsWith("Maaf, terjadi kesalahan", broken.Last.Text, StringComparison.Ordinal);
+        Assert.Equal(2, good.Messages.Count(m => m.Buttons.Any(b => b.Label == "Setuju")));
+        using var check = _bot.Database.Open();
+        Assert.Equal(8004, UpdateLog.NextUpdateId(check));
+        Assert.Equal("NoSuchState", check.ExecuteScalar<string>("SELECT state FROM session WHERE chat_id = 804"));
+    }
+
+    [Fact]
     public async Task UpdateWithNothingToHandle_StillAdvancesTheOffset()
     {
         Assert.True(_bot.Processor.Process(9000, inbound: null));
