@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 namespace AsnBot.Delivery;
 
 /// <summary>
-/// The transaction boundary of one update: the engine's state changes, the replies it queues in the
+/// The transaction boundary of updates: the engine's state changes, the replies it queues in the
 /// outbox and the advanced update offset commit together, or not at all.
 /// </summary>
 public sealed partial class InboundProcessor(
@@ -18,35 +18,20 @@ public sealed partial class InboundProcessor(
     TimeProvider time,
     ILogger<InboundProcessor> logger)
 {
-    /// <summary>
-    /// Handles one update. An update at or below the stored offset was handled before and is skipped.
-    /// Storage failures propagate (the caller retries the same update later); a fault in the
-    /// conversation itself is logged, the resident gets an apology, and the update is not retried forever.
-    /// </summary>
-    /// <returns>True when the update was new and is now handled.</returns>
-    public bool Process(long? updateId, Inbound? inbound)
-    {
-        try
-        {
-            return Commit(updateId, work => inbound is null ? [] : engine.Handle(work, inbound, time.GetUtcNow()));
-        }
-        catch (Exception ex) when (ex is not SqliteException && inbound is not null)
-        {
-            LogConversationFault(logger, ex, updateId, inbound.Kind);
-            return Commit(updateId, _ => [new SendText(inbound.ChatId, ApologyText(inbound))]);
-        }
-    }
+    private const string Savepoint = "update";
 
     /// <summary>
-    /// Handles a getUpdates batch in one transaction, each update inside its own savepoint: a fault in
-    /// one conversation rolls back only that update (and its resident gets an apology); a storage
-    /// failure rolls back the batch, which is then read again from the unchanged offset.
+    /// Handles a getUpdates batch in one transaction, each update inside its own savepoint. An update at
+    /// or below the stored offset was handled before and is skipped. A fault in one conversation rolls
+    /// back only that update (its resident gets an apology, and the update is not retried forever); a
+    /// storage failure rolls back the batch, which the caller reads again from the unchanged offset.
     /// </summary>
-    public void ProcessBatch(IReadOnlyList<(long UpdateId, Inbound? Inbound)> updates)
+    /// <returns>How many updates were new and are now handled.</returns>
+    public int ProcessBatch(IReadOnlyList<(long UpdateId, Inbound? Inbound)> updates)
     {
         using var work = database.Begin();
         var next = UpdateLog.NextUpdateId(work.Connection, work.Transaction);
-        var any = false;
+        var handled = 0;
         foreach (var (updateId, inbound) in updates)
         {
             if (updateId < next)
@@ -54,72 +39,73 @@ public sealed partial class InboundProcessor(
                 continue;
             }
 
-            var now = time.GetUtcNow();
-            IReadOnlyList<Outbound> replies = [];
-            if (inbound is not null)
-            {
-                work.Transaction.Save("update");
-                try
-                {
-                    replies = engine.Handle(work, inbound, now);
-                    work.Transaction.Release("update");
-                }
-                catch (Exception ex) when (ex is not SqliteException)
-                {
-                    work.Transaction.Rollback("update");
-                    LogConversationFault(logger, ex, updateId, inbound.Kind);
-                    replies = [new SendText(inbound.ChatId, ApologyText(inbound))];
-                }
-            }
-
-            Enqueue(work, replies, now);
+            Enqueue(work, Handle(work, updateId, inbound));
             next = updateId + 1;
-            any = true;
+            handled++;
         }
 
-        if (any)
+        if (handled > 0)
         {
             UpdateLog.Advance(work, next, time.GetUtcNow());
             work.Commit();
             signal.Notify();
         }
+
+        return handled;
     }
 
-    /// <summary>Runs scheduled work (not an update) in one transaction and queues what it wants to send.</summary>
-    public void Run(Func<UnitOfWork, DateTimeOffset, IReadOnlyList<Outbound>> job) =>
-        Commit(updateId: null, work => job(work, time.GetUtcNow()));
-
-    private bool Commit(long? updateId, Func<UnitOfWork, IReadOnlyList<Outbound>> handle)
+    /// <summary>Handles one update; without an id (the console chat) no offset is kept.</summary>
+    /// <returns>True when the update was new and is now handled.</returns>
+    public bool Process(long? updateId, Inbound? inbound)
     {
-        using var work = database.Begin();
-        if (updateId is { } id && id < UpdateLog.NextUpdateId(work.Connection, work.Transaction))
+        if (updateId is { } id)
         {
-            return false;
+            return ProcessBatch([(id, inbound)]) == 1;
         }
 
-        var now = time.GetUtcNow();
-        Enqueue(work, handle(work), now);
-
-        if (updateId is { } handled)
-        {
-            UpdateLog.Advance(work, handled + 1, now);
-        }
-
-        work.Commit();
-        signal.Notify();
+        Run((work, _) => Handle(work, updateId: null, inbound));
         return true;
     }
 
-    private static void Enqueue(UnitOfWork work, IReadOnlyList<Outbound> replies, DateTimeOffset now)
+    /// <summary>Runs scheduled work (not an update) in one transaction and queues what it wants to send.</summary>
+    public void Run(Func<UnitOfWork, DateTimeOffset, IReadOnlyList<Outbound>> job)
     {
+        using var work = database.Begin();
+        Enqueue(work, job(work, time.GetUtcNow()));
+        work.Commit();
+        signal.Notify();
+    }
+
+    private IReadOnlyList<Outbound> Handle(UnitOfWork work, long? updateId, Inbound? inbound)
+    {
+        if (inbound is null)
+        {
+            return [];
+        }
+
+        work.Transaction.Save(Savepoint);
+        try
+        {
+            var replies = engine.Handle(work, inbound, time.GetUtcNow());
+            work.Transaction.Release(Savepoint);
+            return replies;
+        }
+        catch (Exception ex) when (ex is not SqliteException)
+        {
+            work.Transaction.Rollback(Savepoint);
+            LogConversationFault(logger, ex, updateId, inbound.Kind);
+            return [new SendText(inbound.ChatId, engine.Texts.Get(Texts.Languages.FromCode(inbound.LanguageCode), "error.internal"))];
+        }
+    }
+
+    private void Enqueue(UnitOfWork work, IReadOnlyList<Outbound> replies)
+    {
+        var now = time.GetUtcNow();
         foreach (var outbound in replies)
         {
             OutboxStore.Enqueue(work, outbound.ChatId, OutboxPriority.Reply, OutboundJson.Kind(outbound), OutboundJson.Serialize(outbound), now);
         }
     }
-
-    private string ApologyText(Inbound inbound) =>
-        engine.Texts.Get(Texts.Languages.FromCode(inbound.LanguageCode), "error.internal");
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Handling update {UpdateId} ({Kind}) failed; the resident was sent an apology")]
     private static partial void LogConversationFault(ILogger logger, Exception exception, long? updateId, InboundKind kind);
