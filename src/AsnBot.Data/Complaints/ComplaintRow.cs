@@ -38,6 +38,8 @@ public sealed record ComplaintRow
 
     public DateTimeOffset? ResolvedAt { get; init; }
 
+    public DateTimeOffset? ReopenedAt { get; init; }
+
     public string? LastOverdueNotice { get; init; }
 
     public bool IsAnonymous => Privacy == ComplaintPrivacy.Anonymous;

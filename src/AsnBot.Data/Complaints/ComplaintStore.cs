@@ -9,7 +9,7 @@ public sealed class ComplaintStore(UnitOfWork work)
         description AS Description, latitude AS Latitude, longitude AS Longitude, privacy AS Privacy, status AS Status,
         version AS Version, reopened AS Reopened, duplicate_of AS DuplicateOf, created_at AS CreatedAt,
         submitted_at AS SubmittedAt, first_response_at AS FirstResponseAt, resolved_at AS ResolvedAt,
-        last_overdue_notice AS LastOverdueNotice
+        reopened_at AS ReopenedAt, last_overdue_notice AS LastOverdueNotice
         """;
 
     private const string SelectById = $"SELECT {Columns} FROM complaint WHERE id = @id";
@@ -42,7 +42,8 @@ public sealed class ComplaintStore(UnitOfWork work)
         UPDATE complaint SET status = @to, version = version + 1,
             first_response_at = CASE WHEN @firstResponse AND first_response_at IS NULL THEN @now ELSE first_response_at END,
             resolved_at = CASE WHEN @to = 'resolved' THEN @now ELSE resolved_at END,
-            reopened = CASE WHEN @to = 'reopened' THEN 1 ELSE reopened END
+            reopened = CASE WHEN @to = 'reopened' THEN 1 ELSE reopened END,
+            reopened_at = CASE WHEN @to = 'reopened' THEN @now ELSE reopened_at END
         WHERE id = @id AND status = @from
         """;
 

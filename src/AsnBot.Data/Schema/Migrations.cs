@@ -103,6 +103,7 @@ internal static class Migrations
             submitted_at TEXT NULL,
             first_response_at TEXT NULL,
             resolved_at TEXT NULL,
+            reopened_at TEXT NULL,
             last_overdue_notice TEXT NULL
         );
         CREATE INDEX ix_complaint_resident ON complaint (resident_id, created_at);

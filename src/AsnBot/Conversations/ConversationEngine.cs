@@ -82,6 +82,10 @@ public sealed class ConversationEngine(
             case InboundKind.Button when press is null:
                 turn.AnswerButton(turn.Text("button.invalid"));
                 return;
+            case InboundKind.Button when filing && (SurveyButtons.IsSurveyAction(press.Action) || press.Action is MainMenu.Action or PrivacyButtons.Agree):
+                // One conversation at a time: an old survey button does not interleave with a complaint.
+                turn.AnswerButton(turn.Text("complaint.finishFirst"));
+                return;
             case InboundKind.Button when SurveyButtons.IsSurveyAction(press.Action):
                 WithSession(turn, session, () => Survey(turn, session).Press(press));
                 return;
@@ -112,7 +116,7 @@ public sealed class ConversationEngine(
         var privacy = new PersonalData(turn, resident, _options);
         switch (Commands.Canonical(turn.Inbound.Command))
         {
-            case "start" when filing:
+            case "start" or "report" when filing:
                 turn.Send(turn.Text("complaint.finishFirst"));
                 return;
             case "start":
@@ -163,7 +167,17 @@ public sealed class ConversationEngine(
                 new ResidentStore(turn.Work).SetLanguage(turn.Inbound.UserId, turn.Language.Code());
                 turn.AnswerButton(turn.Text("language.set"));
                 turn.Send(turn.Text("language.set"));
-                WithSession(turn, session, () => Survey(turn, session).ShowCurrent());
+                WithSession(turn, session, () =>
+                {
+                    if (session.Flow == ComplaintFlowName)
+                    {
+                        Complaint(turn, session).ShowCurrent();
+                    }
+                    else
+                    {
+                        Survey(turn, session).ShowCurrent();
+                    }
+                });
                 return;
             case PrivacyButtons.Agree:
                 // Consent already given (an old notice pressed again): just open the survey.
@@ -184,6 +198,12 @@ public sealed class ConversationEngine(
                 return;
             case ComplaintButtons.Reopen when complaints.Resolved(press) is { } resolved:
                 turn.AnswerButton();
+                if (session.Flow == ComplaintFlowName)
+                {
+                    turn.Send(turn.Text("complaint.finishFirst"));
+                    return;
+                }
+
                 if (resolved.Reopened)
                 {
                     turn.Send(turn.Text("complaint.cannotReopen"));

@@ -90,7 +90,7 @@ public sealed partial class InboundProcessor(
             work.Transaction.Release(Savepoint);
             return replies;
         }
-        catch (Exception ex) when (ex is not SqliteException)
+        catch (Exception ex) when (!IsTransient(ex))
         {
             work.Transaction.Rollback(Savepoint);
             LogConversationFault(logger, ex, updateId, inbound.Kind);
@@ -98,10 +98,18 @@ public sealed partial class InboundProcessor(
         }
     }
 
+    /// <summary>
+    /// Busy, locked, I/O, full or read-only storage clears by itself: the batch is read again later. Any
+    /// other error (a constraint the conversation broke, say) would fail the same way every time, so it
+    /// is handled like a fault in the conversation instead of stalling every update behind it.
+    /// </summary>
+    private static bool IsTransient(Exception ex) =>
+        ex is SqliteException { SqliteErrorCode: 5 or 6 or 7 or 8 or 10 or 13 or 14 };
+
     private void Enqueue(UnitOfWork work, IReadOnlyList<Outbound> replies)
     {
         var now = time.GetUtcNow();
-        foreach (var outbound in replies)
+        foreach (var outbound in replies.SelectMany(MessageLimits.Fit))
         {
             OutboxStore.Enqueue(work, outbound.ChatId, OutboxPriority.Reply, OutboundJson.Kind(outbound), OutboundJson.Serialize(outbound), now);
         }

@@ -58,7 +58,7 @@ public sealed class ComplaintFlowTests : IDisposable
         await resident.Text(new string('x', 2001));
         Assert.Equal("Panjang cerita 2001 karakter; mohon tulis antara 20 dan 2000 karakter.", resident.Last.Text);
         await resident.Sticker();
-        Assert.Contains(resident.Messages, m => m.Text.StartsWith("Mohon tulis jawaban Saudara sebagai teks", StringComparison.Ordinal));
+        Assert.Contains(resident.Messages, m => m.Text == "Mohon tulis sebagai teks (satu pesan).");
         Assert.Null(_bot.Database.Rows<string?>("SELECT description FROM complaint").Single());
     }
 
@@ -152,6 +152,72 @@ public sealed class ComplaintFlowTests : IDisposable
 
         Assert.Equal(1, _bot.Database.Count("SELECT COUNT(*) FROM complaint"));
         Assert.Equal(0, _bot.Database.Count("SELECT COUNT(*) FROM complaint WHERE resident_id IS NOT NULL"));
+    }
+
+    [Fact]
+    public async Task ReportCommandWhileFiling_KeepsTheDraft()
+    {
+        var resident = await Consented(1012);
+        await resident.Command("lapor");
+        await resident.Press("Pungutan liar");
+        await resident.Press("Disdukcapil");
+
+        await resident.Command("lapor");
+
+        Assert.StartsWith("Saudara sedang menulis pengaduan", resident.Last.Text, StringComparison.Ordinal);
+        Assert.Equal(("PUNGLI", "DISDUK"), _bot.Database.Rows<(string, string)>("SELECT category_code, unit_code FROM complaint").Single());
+        await resident.Text("Petugas loket meminta uang Rp50.000 agar KTP saya cepat selesai.");
+        Assert.Contains("Ada bukti?", resident.Last.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NotResolvedPressedWhileFilingAnother_AsksToFinishFirst_AndKeepsBoth()
+    {
+        var resident = await Consented(1013);
+        var number = await resident.FileComplaint();
+        var admin = _bot.AdminInGroup();
+        await admin.Press(number, "Verifikasi");
+        await admin.Press(number, "Selesai");
+        var question = resident.Messages.Last(m => m.Buttons.Any(b => b.Label == "Belum selesai"));
+        await resident.Command("lapor");
+        await resident.Press("Lainnya");
+
+        await resident.PressData(question.Id, question.Buttons.First(b => b.Label == "Belum selesai").Data);
+
+        Assert.StartsWith("Saudara sedang menulis pengaduan", resident.Last.Text, StringComparison.Ordinal);
+        await resident.Press("Disdukcapil");
+        Assert.Contains(resident.Messages, m => m.Text.StartsWith("Ceritakan apa yang terjadi", StringComparison.Ordinal));
+        Assert.Equal("resolved", _bot.Database.Rows<string>("SELECT status FROM complaint WHERE tracking_no = @number", new { number }).Single());
+    }
+
+    [Fact]
+    public async Task LanguageChangeWhileFiling_ShowsTheComplaintStepAgain()
+    {
+        var resident = await Consented(1014);
+        await resident.Command("lapor");
+
+        await resident.Command("bahasa");
+        await resident.Press("English");
+
+        Assert.Equal("Complaint: what kind of problem is it?", resident.Last.Text);
+        Assert.Contains(resident.Last.Buttons, b => b.Label == "Illegal fees");
+    }
+
+    [Fact]
+    public async Task LeavingTheEvidenceStepByCancel_TakesTheLocationKeyboardAway()
+    {
+        var resident = await Consented(1015);
+        await resident.Command("lapor");
+        await resident.Press("Pungutan liar");
+        await resident.Press("Disdukcapil");
+        await resident.Text("Petugas loket meminta uang Rp50.000 agar KTP saya cepat selesai.");
+
+        await resident.Command("batal");
+
+        Assert.Contains(resident.Messages, m => m.RemovesKeyboard);
+        Assert.Equal("Batalkan pengaduan ini? Yang sudah ditulis akan dihapus.", resident.Last.Text);
+        await resident.Command("batal");
+        Assert.Equal("Batalkan pengaduan ini? Yang sudah ditulis akan dihapus.", resident.Last.Text);
     }
 
     private async Task<TestResident> Consented(long userId)

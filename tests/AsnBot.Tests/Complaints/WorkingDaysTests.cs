@@ -73,5 +73,11 @@ public sealed class WorkingDaysTests
         Assert.Equal(new DateOnly(2026, 12, 18), deadlines.Next(complaint with { Status = ComplaintStatus.InProgress }));
         Assert.Null(deadlines.Next(complaint with { Status = ComplaintStatus.Closed }));
         Assert.Equal(DeadlineState.OnTime, deadlines.State(complaint, new FakeTimeProvider(submitted).GetUtcNow()));
+
+        // Reopened three weeks later: a fresh resolution period, not overdue at once.
+        var reopened = submitted.AddDays(21);
+        var again = complaint with { Status = ComplaintStatus.Reopened, ReopenedAt = reopened, FirstResponseAt = submitted };
+        Assert.Equal(new DateOnly(2027, 1, 12), deadlines.Next(again));
+        Assert.Equal(DeadlineState.OnTime, deadlines.State(again, reopened.AddDays(1)));
     }
 }

@@ -65,7 +65,7 @@ public sealed class PrivacyTests : IDisposable
 
         var row = _bot.Database.Rows<(string Language, string Version, string At)>("SELECT language, consent_version, consented_at FROM resident WHERE user_id = 703").Single();
         Assert.Equal("en", row.Language);
-        Assert.Equal("2026-11", row.Version);
+        Assert.Equal("2026-11-b", row.Version);
         Assert.StartsWith("2026-11-30 09:00:00", row.At, StringComparison.Ordinal);
         Assert.Contains("Which service unit", resident.Last.Text, StringComparison.Ordinal);
     }

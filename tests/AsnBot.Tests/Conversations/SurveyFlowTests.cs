@@ -179,6 +179,22 @@ public sealed class SurveyFlowTests : IDisposable
     }
 
     [Fact]
+    public async Task CancelFromTheResumePrompt_ThenNo_ReturnsToTheQuestion_NotToThePrompt()
+    {
+        var resident = await _bot.Resident(514).ToFirstElement();
+        await resident.Press("3 · Sesuai");
+        await resident.Command("start");
+
+        await resident.Command("batal");
+        await resident.Command("batal");
+        Assert.StartsWith("Batalkan survei ini?", resident.Last.Text, StringComparison.Ordinal);
+        await resident.Press("Tidak, lanjutkan");
+
+        Assert.StartsWith("Pertanyaan 2 dari 9", resident.Last.Text, StringComparison.Ordinal);
+        Assert.Equal(1, _bot.Database.Count("SELECT COUNT(*) FROM answer"));
+    }
+
+    [Fact]
     public async Task Language_CanBeSwitchedToEnglish_AndBack()
     {
         var resident = await _bot.Resident(512).ToFirstElement();

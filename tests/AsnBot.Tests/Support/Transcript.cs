@@ -46,7 +46,7 @@ public sealed class Transcript : IMessageTransport
             switch (outbound)
             {
                 case SendText send:
-                    Chat(send.ChatId).Add(new ShownMessage(++_nextId, send.Text, send.Keyboard, Edits: 0) { ForceReply = send.ForceReply, LocationButton = send.LocationButton });
+                    Chat(send.ChatId).Add(new ShownMessage(++_nextId, send.Text, send.Keyboard, Edits: 0) { ForceReply = send.ForceReply, LocationButton = send.LocationButton, RemovesKeyboard = send.RemoveReplyKeyboard });
                     return Task.FromResult(DeliveryResult.Delivered with { MessageId = _nextId });
                 case EditText edit:
                     var list = Chat(edit.ChatId);
@@ -78,6 +78,8 @@ public sealed record ShownMessage(int Id, string Text, Keyboard? Keyboard, int E
     public bool ForceReply { get; init; }
 
     public string? LocationButton { get; init; }
+
+    public bool RemovesKeyboard { get; init; }
 
     public IEnumerable<Button> Buttons => Keyboard?.Rows.SelectMany(r => r) ?? [];
 }

@@ -36,6 +36,9 @@ internal sealed class ComplaintContext
 
     public ComplaintRow? Draft => _draft is { Status: ComplaintStatus.Draft } ? _draft : null;
 
+    /// <summary>A draft can be filed only with a category, a unit, a description and a privacy choice.</summary>
+    public bool DraftComplete => Draft is { CategoryCode: not null, UnitCode: not null, Description: not null, Privacy: not null };
+
     public long FiledToday() => _store.FiledSince(Session.UserId, Turn.Now.AddDays(-1));
 
     public void StartDraft()

@@ -9,12 +9,18 @@ public sealed class ComplaintDeadlines(ComplaintOptions options)
 
     public WorkingDays Days => _days;
 
-    /// <summary>Verification while submitted, first response until there is one, then resolution; none once closed.</summary>
+    /// <summary>Verification while submitted, first response until there is one, then resolution (counted again from a reopening); none once closed.</summary>
     public DateOnly? Next(ComplaintRow complaint)
     {
         if (complaint.SubmittedAt is not { } submitted)
         {
             return null;
+        }
+
+        // A reopened complaint gets a fresh resolution period from the day it was reopened.
+        if (complaint.ReopenedAt is { } reopened && complaint.Status is ComplaintStatus.Reopened or ComplaintStatus.InProgress)
+        {
+            return _days.Add(reopened, options.ResolveWithinWorkingDays);
         }
 
         return complaint.Status switch

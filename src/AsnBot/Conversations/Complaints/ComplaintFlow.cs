@@ -56,9 +56,18 @@ internal sealed class ComplaintFlow
             return;
         }
 
+        if (!_machine.CanFire(Trigger.Begin))
+        {
+            _turn.Send(_turn.Text("complaint.finishFirst"));
+            return;
+        }
+
         _context.StartDraft();
         Fire(Trigger.Begin);
     }
+
+    /// <summary>Shows the current step again as a new message (after a language change, say).</summary>
+    public void ShowCurrent() => _context.Screens.Show(State);
 
     public void Cancel() => Fire(Trigger.Cancel);
 
@@ -67,6 +76,12 @@ internal sealed class ComplaintFlow
     /// <summary>The reporter pressed "Belum selesai": ask why before reopening.</summary>
     public void AskReopenReason(long complaintId)
     {
+        if (!_machine.CanFire(Trigger.AskReason))
+        {
+            _turn.Send(_turn.Text("complaint.finishFirst"));
+            return;
+        }
+
         _session.ComplaintId = complaintId;
         Fire(Trigger.AskReason, show: false);
         _turn.Send(_turn.Text("complaint.reopenWhy"));
@@ -133,12 +148,14 @@ internal sealed class ComplaintFlow
         Step(ComplaintState.ChoosingCategory, ComplaintState.ChoosingUnit, back: null);
         Step(ComplaintState.ChoosingUnit, ComplaintState.Describing, back: ComplaintState.ChoosingCategory);
         Step(ComplaintState.Describing, ComplaintState.AddingEvidence, back: ComplaintState.ChoosingUnit);
-        Step(ComplaintState.AddingEvidence, ComplaintState.ChoosingPrivacy, back: ComplaintState.Describing);
+        Step(ComplaintState.AddingEvidence, ComplaintState.ChoosingPrivacy, back: ComplaintState.Describing)
+            .OnExit(() => _turn.Add(new SendText(_turn.Inbound.ChatId, _context.Screens.EvidenceSummary()) { RemoveReplyKeyboard = true }));
         Step(ComplaintState.ChoosingPrivacy, ComplaintState.Reviewing, back: ComplaintState.AddingEvidence);
         Step(ComplaintState.Reviewing, ComplaintState.Idle, back: ComplaintState.ChoosingPrivacy)
             .Permit(Trigger.Submitted, ComplaintState.Idle);
         _machine.Configure(ComplaintState.ConfirmingCancel)
             .OnEntryFrom(Trigger.Cancel, t => _session.ReturnState = t.Source.ToString())
+            .InternalTransition(Trigger.Cancel, () => { })
             .Permit(Trigger.Discard, ComplaintState.Idle)
             .PermitDynamic(Trigger.KeepGoing, () => Enum.TryParse<ComplaintState>(_session.ReturnState, out var s) ? s : ComplaintState.ChoosingCategory);
         _machine.Configure(ComplaintState.GivingReopenReason)
@@ -168,7 +185,7 @@ internal sealed class ComplaintFlow
         var options = _context.Options;
         if (text is null)
         {
-            Reject("input.expectText");
+            Reject("complaint.expectText");
         }
         else if (text.Length < options.MinLength || text.Length > options.MaxLength)
         {
@@ -212,12 +229,17 @@ internal sealed class ComplaintFlow
     private void FinishEvidence()
     {
         _turn.MayEditPressedMessage = false;
-        _turn.Add(new SendText(_turn.Inbound.ChatId, _context.Screens.EvidenceSummary()) { RemoveReplyKeyboard = true });
         Fire(Trigger.Next);
     }
 
     private void Submit()
     {
+        if (!_context.DraftComplete)
+        {
+            Reject("button.invalid");
+            return;
+        }
+
         if (_context.FiledToday() >= _context.Options.MaxPerDay)
         {
             Reject("complaint.tooManyShort");
@@ -237,9 +259,15 @@ internal sealed class ComplaintFlow
     private void Reopen(Inbound inbound)
     {
         var reason = inbound.Kind == InboundKind.Text ? inbound.Text?.Trim() : null;
-        if (string.IsNullOrEmpty(reason) || reason.Length > _context.Options.MaxLength)
+        if (reason is null)
         {
-            Reject(reason is null ? "input.expectText" : "input.empty");
+            Reject("complaint.expectText");
+            return;
+        }
+
+        if (reason.Length == 0 || reason.Length > _context.Options.MaxLength)
+        {
+            _turn.Send(_turn.Text("complaint.length", reason.Length, 1, _context.Options.MaxLength));
             return;
         }
 

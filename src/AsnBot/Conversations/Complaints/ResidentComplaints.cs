@@ -46,7 +46,12 @@ internal sealed class ResidentComplaints(Turn turn, ResidentRow resident, Compla
 
     public void Close(ComplaintRow complaint)
     {
-        desk.Apply(turn, complaint, ComplaintAction.Close, "resident", note: null);
+        if (desk.Apply(turn, complaint, ComplaintAction.Close, "resident", note: null) is null)
+        {
+            turn.AnswerButton(turn.Text("button.stale"));
+            return;
+        }
+
         turn.AnswerButton();
         turn.MayEditPressedMessage = true;
         turn.Show(turn.Text("complaint.closed", complaint.TrackingNo));

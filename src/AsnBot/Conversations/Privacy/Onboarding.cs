@@ -11,7 +11,7 @@ namespace AsnBot.Conversations.Privacy;
 internal sealed partial class Onboarding(Turn turn)
 {
     /// <summary>Version of the privacy notice text; stored with each consent.</summary>
-    public const string ConsentVersion = "2026-11";
+    public const string ConsentVersion = "2026-11-b";
 
     /// <summary>Handles a person who has not consented; returns the unit to open when consent was just given.</summary>
     public ConsentGiven? Handle()

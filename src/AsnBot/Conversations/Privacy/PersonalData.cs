@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using AsnBot.Conversations.Complaints;
 using AsnBot.Data.Complaints;
 using AsnBot.Data.Residents;
 using AsnBot.Data.Responses;
@@ -21,7 +22,7 @@ internal sealed class PersonalData(Turn turn, ResidentRow resident, SurveyOption
                 "data.resident",
                 resident.UserId,
                 turn.Texts.Get(Languages.FromCode(resident.Language), "language.name"),
-                resident.ConsentedAt.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture),
+                resident.ConsentedAt.ToOffset(WorkingDays.Wib).ToString("yyyy-MM-dd HH:mm 'WIB'", CultureInfo.InvariantCulture),
                 resident.ConsentVersion))
             .AppendLine(turn.Text("data.responses", submitted.Count));
         foreach (var response in submitted)
@@ -30,7 +31,7 @@ internal sealed class PersonalData(Turn turn, ResidentRow resident, SurveyOption
                 "data.response",
                 UnitName(response.UnitCode),
                 response.RoundCode,
-                response.SubmittedAt?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+                response.SubmittedAt is { } at ? WorkingDays.LocalDate(at).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null));
         }
 
         foreach (var draft in responses.Where(r => r.Status == ResponseStatus.Draft))
@@ -39,7 +40,16 @@ internal sealed class PersonalData(Turn turn, ResidentRow resident, SurveyOption
             text.AppendLine(turn.Text("data.draft", UnitName(draft.UnitCode), answers));
         }
 
-        text.AppendLine(turn.Text("data.complaints", new ComplaintStore(turn.Work).OfResident(resident.UserId).Count));
+        var complaints = new ComplaintStore(turn.Work).OfResident(resident.UserId);
+        text.AppendLine(turn.Text("data.complaints", complaints.Count));
+        foreach (var complaint in complaints)
+        {
+            text.AppendLine(turn.Text(
+                "data.complaint",
+                complaint.TrackingNo,
+                turn.Text($"status.{complaint.Status}"),
+                complaint.SubmittedAt is { } at ? WorkingDays.LocalDate(at).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null));
+        }
         text.AppendLine().Append(turn.Text("data.eraseHint"));
         turn.Send(text.ToString());
     }

@@ -218,7 +218,16 @@ internal sealed class SurveyFlow
             .Permit(Trigger.Back, SurveyState.Review);
 
         _machine.Configure(SurveyState.ConfirmingCancel)
-            .OnEntryFrom(Trigger.Cancel, t => _session.ReturnState = t.Source.ToString())
+
+            // From the resume prompt, "no, continue" goes back to where the survey stopped, not to the prompt.
+            .OnEntryFrom(Trigger.Cancel, t =>
+            {
+                if (t.Source != SurveyState.ConfirmingResume)
+                {
+                    _session.ReturnState = t.Source.ToString();
+                }
+            })
+            .InternalTransition(Trigger.Cancel, () => { })
             .Permit(Trigger.Discard, SurveyState.Idle)
             .PermitDynamic(Trigger.CancelDeclined, ReturnState)
             .PermitDynamic(Trigger.Back, ReturnState);
@@ -308,7 +317,7 @@ internal sealed class SurveyFlow
     private void PickService(string serviceCode)
     {
         var unit = _context.Unit;
-        if (unit is null || (serviceCode.Length > 0 && unit.Service(serviceCode) is null))
+        if (unit is null || !_machine.CanFire(Trigger.PickService) || (serviceCode.Length > 0 && unit.Service(serviceCode) is null))
         {
             Reject("button.invalid");
             return;
