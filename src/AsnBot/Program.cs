@@ -52,7 +52,9 @@ static async Task<int> RunBotAsync(CancellationToken cancellationToken)
     var exit = await Guard(async () =>
     {
         await host.RunAsync(cancellationToken);
-        return 0;
+
+        // The host stops when a background service dies, but would still exit 0: say it failed.
+        return host.Services.GetServices<IHostedService>().OfType<BackgroundService>().Any(s => s.ExecuteTask?.IsFaulted == true) ? 1 : 0;
     });
     return exit != 0 ? exit : Environment.ExitCode;
 }

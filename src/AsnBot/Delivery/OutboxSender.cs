@@ -62,7 +62,7 @@ public sealed partial class OutboxSender(
             {
                 break;
             }
-            catch (SqliteException ex)
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 LogStorageFault(logger, ex);
                 await Task.Delay(IdlePoll, time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
@@ -135,6 +135,11 @@ public sealed partial class OutboxSender(
         {
             result = new DeliveryResult(DeliveryStatus.Rejected, Reason: ex.Message);
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Anything unforeseen is retried with back-off like a network error, never in a tight loop.
+            result = new DeliveryResult(DeliveryStatus.Failed, Reason: $"{ex.GetType().Name}: {ex.Message}");
+        }
 
         try
         {
@@ -145,7 +150,7 @@ public sealed partial class OutboxSender(
                 File.Delete(document.Path);
             }
         }
-        catch (SqliteException ex)
+        catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
         {
             // The row stays queued and is sent again later: a duplicate message, never a lost one.
             LogStorageFault(logger, ex);
@@ -196,7 +201,7 @@ public sealed partial class OutboxSender(
 
     private readonly record struct Round(int Started, bool RateLimited, TimeSpan NextDue);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox storage fault; will retry")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox fault; the message stays queued and is retried")]
     private static partial void LogStorageFault(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Outbox row {RowId} to chat {ChatId} rate limited; retrying after {Seconds} s")]

@@ -80,6 +80,9 @@ public sealed class TelegramTransport(ITelegramBotClient bot) : IMessageTranspor
                 description),
             (int)HttpStatusCode.Forbidden => new DeliveryResult(DeliveryStatus.Unreachable, Reason: description),
 
+            // The token was revoked or is wrong: nothing is wrong with the message; keep it until fixed.
+            (int)HttpStatusCode.Unauthorized => new DeliveryResult(DeliveryStatus.Failed, Reason: description),
+
             // Same screen shown twice, or a button answered too late: nothing left to deliver.
             (int)HttpStatusCode.BadRequest when description.Contains("not modified", StringComparison.OrdinalIgnoreCase)
                 || (outbound is AnswerButton && description.Contains("query is too old", StringComparison.OrdinalIgnoreCase))
