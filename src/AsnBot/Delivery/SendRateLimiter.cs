@@ -46,14 +46,20 @@ public sealed class SendRateLimiter : IDisposable
     /// <summary>Takes a permit for one message to the chat, or returns false when it must wait.</summary>
     public bool TryAcquire(long chatId)
     {
-        using var chat = _perChat.AttemptAcquire(chatId);
-        if (!chat.IsAcquired)
+        // Look before taking: a permit taken from one limiter while the other refuses would be lost.
+        if (_perChat.GetStatistics(chatId) is { CurrentAvailablePermits: < 1 })
         {
             return false;
         }
 
         using var global = _global.AttemptAcquire();
-        return global.IsAcquired;
+        if (!global.IsAcquired)
+        {
+            return false;
+        }
+
+        using var chat = _perChat.AttemptAcquire(chatId);
+        return chat.IsAcquired;
     }
 
     public void Dispose()

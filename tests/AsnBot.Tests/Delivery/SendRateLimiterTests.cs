@@ -25,6 +25,22 @@ public sealed class SendRateLimiterTests
     }
 
     [Fact]
+    public async Task ARefusalByTheGlobalWindow_DoesNotSpendTheChatsBurst()
+    {
+        using var limiter = new SendRateLimiter(Options.Create(new DeliveryOptions { GlobalPerSecond = 2, PerChatPerSecond = 0.01, PerChatBurst = 2 }));
+        Assert.True(limiter.TryAcquire(1));
+        Assert.True(limiter.TryAcquire(1));
+        Assert.False(limiter.TryAcquire(2));
+        Assert.False(limiter.TryAcquire(2));
+
+        // Once the one-second window has passed, chat 2 still has its whole burst.
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
+
+        Assert.True(limiter.TryAcquire(2));
+        Assert.True(limiter.TryAcquire(2));
+    }
+
+    [Fact]
     public void AllChatsTogether_StayWithinTheGlobalRate()
     {
         using var limiter = new SendRateLimiter(Options.Create(new DeliveryOptions { GlobalPerSecond = 30 }));
