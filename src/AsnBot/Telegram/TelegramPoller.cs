@@ -33,6 +33,9 @@ public sealed partial class TelegramPoller(
     /// <summary>Telegram keeps updates about a day; after ~a week idle its update ids start afresh.</summary>
     private static readonly TimeSpan OffsetExpiry = TimeSpan.FromDays(6);
 
+    /// <summary>This bot's username (from getMe), to tell our commands from other bots' in a group.</summary>
+    private string? _username;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var backoff = FirstBackoff;
@@ -66,6 +69,7 @@ public sealed partial class TelegramPoller(
 
     private async Task PrepareAsync(CancellationToken cancellationToken)
     {
+        _username = (await bot.GetMe(cancellationToken)).Username;
         await bot.DeleteWebhook(cancellationToken: cancellationToken);
         await bot.SetMyCommands(Menu(Language.Id), cancellationToken: cancellationToken);
         await bot.SetMyCommands(Menu(Language.En), languageCode: Language.En.Code(), cancellationToken: cancellationToken);
@@ -84,7 +88,7 @@ public sealed partial class TelegramPoller(
             cancellationToken: cancellationToken);
         if (updates.Length > 0)
         {
-            processor.ProcessBatch([.. updates.Select(u => ((long)u.Id, UpdateMapper.Map(u)))]);
+            processor.ProcessBatch([.. updates.Select(u => ((long)u.Id, UpdateMapper.Map(u, _username)))]);
         }
     }
 

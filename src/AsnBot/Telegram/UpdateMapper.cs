@@ -8,14 +8,16 @@ namespace AsnBot.Telegram;
 public static class UpdateMapper
 {
     /// <summary>Maps an update; null for kinds the bot does not handle (the update is still confirmed).</summary>
-    public static Inbound? Map(Update update) => update switch
+    /// <param name="update">The update from getUpdates.</param>
+    /// <param name="botUsername">This bot's username: a command addressed to another bot (/aduan@OtherBot in a group) is not ours.</param>
+    public static Inbound? Map(Update update, string? botUsername = null) => update switch
     {
-        { Message: { From: { } from } message } => FromMessage(message, from),
+        { Message: { From: { } from } message } => FromMessage(message, from, botUsername),
         { CallbackQuery: { } query } => FromCallback(query),
         _ => null,
     };
 
-    private static Inbound FromMessage(Message message, User from)
+    private static Inbound? FromMessage(Message message, User from, string? botUsername)
     {
         var inbound = new Inbound
         {
@@ -40,6 +42,11 @@ public static class UpdateMapper
         {
             var name = text[1..command.Length];
             var at = name.IndexOf('@', StringComparison.Ordinal);
+            if (at >= 0 && botUsername is not null && !string.Equals(name[(at + 1)..], botUsername, StringComparison.OrdinalIgnoreCase))
+            {
+                return null;
+            }
+
             return inbound with
             {
                 Kind = InboundKind.Command,
