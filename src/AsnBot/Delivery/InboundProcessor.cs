@@ -1,6 +1,7 @@
 using AsnBot.Conversations;
 using AsnBot.Data;
 using AsnBot.Data.Outbox;
+using AsnBot.Data.Residents;
 using AsnBot.Data.Updates;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
@@ -94,7 +95,9 @@ public sealed partial class InboundProcessor(
         {
             work.Transaction.Rollback(Savepoint);
             LogConversationFault(logger, ex, updateId, inbound.Kind);
-            return [new SendText(inbound.ChatId, engine.Texts.Get(Texts.Languages.FromCode(inbound.LanguageCode), "error.internal"))];
+            var language = Texts.Languages.FromCode(new ResidentStore(work).Find(inbound.UserId)?.Language ?? inbound.LanguageCode);
+            var apology = new SendText(inbound.ChatId, engine.Texts.Get(language, "error.internal"));
+            return inbound.ButtonId is { } button ? [new AnswerButton(inbound.ChatId, button), apology] : [apology];
         }
     }
 

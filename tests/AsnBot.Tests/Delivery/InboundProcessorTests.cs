@@ -46,6 +46,12 @@ public sealed class InboundProcessorTests : IDisposable
         Assert.StartsWith("Maaf, terjadi kesalahan", resident.Last.Text, StringComparison.Ordinal);
         using var check = _bot.Database.Open();
         Assert.Equal(7001, UpdateLog.NextUpdateId(check));
+
+        // A press gets its spinner stopped too, and the apology is in the resident's chosen language.
+        check.Execute("UPDATE resident SET language = 'en' WHERE user_id = 802");
+        await _bot.Deliver(new Inbound { ChatId = 802, UserId = 802, LanguageCode = "id", Kind = InboundKind.Button, ButtonData = "a:1:1", ButtonId = "press-1" }, updateId: 7001);
+        Assert.Contains(_bot.Transcript.Answers, a => a.ButtonId == "press-1");
+        Assert.StartsWith("Sorry, something went wrong", resident.Last.Text, StringComparison.Ordinal);
     }
 
     [Fact]
