@@ -9,6 +9,8 @@ public sealed class ReportStore(Database database)
 {
     // One row per answer (or one row for a response without answers), in response order, so
     // consecutive rows can be folded into one response without holding more than that response.
+    // "+r.round_code" keeps SQLite off the round index: walking responses by id (and answers by their
+    // primary key) already yields the ORDER BY, where the index would sort every row first.
     private const string SelectResponseLines = """
         SELECT r.id AS Id, r.resident_id AS ResidentId, r.round_code AS RoundCode, r.unit_code AS UnitCode,
                r.service_code AS ServiceCode, r.survey_id AS SurveyId, r.survey_version AS SurveyVersion,
@@ -16,7 +18,7 @@ public sealed class ReportStore(Database database)
                a.question_code AS QuestionCode, COALESCE(a.answer_code, a.answer_text) AS Answer
         FROM response r
         LEFT JOIN answer a ON a.response_id = r.id
-        WHERE r.round_code = @RoundCode
+        WHERE +r.round_code = @RoundCode
           AND (@UnitCode IS NULL OR r.unit_code = @UnitCode)
           AND (@IncludeDrafts = 1 OR r.status = 'submitted')
           AND (@From IS NULL OR COALESCE(r.submitted_at, r.started_at) >= @From)
@@ -58,13 +60,19 @@ public sealed class ReportStore(Database database)
         await using var reader = await connection.ExecuteReaderAsync(
             new CommandDefinition(SelectResponseLines, parameters, cancellationToken: cancellationToken));
         var parse = reader.GetRowParser<ResponseRow>();
+        var id = reader.GetOrdinal("Id");
         var question = reader.GetOrdinal("QuestionCode");
         var answer = reader.GetOrdinal("Answer");
         var folder = new ResponseFolder();
         while (await reader.ReadAsync(cancellationToken))
         {
-            var line = parse(reader);
-            if (folder.Add(line, reader.IsDBNull(question) ? null : reader.GetString(question), reader.IsDBNull(answer) ? null : reader.GetString(answer)) is { } completed)
+            // The response columns are parsed once per response, not once per answer line.
+            var completed = folder.Add(
+                reader.GetInt64(id),
+                () => parse(reader),
+                reader.IsDBNull(question) ? null : reader.GetString(question),
+                reader.IsDBNull(answer) ? null : reader.GetString(answer));
+            if (completed is not null)
             {
                 yield return completed;
             }

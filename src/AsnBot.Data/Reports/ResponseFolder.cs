@@ -9,15 +9,19 @@ internal sealed class ResponseFolder
     private Dictionary<string, string?> _answers = new(StringComparer.Ordinal);
 
     /// <summary>Adds a line (a response joined with one answer, or none); returns the previous response when this line starts a new one.</summary>
-    public StoredResponse? Add(ResponseRow response, string? questionCode, string? answer)
+    /// <param name="responseId">The line's response id.</param>
+    /// <param name="readResponse">Reads the response columns; called only for the first line of a response.</param>
+    /// <param name="questionCode">The answer's question, null when the response has no answers.</param>
+    /// <param name="answer">The answer code or text.</param>
+    public StoredResponse? Add(long responseId, Func<ResponseRow> readResponse, string? questionCode, string? answer)
     {
         StoredResponse? completed = null;
-        if (_head is not null && _head.Id != response.Id)
+        if (_head is not null && _head.Id != responseId)
         {
             completed = Flush();
         }
 
-        _head ??= response;
+        _head ??= readResponse();
         if (questionCode is not null)
         {
             _answers[questionCode] = answer;
