@@ -14,7 +14,7 @@ public sealed record Inbound
     /// <summary>The client's language (Telegram's <c>language_code</c>), used until the resident chooses one.</summary>
     public string? LanguageCode { get; init; }
 
-    /// <summary>Message text; for commands, the argument after the command (deep-link payload).</summary>
+    /// <summary>Message text (a photo's caption); for commands, the argument after the command (deep-link payload).</summary>
     public string? Text { get; init; }
 
     /// <summary>Command name without slash or bot mention, lower case.</summary>

@@ -32,7 +32,7 @@ public static class UpdateMapper
                 { Location: not null } => InboundKind.Location,
                 _ => InboundKind.Unsupported,
             },
-            Text = message.Text,
+            Text = message.Text ?? message.Caption,
             PhotoFileId = message.Photo is [.., var largest] ? largest.FileId : null,
             Latitude = message.Location?.Latitude,
             Longitude = message.Location?.Longitude,

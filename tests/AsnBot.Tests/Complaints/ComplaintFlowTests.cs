@@ -63,6 +63,28 @@ public sealed class ComplaintFlowTests : IDisposable
     }
 
     [Fact]
+    public async Task PhotoWithACaption_WhenTheStoryIsAsked_IsTheStoryAndItsFirstEvidence()
+    {
+        var resident = await Consented(1016);
+        await resident.Command("lapor");
+        await resident.Press("Pungutan liar");
+        await resident.Press("Disdukcapil");
+
+        await resident.Send(new AsnBot.Conversations.Inbound
+        {
+            ChatId = 1016,
+            UserId = 1016,
+            Kind = AsnBot.Conversations.InboundKind.Photo,
+            PhotoFileId = "kwitansi",
+            Text = "Ini kwitansi pungutan Rp50.000 di loket 2 kemarin pagi.",
+        });
+
+        Assert.Contains("Ada bukti?", resident.Last.Text, StringComparison.Ordinal);
+        Assert.Equal("Ini kwitansi pungutan Rp50.000 di loket 2 kemarin pagi.", _bot.Database.Rows<string>("SELECT description FROM complaint").Single());
+        Assert.Equal("kwitansi", _bot.Database.Rows<string>("SELECT file_id FROM complaint_photo").Single());
+    }
+
+    [Fact]
     public async Task AFourthPhoto_IsNotKept()
     {
         var resident = await Consented(1003);

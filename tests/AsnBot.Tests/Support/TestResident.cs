@@ -131,5 +131,5 @@ public sealed class TestResident(BotHarness harness, long userId, string? langua
         await Press("Kirim ✓");
     }
 
-    private async Task Send(Inbound inbound) => await harness.Deliver(inbound);
+    public async Task Send(Inbound inbound) => await harness.Deliver(inbound);
 }

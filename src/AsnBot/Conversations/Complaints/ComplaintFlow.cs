@@ -181,7 +181,10 @@ internal sealed class ComplaintFlow
 
     private void Describe(Inbound inbound)
     {
-        var text = inbound.Kind == InboundKind.Text ? inbound.Text?.Trim() ?? string.Empty : null;
+        // A photo with a caption is the story and its first piece of evidence at once.
+        var text = inbound.Kind is InboundKind.Text || (inbound.Kind is InboundKind.Photo && inbound.Text is not null)
+            ? inbound.Text?.Trim() ?? string.Empty
+            : null;
         var options = _context.Options;
         if (text is null)
         {
@@ -194,6 +197,11 @@ internal sealed class ComplaintFlow
         else
         {
             _context.Update(d => d with { Description = text });
+            if (inbound.PhotoFileId is { } photo)
+            {
+                _context.AddPhoto(photo);
+            }
+
             Fire(Trigger.Next);
         }
     }
