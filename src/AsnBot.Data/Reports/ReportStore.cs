@@ -26,14 +26,12 @@ public sealed class ReportStore(Database database)
         ORDER BY r.id, a.question_code
         """;
 
+    // The database keeps these counts as answers are submitted (score_tally, schema version 4).
     private const string SelectScoreCounts = """
-        SELECT r.unit_code AS UnitCode, a.question_code AS QuestionCode, a.answer_code AS AnswerCode, COUNT(*) AS Count
-        FROM response r
-        JOIN answer a ON a.response_id = r.id
-        WHERE r.round_code = @roundCode AND r.status = 'submitted' AND (@unitCode IS NULL OR r.unit_code = @unitCode)
-          AND a.answer_code IS NOT NULL
-        GROUP BY r.unit_code, a.question_code, a.answer_code
-        ORDER BY r.unit_code, a.question_code, a.answer_code
+        SELECT unit_code AS UnitCode, question_code AS QuestionCode, answer_code AS AnswerCode, count AS Count
+        FROM score_tally
+        WHERE round_code = @roundCode AND (@unitCode IS NULL OR unit_code = @unitCode) AND count > 0
+        ORDER BY unit_code, question_code, answer_code
         """;
 
     private const string SelectRespondents = """

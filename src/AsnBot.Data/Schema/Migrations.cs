@@ -159,6 +159,63 @@ internal static class Migrations
         );
         CREATE INDEX ix_document_job_pending ON document_job (status, id);
         """,
+        """
+        -- Running counts of submitted answers per round, unit, question and answer code, kept by the
+        -- database itself, so the IKM report reads a few hundred rows instead of grouping every answer.
+        CREATE TABLE score_tally (
+            round_code TEXT NOT NULL,
+            unit_code TEXT NOT NULL,
+            question_code TEXT NOT NULL,
+            answer_code TEXT NOT NULL,
+            count INTEGER NOT NULL,
+            PRIMARY KEY (round_code, unit_code, question_code, answer_code)
+        );
+
+        INSERT INTO score_tally (round_code, unit_code, question_code, answer_code, count)
+        SELECT r.round_code, r.unit_code, a.question_code, a.answer_code, COUNT(*)
+        FROM response r JOIN answer a ON a.response_id = r.id
+        WHERE r.status = 'submitted' AND a.answer_code IS NOT NULL
+        GROUP BY r.round_code, r.unit_code, a.question_code, a.answer_code;
+
+        -- A response is submitted: its coded answers count.
+        CREATE TRIGGER tr_score_tally_submit AFTER UPDATE OF status ON response
+        WHEN NEW.status = 'submitted' AND OLD.status <> 'submitted'
+        BEGIN
+            INSERT INTO score_tally (round_code, unit_code, question_code, answer_code, count)
+            SELECT NEW.round_code, NEW.unit_code, question_code, answer_code, 1
+            FROM answer WHERE response_id = NEW.id AND answer_code IS NOT NULL
+            ON CONFLICT (round_code, unit_code, question_code, answer_code) DO UPDATE SET count = count + 1;
+        END;
+
+        -- An answer added to, changed in or removed from an already submitted response (bulk loads, repairs).
+        CREATE TRIGGER tr_score_tally_insert AFTER INSERT ON answer
+        WHEN NEW.answer_code IS NOT NULL AND (SELECT status FROM response WHERE id = NEW.response_id) = 'submitted'
+        BEGIN
+            INSERT INTO score_tally (round_code, unit_code, question_code, answer_code, count)
+            SELECT round_code, unit_code, NEW.question_code, NEW.answer_code, 1 FROM response WHERE id = NEW.response_id
+            ON CONFLICT (round_code, unit_code, question_code, answer_code) DO UPDATE SET count = count + 1;
+        END;
+
+        CREATE TRIGGER tr_score_tally_delete AFTER DELETE ON answer
+        WHEN OLD.answer_code IS NOT NULL AND (SELECT status FROM response WHERE id = OLD.response_id) = 'submitted'
+        BEGIN
+            UPDATE score_tally SET count = count - 1
+            WHERE question_code = OLD.question_code AND answer_code = OLD.answer_code
+              AND (round_code, unit_code) = (SELECT round_code, unit_code FROM response WHERE id = OLD.response_id);
+        END;
+
+        CREATE TRIGGER tr_score_tally_update AFTER UPDATE OF answer_code ON answer
+        WHEN (SELECT status FROM response WHERE id = NEW.response_id) = 'submitted'
+        BEGIN
+            UPDATE score_tally SET count = count - 1
+            WHERE OLD.answer_code IS NOT NULL AND question_code = OLD.question_code AND answer_code = OLD.answer_code
+              AND (round_code, unit_code) = (SELECT round_code, unit_code FROM response WHERE id = OLD.response_id);
+            INSERT INTO score_tally (round_code, unit_code, question_code, answer_code, count)
+            SELECT round_code, unit_code, NEW.question_code, NEW.answer_code, 1 FROM response
+            WHERE id = NEW.response_id AND NEW.answer_code IS NOT NULL
+            ON CONFLICT (round_code, unit_code, question_code, answer_code) DO UPDATE SET count = count + 1;
+        END;
+        """,
     ];
 
     /// <summary>Number of the newest schema version.</summary>
