@@ -165,6 +165,20 @@ public sealed class SurveyFlowTests : IDisposable
     }
 
     [Fact]
+    public async Task DeepLinkWhileStillChoosingTheUnit_OpensThatUnit_WithoutAskingToContinue()
+    {
+        var resident = _bot.Resident(515);
+        await resident.Command("start");
+        await resident.Press("Setuju");
+        _bot.Clock.Advance(TimeSpan.FromHours(3));
+
+        await resident.Command("start", "u_RSUD");
+
+        Assert.StartsWith("Profil responden (1 dari 4", resident.Last.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(resident.Messages, m => m.Text.Contains("Lanjutkan survei?", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task StartDuringSurvey_OffersToRestart_WhichDiscardsTheDraft()
     {
         var resident = await _bot.Resident(511).ToFirstElement();

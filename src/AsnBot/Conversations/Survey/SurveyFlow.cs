@@ -54,9 +54,26 @@ internal sealed class SurveyFlow
 
     public bool InProgress => State != SurveyState.Idle;
 
+    /// <summary>Nothing answered yet: still choosing the unit, with no draft. Nothing to resume.</summary>
+    private bool NothingToResume => State == SurveyState.ChoosingUnit && _session.ResponseId is null;
+
     /// <summary>/start, possibly from a deep link naming a unit.</summary>
     public void Start(string? unitCode)
     {
+        if (NothingToResume)
+        {
+            if (unitCode is null)
+            {
+                _context.Screens.Show(State);
+            }
+            else
+            {
+                PickUnit(unitCode);
+            }
+
+            return;
+        }
+
         if (InProgress)
         {
             _session.PendingUnit = unitCode;
@@ -93,7 +110,7 @@ internal sealed class SurveyFlow
     /// <summary>Text, a sticker or /kembali from someone back after a long pause gets "Lanjutkan survei?" first.</summary>
     public bool PauseIfAway(TimeSpan resumeAfter)
     {
-        if (!InProgress || _context.Turn.Now - _session.UpdatedAt < resumeAfter)
+        if (!InProgress || NothingToResume || _context.Turn.Now - _session.UpdatedAt < resumeAfter)
         {
             return false;
         }
