@@ -181,9 +181,7 @@ public sealed class AdminDeskTests : IDisposable
 
     private async Task<(TestResident Resident, string Number)> Filed(string privacy = "Anonim")
     {
-        var resident = _bot.Resident(Reporter);
-        await resident.Command("start");
-        await resident.Press("Setuju");
+        var resident = await _bot.Resident(Reporter).Consent();
         var number = await resident.FileComplaint(privacy: privacy, photos: 1, location: true);
         return (resident, number);
     }

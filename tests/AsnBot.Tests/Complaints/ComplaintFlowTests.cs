@@ -243,11 +243,5 @@ public sealed class ComplaintFlowTests : IDisposable
         Assert.Equal("Batalkan pengaduan ini? Yang sudah ditulis akan dihapus.", resident.Last.Text);
     }
 
-    private async Task<TestResident> Consented(long userId)
-    {
-        var resident = _bot.Resident(userId);
-        await resident.Command("start");
-        await resident.Press("Setuju");
-        return resident;
-    }
+    private Task<TestResident> Consented(long userId) => _bot.Resident(userId).Consent();
 }

@@ -32,9 +32,7 @@ public sealed class WorkingDaysTests
     public async Task OverdueNotice_IsPostedOncePerWorkingDay_AfterEight_AndNotOnWeekends()
     {
         using var bot = new BotHarness();
-        var resident = bot.Resident(1200);
-        await resident.Command("start");
-        await resident.Press("Setuju");
+        var resident = await bot.Resident(1200).Consent();
         var number = await resident.FileComplaint(); // Monday 30 Nov, 16:00 WIB: verify by Thursday 3 Dec
         var announcer = new OverdueAnnouncer(bot.Desk, bot.Complaints, bot.Texts);
 

@@ -40,7 +40,6 @@ public sealed class MessageLimitsTests
 
         Assert.Equal(MessageLimits.MaxText, edit.Text.Length);
         Assert.Equal(MessageLimits.MaxNotice, notice.Text!.Length);
-        Assert.Same(edit.Keyboard, null);
     }
 
     [Fact]

@@ -7,7 +7,6 @@ using AsnBot.Reports;
 using AsnBot.Reports.Complaints;
 using AsnBot.Reports.Export;
 using AsnBot.Tests.Support;
-using CsvHelper;
 using Options = Microsoft.Extensions.Options.Options;
 
 namespace AsnBot.Tests.Reports;
@@ -23,7 +22,7 @@ public sealed class ComplaintExportTests : IDisposable
     {
         var scenario = await ComplaintScenario.BuildAsync(_bot);
 
-        var rows = ReadCsv(await ExportAsync(new ExportFormat(ExportFileType.Csv, Labels: true)));
+        var rows = ExportFiles.ReadCsv(await ExportAsync(new ExportFormat(ExportFileType.Csv, Labels: true)));
 
         var stored = Stored();
         Assert.Equal(6, stored.Count); // Gita's draft is not a complaint yet
@@ -84,7 +83,7 @@ public sealed class ComplaintExportTests : IDisposable
     {
         var scenario = await ComplaintScenario.BuildAsync(_bot);
 
-        var csv = ReadCsv(await ExportAsync(new ExportFormat(ExportFileType.Csv), new ComplaintExportQuery { Events = true, Unit = "RSUD" }));
+        var csv = ExportFiles.ReadCsv(await ExportAsync(new ExportFormat(ExportFileType.Csv), new ComplaintExportQuery { Events = true, Unit = "RSUD" }));
         var json = Lines(await ExportAsync(new ExportFormat(ExportFileType.Json), new ComplaintExportQuery { Events = true, Unit = "RSUD" }));
 
         Assert.All(csv, r => Assert.Contains(r["tracking_no"], new[] { scenario.Numbers[ComplaintScenario.Citra], scenario.Numbers[ComplaintScenario.Dewi] }));
@@ -112,7 +111,7 @@ public sealed class ComplaintExportTests : IDisposable
         var scenario = await ComplaintScenario.BuildAsync(_bot);
         var eko = scenario.Numbers[ComplaintScenario.Eko];
 
-        var csv = ReadCsv(await ExportAsync(new ExportFormat(ExportFileType.Csv)));
+        var csv = ExportFiles.ReadCsv(await ExportAsync(new ExportFormat(ExportFileType.Csv)));
         var xlsx = XlsxReader.Read(await ExportAsync(new ExportFormat(ExportFileType.Xlsx)))[ComplaintExporter.ComplaintsSheet];
 
         Assert.Equal("'" + ComplaintScenario.FormulaDescription, csv.Single(r => r["tracking_no"] == eko)["description"]);
@@ -157,8 +156,8 @@ public sealed class ComplaintExportTests : IDisposable
     {
         var scenario = await ComplaintScenario.BuildAsync(_bot);
 
-        var complaints = ReadCsv(await ExportAsync(new ExportFormat(ExportFileType.Csv)));
-        var responses = ReadCsv(await ExportResponsesAsync());
+        var complaints = ExportFiles.ReadCsv(await ExportAsync(new ExportFormat(ExportFileType.Csv)));
+        var responses = ExportFiles.ReadCsv(await ExportResponsesAsync());
 
         var respondent = Assert.Single(responses)["respondent"];
         Assert.Equal(respondent, complaints.Single(r => r["tracking_no"] == scenario.Numbers[ComplaintScenario.Ani])["reporter"]);
@@ -175,7 +174,7 @@ public sealed class ComplaintExportTests : IDisposable
         var scenario = await ComplaintScenario.BuildAsync(_bot);
         ReportData.Erase(_bot.Database, ComplaintScenario.Dewi);
 
-        var rows = ReadCsv(await ExportAsync(new ExportFormat(ExportFileType.Csv)));
+        var rows = ExportFiles.ReadCsv(await ExportAsync(new ExportFormat(ExportFileType.Csv)));
 
         Assert.Equal(string.Empty, rows.Single(r => r["tracking_no"] == scenario.Numbers[ComplaintScenario.Dewi])["reporter"]);
     }
@@ -185,8 +184,8 @@ public sealed class ComplaintExportTests : IDisposable
     {
         var scenario = await ComplaintScenario.BuildAsync(_bot);
 
-        var period = ReadCsv(await ExportAsync(new ExportFormat(ExportFileType.Csv), new ComplaintExportQuery { From = new DateOnly(2026, 12, 1), To = new DateOnly(2026, 12, 23) }));
-        var rsud = ReadCsv(await ExportAsync(new ExportFormat(ExportFileType.Csv), new ComplaintExportQuery { Unit = "RSUD" }));
+        var period = ExportFiles.ReadCsv(await ExportAsync(new ExportFormat(ExportFileType.Csv), new ComplaintExportQuery { From = new DateOnly(2026, 12, 1), To = new DateOnly(2026, 12, 23) }));
+        var rsud = ExportFiles.ReadCsv(await ExportAsync(new ExportFormat(ExportFileType.Csv), new ComplaintExportQuery { Unit = "RSUD" }));
 
         Assert.Equal(new[] { ComplaintScenario.Budi, ComplaintScenario.Ani, ComplaintScenario.Citra }.Select(r => scenario.Numbers[r]), period.Select(r => r["tracking_no"]));
         Assert.Equal(new[] { ComplaintScenario.Citra, ComplaintScenario.Dewi }.Select(r => scenario.Numbers[r]), rsud.Select(r => r["tracking_no"]));
@@ -250,19 +249,6 @@ public sealed class ComplaintExportTests : IDisposable
 
     private static List<JsonDocument> Lines(byte[] bytes) =>
         [.. Encoding.UTF8.GetString(bytes).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l))];
-
-    private static List<Dictionary<string, string?>> ReadCsv(byte[] bytes)
-    {
-        using var reader = CsvReader.Create(bytes, new CsvReaderOptions());
-        var rows = new List<Dictionary<string, string?>>();
-        while (reader.Read())
-        {
-            var headers = reader.Headers;
-            rows.Add(Enumerable.Range(0, reader.FieldCount).ToDictionary(i => headers[i], i => (string?)reader.GetString(i)));
-        }
-
-        return rows;
-    }
 
     public void Dispose() => _bot.Dispose();
 }

@@ -46,13 +46,7 @@ internal sealed class ComplaintScenario
         var scenario = new ComplaintScenario();
         var admin = bot.AdminInGroup();
 
-        async Task<TestResident> Consented(long id)
-        {
-            var resident = bot.Resident(id);
-            await resident.Command("start");
-            await resident.Press("Setuju");
-            return resident;
-        }
+        Task<TestResident> Consented(long id) => bot.Resident(id).Consent();
 
         void At(DateTimeOffset instant) => bot.Clock.SetUtcNow(instant);
 

@@ -6,7 +6,6 @@ using AsnBot.Reports;
 using AsnBot.Reports.Export;
 using AsnBot.Surveys;
 using AsnBot.Tests.Support;
-using CsvHelper;
 using Options = Microsoft.Extensions.Options.Options;
 
 namespace AsnBot.Tests.Reports;
@@ -28,7 +27,7 @@ public sealed class ExportTests : IDisposable
 
         var bytes = await ExportAsync(new ExportFormat(ExportFileType.Csv, Labels: true));
 
-        var rows = ReadCsv(bytes);
+        var rows = ExportFiles.ReadCsv(bytes);
         var stored = Stored();
         Assert.Equal(stored.Select(r => r.Id.ToString(CultureInfo.InvariantCulture)), rows.Select(r => r["response_id"]));
         foreach (var (row, response) in rows.Zip(stored))
@@ -97,7 +96,7 @@ public sealed class ExportTests : IDisposable
     {
         await SeedAsync();
 
-        var csv = ReadCsv(await ExportAsync(new ExportFormat(ExportFileType.Csv)));
+        var csv = ExportFiles.ReadCsv(await ExportAsync(new ExportFormat(ExportFileType.Csv)));
         var xlsx = XlsxReader.Read(await ExportAsync(new ExportFormat(ExportFileType.Xlsx)))[XlsxExportWriter.ResponsesSheet];
 
         Assert.Equal("'=HYPERLINK(\"http://x\")", csv[1]["SARAN"]);
@@ -152,10 +151,10 @@ public sealed class ExportTests : IDisposable
     public async Task Pseudonyms_StableAcrossExports_DifferentPerKey_AndErasedResponsesUnlinkable()
     {
         await SeedAsync();
-        var before = ReadCsv(await ExportAsync(new ExportFormat(ExportFileType.Csv)));
-        var otherKey = ReadCsv(await ExportAsync(new ExportFormat(ExportFileType.Csv), key: "another-key-0123456789"));
+        var before = ExportFiles.ReadCsv(await ExportAsync(new ExportFormat(ExportFileType.Csv)));
+        var otherKey = ExportFiles.ReadCsv(await ExportAsync(new ExportFormat(ExportFileType.Csv), key: "another-key-0123456789"));
         ReportData.Erase(_bot.Database, Budi);
-        var after = ReadCsv(await ExportAsync(new ExportFormat(ExportFileType.Csv)));
+        var after = ExportFiles.ReadCsv(await ExportAsync(new ExportFormat(ExportFileType.Csv)));
 
         Assert.Equal(new Pseudonymizer(Key).ForResident(Ani), before[0]["respondent"]);
         Assert.Equal(before[0]["respondent"], after[0]["respondent"]);
@@ -172,8 +171,8 @@ public sealed class ExportTests : IDisposable
         await SeedAsync();
         ReportData.Add(_bot.Database, 55, "PKM", [4, 4, null, null, null, null, null, null, null], submit: false);
 
-        var submitted = ReadCsv(await ExportAsync(new ExportFormat(ExportFileType.Csv)));
-        var all = ReadCsv(await ExportAsync(new ExportFormat(ExportFileType.Csv), query: Query() with { IncludePartial = true }));
+        var submitted = ExportFiles.ReadCsv(await ExportAsync(new ExportFormat(ExportFileType.Csv)));
+        var all = ExportFiles.ReadCsv(await ExportAsync(new ExportFormat(ExportFileType.Csv), query: Query() with { IncludePartial = true }));
 
         Assert.All(submitted, r => Assert.Equal("submitted", r["status"]));
         var draft = Assert.Single(all, r => r["status"] == "draft");
@@ -190,9 +189,9 @@ public sealed class ExportTests : IDisposable
         ReportData.Add(_bot.Database, 61, "RSUD", ReportData.All(3), at: new DateTimeOffset(2026, 12, 1, 16, 30, 0, TimeSpan.Zero));
         ReportData.Add(_bot.Database, 62, "RSUD", ReportData.All(3), at: new DateTimeOffset(2026, 12, 1, 17, 30, 0, TimeSpan.Zero));
 
-        var day = ReadCsv(await ExportAsync(new ExportFormat(ExportFileType.Csv),
+        var day = ExportFiles.ReadCsv(await ExportAsync(new ExportFormat(ExportFileType.Csv),
             query: Query() with { From = new DateOnly(2026, 12, 1), To = new DateOnly(2026, 12, 1) }));
-        var rsud = ReadCsv(await ExportAsync(new ExportFormat(ExportFileType.Csv), query: Query() with { Unit = "RSUD" }));
+        var rsud = ExportFiles.ReadCsv(await ExportAsync(new ExportFormat(ExportFileType.Csv), query: Query() with { Unit = "RSUD" }));
 
         Assert.Equal("2026-12-01T23:30:00+07:00", Assert.Single(day)["submitted_at"]);
         Assert.Equal(4, rsud.Count); // Budi, Ani again, and the two above
@@ -235,9 +234,7 @@ public sealed class ExportTests : IDisposable
     private async Task SeedAsync()
     {
         _bot.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero));
-        var ani = _bot.Resident(Ani);
-        await ani.Command("start");
-        await ani.Press("Setuju");
+        var ani = await _bot.Resident(Ani).Consent();
         await ani.Press("Disdukcapil");
         await ani.Press("KTP elektronik");
         for (var i = 0; i < 4; i++)
@@ -298,19 +295,6 @@ public sealed class ExportTests : IDisposable
         {
             Assert.True(string.IsNullOrEmpty(row[code]), $"{code} should be empty");
         }
-    }
-
-    private static List<Dictionary<string, string?>> ReadCsv(byte[] bytes)
-    {
-        using var reader = CsvReader.Create(bytes, new CsvReaderOptions());
-        var rows = new List<Dictionary<string, string?>>();
-        while (reader.Read())
-        {
-            var headers = reader.Headers;
-            rows.Add(Enumerable.Range(0, reader.FieldCount).ToDictionary(i => headers[i], i => (string?)reader.GetString(i)));
-        }
-
-        return rows;
     }
 
     public void Dispose() => _bot.Dispose();

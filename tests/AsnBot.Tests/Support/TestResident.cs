@@ -81,6 +81,14 @@ public sealed class TestResident(BotHarness harness, long userId, string? langua
         ButtonMessageId = messageId,
     });
 
+    /// <summary>/start and "Setuju": the resident has consented and the unit list is showing.</summary>
+    public async Task<TestResident> Consent()
+    {
+        await Command("start");
+        await Press("Setuju");
+        return this;
+    }
+
     /// <summary>Consents through a deep link to RSUD (no services) and skips the profile: the first SKM element is showing.</summary>
     public async Task<TestResident> ToFirstElement()
     {
