@@ -41,8 +41,6 @@ public sealed record ComplaintRow
     public DateTimeOffset? ReopenedAt { get; init; }
 
     public string? LastOverdueNotice { get; init; }
-
-    public bool IsAnonymous => Privacy == ComplaintPrivacy.Anonymous;
 }
 
 public static class ComplaintPrivacy

@@ -23,6 +23,6 @@ public sealed record OutboxRow
 
 public static class OutboxPriority
 {
+    /// <summary>Replies to residents; later kinds of traffic (broadcasts) take a higher number and wait behind them.</summary>
     public const int Reply = 0;
-    public const int Broadcast = 10;
 }
