@@ -42,7 +42,7 @@ migrate.SetAction(async _ =>
     });
 });
 
-var root = new RootCommand("AsnBot: the City of Tanjungbalai's public-service satisfaction survey bot for Telegram.") { run, chat, migrate, ExportCommand.Create(), ReportCommand.Create() };
+var root = new RootCommand("AsnBot: the City of Tanjungbalai's public-service satisfaction survey bot for Telegram.") { run, chat, migrate, ExportCommand.Create(), ReportCommand.Create(), RoundCommand.Create() };
 root.SetAction(async (_, cancellationToken) => await RunBotAsync(cancellationToken));
 return await root.Parse(args).InvokeAsync();
 

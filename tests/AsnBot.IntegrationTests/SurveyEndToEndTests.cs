@@ -64,8 +64,8 @@ public sealed class SurveyEndToEndTests
         await using var emulator = await Emulator.StartAsync();
         await using var bot = await BotUnderTest.StartAsync(emulator);
 
-        Assert.Equal(["start", "lapor", "status", "kembali", "batal", "bahasa", "datasaya", "hapus", "bantuan"], emulator.CommandsSet(null));
-        Assert.Equal(["start", "report", "status", "back", "cancel", "language", "mydata", "delete", "help"], emulator.CommandsSet("en"));
+        Assert.Equal(["start", "lapor", "status", "kembali", "batal", "bahasa", "datasaya", "hapus", "berhenti", "langganan", "bantuan"], emulator.CommandsSet(null));
+        Assert.Equal(["start", "report", "status", "back", "cancel", "language", "mydata", "delete", "stop", "subscribe", "help"], emulator.CommandsSet("en"));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using AsnBot.Hosting;
 using Microsoft.Data.Sqlite;
@@ -18,6 +19,9 @@ public sealed class BotOnEmulator : IAsyncDisposable
 {
     private IHost? _host;
     private Process? _process;
+
+    /// <summary>The round benchmark residents answer in.</summary>
+    public const string Round = "2026-BENCH";
 
     private BotOnEmulator(Emulator emulator, string folder)
     {
@@ -47,13 +51,18 @@ public sealed class BotOnEmulator : IAsyncDisposable
             ["Telegram:ApiBaseUrl"] = emulator.BaseUrl,
             ["Telegram:PollTimeoutSeconds"] = "25",
             ["Storage:Path"] = Path.Combine(folder, "asnbot.db"),
-            ["Survey:Round"] = "2026-BENCH",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in settings)
         {
             all[key] = value;
         }
+
+        // The survey needs an open round; made as an operator makes it, with the CLI.
+        var today = DateTime.UtcNow.AddHours(7);
+        await BotCommand.RunAsync(
+            ["round", "create", "--code", Round, "--name", "Benchmark", "--opens", Day(today.AddDays(-1)), "--closes", Day(today.AddDays(30))],
+            all, folder, CancellationToken.None);
 
         var bot = new BotOnEmulator(emulator, folder);
         if (inProcess)
@@ -116,4 +125,6 @@ public sealed class BotOnEmulator : IAsyncDisposable
         SqliteConnection.ClearAllPools();
         Directory.Delete(Folder, recursive: true);
     }
+
+    private static string Day(DateTime day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

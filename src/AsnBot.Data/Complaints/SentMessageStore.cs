@@ -14,10 +14,15 @@ public static class SentMessageStore
         """;
 
     private const string Select = "SELECT tag FROM sent_message WHERE chat_id = @chatId AND message_id = @messageId";
+    private const string SelectByTag = "SELECT MAX(message_id) FROM sent_message WHERE chat_id = @chatId AND tag = @tag";
 
     public static void Remember(UnitOfWork work, long chatId, int messageId, string tag, DateTimeOffset now) =>
         work.Connection.Execute(Insert, new { chatId, messageId, tag, now }, work.Transaction);
 
     public static string? TagOf(UnitOfWork work, long chatId, int messageId) =>
         work.Connection.QuerySingleOrDefault<string>(Select, new { chatId, messageId }, work.Transaction);
+
+    /// <summary>The latest delivered message of the chat with this tag (a broadcast's progress message).</summary>
+    public static int? MessageTagged(UnitOfWork work, long chatId, string tag) =>
+        work.Connection.ExecuteScalar<int?>(SelectByTag, new { chatId, tag }, work.Transaction);
 }

@@ -19,10 +19,16 @@ public sealed record OutboxRow
     public DateTimeOffset? NotBefore { get; init; }
 
     public required DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>The broadcast this message belongs to; null for replies.</summary>
+    public long? BroadcastId { get; init; }
 }
 
 public static class OutboxPriority
 {
-    /// <summary>Replies to residents; later kinds of traffic (broadcasts) take a higher number and wait behind them.</summary>
+    /// <summary>Replies to residents and admins.</summary>
     public const int Reply = 0;
+
+    /// <summary>Invitations and reminders: they wait behind every reply.</summary>
+    public const int Broadcast = 1;
 }

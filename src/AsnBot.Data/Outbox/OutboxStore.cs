@@ -6,17 +6,19 @@ namespace AsnBot.Data.Outbox;
 public static class OutboxStore
 {
     private const string Insert = """
-        INSERT INTO outbox (chat_id, priority, kind, payload, created_at)
-        VALUES (@chatId, @priority, @kind, @payload, @now)
+        INSERT INTO outbox (chat_id, priority, kind, payload, created_at, broadcast_id)
+        VALUES (@chatId, @priority, @kind, @payload, @now, @broadcastId)
         """;
 
-    // The oldest pending message of each chat only: a chat's messages go out strictly in order. Button
-    // answers are not messages in the chat; they are due at once, beside the chat's next message.
+    // One message per chat at a time: the chat's oldest reply, or its broadcast message when no reply waits
+    // (a reply overtakes an invitation queued for the same chat; replies keep their order). Button answers
+    // are not messages in the chat; they are due at once, beside the chat's next message.
     private const string SelectDue = """
         SELECT id AS Id, chat_id AS ChatId, priority AS Priority, kind AS Kind, payload AS Payload,
-               attempts AS Attempts, not_before AS NotBefore, created_at AS CreatedAt
+               attempts AS Attempts, not_before AS NotBefore, created_at AS CreatedAt, broadcast_id AS BroadcastId
         FROM outbox o
-        WHERE (o.kind = 'answer' OR o.id = (SELECT MIN(id) FROM outbox WHERE chat_id = o.chat_id AND kind <> 'answer'))
+        WHERE (o.kind = 'answer'
+               OR o.id = (SELECT id FROM outbox WHERE chat_id = o.chat_id AND kind <> 'answer' ORDER BY priority, id LIMIT 1))
           AND (o.not_before IS NULL OR o.not_before <= @now)
         ORDER BY o.priority, o.id
         LIMIT @limit
@@ -28,8 +30,8 @@ public static class OutboxStore
     private const string UpdateRetry = "UPDATE outbox SET attempts = attempts + 1, not_before = @notBefore WHERE id = @id";
     private const string UpdatePostpone = "UPDATE outbox SET not_before = @notBefore WHERE id = @id";
 
-    public static void Enqueue(UnitOfWork work, long chatId, int priority, string kind, string payload, DateTimeOffset now) =>
-        work.Connection.Execute(Insert, new { chatId, priority, kind, payload, now }, work.Transaction);
+    public static void Enqueue(UnitOfWork work, long chatId, int priority, string kind, string payload, DateTimeOffset now, long? broadcastId = null) =>
+        work.Connection.Execute(Insert, new { chatId, priority, kind, payload, now, broadcastId }, work.Transaction);
 
     public static IReadOnlyList<OutboxRow> Due(SqliteConnection connection, DateTimeOffset now, int limit) =>
         connection.Query<OutboxRow>(SelectDue, new { now, limit }).AsList();

@@ -19,6 +19,7 @@ public sealed class ResidentStore(UnitOfWork work)
         """;
 
     private const string UpdateLanguage = "UPDATE resident SET language = @language WHERE user_id = @userId";
+    private const string UpdateSubscribed = "UPDATE resident SET subscribed = @subscribed WHERE user_id = @userId";
     private const string DeleteOne = "DELETE FROM resident WHERE user_id = @userId";
     private const string UpdateBlocked = "UPDATE resident SET blocked_at = @now WHERE chat_id = @chatId AND blocked_at IS NULL";
     private const string ClearBlocked = "UPDATE resident SET blocked_at = NULL WHERE user_id = @userId AND blocked_at IS NOT NULL";
@@ -30,6 +31,10 @@ public sealed class ResidentStore(UnitOfWork work)
 
     public void SetLanguage(long userId, string language) =>
         work.Connection.Execute(UpdateLanguage, new { userId, language }, work.Transaction);
+
+    /// <summary>/berhenti and /langganan: whether invitations and reminders reach the resident.</summary>
+    public void SetSubscribed(long userId, bool subscribed) =>
+        work.Connection.Execute(UpdateSubscribed, new { userId, subscribed }, work.Transaction);
 
     /// <summary>Deletes the resident; their session goes with it and submitted responses lose the link (FKs).</summary>
     public void Delete(long userId) => work.Connection.Execute(DeleteOne, new { userId }, work.Transaction);

@@ -216,6 +216,68 @@ internal static class Migrations
             ON CONFLICT (round_code, unit_code, question_code, answer_code) DO UPDATE SET count = count + 1;
         END;
         """,
+        """
+        -- Survey rounds: a response belongs to the round open for its unit when the resident started.
+        CREATE TABLE survey_round (
+            code TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            survey_id TEXT NOT NULL,
+            opens_at TEXT NOT NULL,
+            closes_at TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            CHECK (closes_at > opens_at)
+        );
+
+        CREATE TABLE survey_round_unit (
+            round_code TEXT NOT NULL REFERENCES survey_round (code) ON DELETE CASCADE,
+            unit_code TEXT NOT NULL,
+            PRIMARY KEY (round_code, unit_code)
+        );
+
+        -- Invitations and reminders. Each recipient's delivery state is kept here, so a restart resumes
+        -- where the broadcast stopped; the outbox holds only the next few hundred messages of it.
+        CREATE TABLE broadcast (
+            id INTEGER PRIMARY KEY,
+            round_code TEXT NOT NULL REFERENCES survey_round (code),
+            kind TEXT NOT NULL CHECK (kind IN ('invitation', 'reminder')),
+            invitation_id INTEGER NULL REFERENCES broadcast (id),
+            unit_code TEXT NULL,
+            status TEXT NOT NULL CHECK (status IN ('running', 'paused', 'cancelled', 'done')),
+            admin_chat_id INTEGER NOT NULL,
+            total INTEGER NOT NULL,
+            created_at TEXT NOT NULL,
+            finished_at TEXT NULL,
+            progress_text TEXT NULL,
+            progress_at TEXT NULL
+        );
+        CREATE INDEX ix_broadcast_status ON broadcast (status, id);
+        CREATE INDEX ix_broadcast_invitation ON broadcast (invitation_id);
+
+        CREATE TABLE broadcast_recipient (
+            broadcast_id INTEGER NOT NULL REFERENCES broadcast (id) ON DELETE CASCADE,
+            user_id INTEGER NOT NULL REFERENCES resident (user_id) ON DELETE CASCADE,
+            chat_id INTEGER NOT NULL,
+            state TEXT NOT NULL CHECK (state IN ('pending', 'sent', 'failed', 'blocked', 'skipped')),
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (broadcast_id, user_id)
+        );
+        CREATE INDEX ix_broadcast_recipient_state ON broadcast_recipient (broadcast_id, state, user_id);
+        CREATE INDEX ix_broadcast_recipient_user ON broadcast_recipient (user_id, state);
+
+        -- An admin's guided conversation (creating a round) in one chat.
+        CREATE TABLE admin_session (
+            chat_id INTEGER NOT NULL,
+            user_id INTEGER NOT NULL,
+            state TEXT NOT NULL,
+            step INTEGER NOT NULL,
+            draft TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (chat_id, user_id)
+        );
+
+        ALTER TABLE outbox ADD COLUMN broadcast_id INTEGER NULL;
+        CREATE INDEX ix_outbox_broadcast ON outbox (broadcast_id, chat_id) WHERE broadcast_id IS NOT NULL;
+        """,
     ];
 
     /// <summary>Number of the newest schema version.</summary>

@@ -13,6 +13,8 @@ public static class Commands
         ("bahasa", "language", "cmd.language"),
         ("datasaya", "mydata", "cmd.mydata"),
         ("hapus", "delete", "cmd.delete"),
+        ("berhenti", "stop", "cmd.stop"),
+        ("langganan", "subscribe", "cmd.subscribe"),
         ("bantuan", "help", "cmd.help"),
     ];
 

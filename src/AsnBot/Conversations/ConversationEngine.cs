@@ -1,8 +1,10 @@
 using AsnBot.Conversations.Admin;
+using AsnBot.Conversations.Broadcasts;
 using AsnBot.Conversations.Complaints;
 using AsnBot.Conversations.Privacy;
 using AsnBot.Conversations.Survey;
 using AsnBot.Data;
+using AsnBot.Data.Broadcasts;
 using AsnBot.Data.Residents;
 using AsnBot.Data.Sessions;
 using AsnBot.Surveys;
@@ -21,12 +23,12 @@ public sealed class ConversationEngine(
     SurveyDefinition survey,
     IOptions<SurveyOptions> options,
     IOptions<ComplaintOptions> complaintOptions,
-    ComplaintDesk desk,
+    AdminTools admin,
     ILogger<ConversationEngine> logger)
 {
     private const string ComplaintFlowName = "complaint";
     private readonly SurveyOptions _options = options.Value;
-    private readonly IReadOnlyCollection<string> _unitCodes = [.. options.Value.Units.Select(u => u.Code)];
+    private readonly ComplaintDesk _desk = admin.Desk;
 
     public TextCatalog Texts => texts;
 
@@ -36,7 +38,7 @@ public sealed class ConversationEngine(
     {
         var resident = new ResidentStore(work).Find(inbound.UserId);
         var turn = new Turn(work, inbound, now, texts, Languages.FromCode(resident?.Language ?? inbound.LanguageCode));
-        if (new AdminDesk(turn, desk, _options.Round, _unitCodes, logger).Handle())
+        if (new AdminDesk(turn, admin, logger).Handle())
         {
             return turn.Finish();
         }
@@ -127,7 +129,7 @@ public sealed class ConversationEngine(
                 WithSession(turn, session, () => Complaint(turn, session).Begin());
                 return;
             case "status":
-                new ResidentComplaints(turn, resident, desk).Status(turn.Inbound.Text);
+                new ResidentComplaints(turn, resident, _desk).Status(turn.Inbound.Text);
                 return;
             case "cancel" when filing:
                 WithSession(turn, session, () => Complaint(turn, session).Cancel());
@@ -148,6 +150,15 @@ public sealed class ConversationEngine(
                     }
                 });
                 return;
+            case "stop":
+                new ResidentStore(turn.Work).SetSubscribed(resident.UserId, subscribed: false);
+                new BroadcastStore(turn.Work).SkipResident(resident.UserId, resident.ChatId, turn.Now);
+                turn.Send(turn.Text("subscription.stopped"));
+                return;
+            case "subscribe":
+                new ResidentStore(turn.Work).SetSubscribed(resident.UserId, subscribed: true);
+                turn.Send(turn.Text("subscription.started"));
+                return;
             case "help": turn.Send(turn.Text("help")); return;
             case "language": Onboarding.ShowLanguageChoice(turn); return;
             case "mydata": privacy.ShowStoredData(); return;
@@ -159,7 +170,7 @@ public sealed class ConversationEngine(
     private void HandleOtherButton(Turn turn, ResidentRow resident, SessionRow session, ButtonPress press)
     {
         var privacy = new PersonalData(turn, resident, _options);
-        var complaints = new ResidentComplaints(turn, resident, desk);
+        var complaints = new ResidentComplaints(turn, resident, _desk);
         switch (press.Action)
         {
             case PrivacyButtons.Language:
@@ -192,6 +203,15 @@ public sealed class ConversationEngine(
             case MainMenu.Action:
                 turn.AnswerButton();
                 HandleMenu(turn, resident, session, press.Argument);
+                return;
+            case BroadcastButtons.Invitation when session.Flow == ComplaintFlowName:
+                turn.AnswerButton();
+                turn.Send(turn.Text("complaint.finishFirst"));
+                return;
+            case BroadcastButtons.Invitation:
+                turn.AnswerButton();
+                var (round, unit) = BroadcastButtons.ParseInvitation(press.Argument);
+                WithSession(turn, session, () => Survey(turn, session).Invited(round, unit));
                 return;
             case ComplaintButtons.ConfirmResolved when complaints.Resolved(press) is { } resolved:
                 complaints.Close(resolved);
@@ -238,7 +258,7 @@ public sealed class ConversationEngine(
                 WithSession(turn, session, () => Complaint(turn, session).Begin());
                 return;
             default:
-                new ResidentComplaints(turn, resident, desk).Status(argument: null);
+                new ResidentComplaints(turn, resident, _desk).Status(argument: null);
                 return;
         }
     }
@@ -254,7 +274,7 @@ public sealed class ConversationEngine(
     private SurveyFlow Survey(Turn turn, SessionRow session) => new(new SurveyContext(turn, session, survey, _options));
 
     private ComplaintFlow Complaint(Turn turn, SessionRow session) =>
-        new(new ComplaintContext(turn, session, desk, complaintOptions.Value, _options));
+        new(new ComplaintContext(turn, session, _desk, complaintOptions.Value, _options));
 
     private static SessionRow NewSession(Inbound inbound, DateTimeOffset now) => new()
     {

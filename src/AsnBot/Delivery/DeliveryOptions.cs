@@ -27,6 +27,17 @@ public sealed class DeliveryOptions
     [Range(1, 64)]
     public int MaxConcurrency { get; set; } = 16;
 
+    /// <summary>
+    /// Permits of the one-second window broadcasts leave unused, so a resident's reply never waits behind an
+    /// invitation. Broadcasts use at most <see cref="GlobalPerSecond"/> minus this.
+    /// </summary>
+    [Range(0, 100)]
+    public int ReplyReserve { get; set; } = 1;
+
+    /// <summary>Attempts at a broadcast message that fails (network, 5xx) before its recipient is recorded as failed.</summary>
+    [Range(1, 100)]
+    public int BroadcastAttempts { get; set; } = 5;
+
     /// <summary>Longest wait between retries of a failed send (network error, 5xx).</summary>
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(60);
 }

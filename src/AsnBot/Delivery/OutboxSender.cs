@@ -1,5 +1,6 @@
 using AsnBot.Conversations;
 using AsnBot.Data;
+using AsnBot.Data.Broadcasts;
 using AsnBot.Data.Complaints;
 using AsnBot.Data.Outbox;
 using AsnBot.Data.Residents;
@@ -95,7 +96,7 @@ public sealed partial class OutboxSender(
                 continue;
             }
 
-            if (!isAnswer && !limiter.TryAcquire(row.ChatId))
+            if (!isAnswer && !limiter.TryAcquire(row.ChatId, bulk: row.BroadcastId is not null))
             {
                 rateLimited = true;
                 continue;
@@ -166,6 +167,7 @@ public sealed partial class OutboxSender(
     {
         var now = time.GetUtcNow();
         using var work = database.Begin();
+        var broadcasts = new BroadcastStore(work);
         switch (result.Status)
         {
             case DeliveryStatus.Delivered:
@@ -175,19 +177,32 @@ public sealed partial class OutboxSender(
                     SentMessageStore.Remember(work, row.ChatId, messageId, tag, now);
                 }
 
+                RecordRecipient(broadcasts, row, RecipientState.Sent, now);
                 break;
             case DeliveryStatus.RetryAfter:
                 LogRetryAfter(logger, row.Id, row.ChatId, result.RetryAfter.TotalSeconds);
                 OutboxStore.Postpone(work, row.Id, now + result.RetryAfter);
+                if (row.BroadcastId is not null)
+                {
+                    limiter.HoldBulk(result.RetryAfter);
+                }
+
                 break;
             case DeliveryStatus.Unreachable:
                 LogUnreachable(logger, row.ChatId);
                 new ResidentStore(work).MarkBlocked(row.ChatId, now);
+                broadcasts.MarkChatBlocked(row.ChatId, now);
                 OutboxStore.DropChat(work, row.ChatId);
                 break;
             case DeliveryStatus.Rejected:
                 LogRejected(logger, row.Id, row.Kind, result.Reason);
                 OutboxStore.Delivered(work, row.Id);
+                RecordRecipient(broadcasts, row, RecipientState.Failed, now);
+                break;
+            case var _ when row.BroadcastId is not null && row.Attempts + 1 >= _options.BroadcastAttempts:
+                LogBroadcastGaveUp(logger, row.Id, row.Attempts + 1, result.Reason);
+                OutboxStore.Delivered(work, row.Id);
+                RecordRecipient(broadcasts, row, RecipientState.Failed, now);
                 break;
             default:
                 var backoff = TimeSpan.FromSeconds(Math.Min(_options.MaxBackoff.TotalSeconds, Math.Pow(2, Math.Min(row.Attempts, 16))));
@@ -197,6 +212,14 @@ public sealed partial class OutboxSender(
         }
 
         work.Commit();
+    }
+
+    private static void RecordRecipient(BroadcastStore broadcasts, OutboxRow row, string state, DateTimeOffset now)
+    {
+        if (row.BroadcastId is { } id)
+        {
+            broadcasts.Record(id, row.ChatId, state, now);
+        }
     }
 
     private readonly record struct Round(int Started, bool RateLimited, TimeSpan NextDue);
@@ -212,6 +235,9 @@ public sealed partial class OutboxSender(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox row {RowId} ({Kind}) was refused and dropped: {Reason}")]
     private static partial void LogRejected(ILogger logger, long rowId, string kind, string? reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Broadcast message {RowId} failed {Attempts} times and is recorded as failed: {Reason}")]
+    private static partial void LogBroadcastGaveUp(ILogger logger, long rowId, int attempts, string? reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox row {RowId} failed (attempt {Attempt}); retrying in {Seconds} s: {Reason}")]
     private static partial void LogFailed(ILogger logger, long rowId, int attempt, double seconds, string? reason);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -6,19 +7,24 @@ namespace AsnBot.Delivery;
 /// <summary>
 /// The one gate all outgoing messages pass: a sliding one-second window for all chats together, a
 /// token bucket per private chat and a one-minute window per group. Answers to button presses are not
-/// messages and do not count.
+/// messages and do not count. Broadcast messages take a permit only while some remain for replies, and
+/// stop for as long as Telegram's <c>retry_after</c> says after a 429.
 /// </summary>
 public sealed class SendRateLimiter : IDisposable
 {
     private readonly SlidingWindowRateLimiter _global;
     private readonly PartitionedRateLimiter<long> _perChat;
+    private readonly int _replyReserve;
+    private long _bulkHeldUntil;
 
     public SendRateLimiter(IOptions<DeliveryOptions> options)
     {
         var o = options.Value;
+        var permitLimit = Math.Max(1, (int)Math.Floor(o.GlobalPerSecond));
+        _replyReserve = Math.Min(o.ReplyReserve, permitLimit - 1);
         _global = new SlidingWindowRateLimiter(new SlidingWindowRateLimiterOptions
         {
-            PermitLimit = Math.Max(1, (int)Math.Floor(o.GlobalPerSecond)),
+            PermitLimit = permitLimit,
             Window = TimeSpan.FromSeconds(Math.Max(1, 1 / o.GlobalPerSecond)),
             SegmentsPerWindow = 10,
             QueueLimit = 0,
@@ -44,10 +50,18 @@ public sealed class SendRateLimiter : IDisposable
     }
 
     /// <summary>Takes a permit for one message to the chat, or returns false when it must wait.</summary>
-    public bool TryAcquire(long chatId)
+    /// <param name="chatId">The chat the message goes to (groups have negative ids).</param>
+    /// <param name="bulk">A broadcast message: it leaves the reserve to replies and waits out a 429.</param>
+    public bool TryAcquire(long chatId, bool bulk = false)
     {
         // Look before taking: a permit taken from one limiter while the other refuses would be lost.
         if (_perChat.GetStatistics(chatId) is { CurrentAvailablePermits: < 1 })
+        {
+            return false;
+        }
+
+        if (bulk && (Stopwatch.GetTimestamp() < Interlocked.Read(ref _bulkHeldUntil)
+                     || _global.GetStatistics() is { } stats && stats.CurrentAvailablePermits <= _replyReserve))
         {
             return false;
         }
@@ -60,6 +74,18 @@ public sealed class SendRateLimiter : IDisposable
 
         using var chat = _perChat.AttemptAcquire(chatId);
         return chat.IsAcquired;
+    }
+
+    /// <summary>Telegram said to wait (429): no broadcast message goes out before the time is up.</summary>
+    public void HoldBulk(TimeSpan retryAfter)
+    {
+        var until = Stopwatch.GetTimestamp() + (long)(retryAfter.TotalSeconds * Stopwatch.Frequency);
+        long seen;
+        do
+        {
+            seen = Interlocked.Read(ref _bulkHeldUntil);
+        }
+        while (until > seen && Interlocked.CompareExchange(ref _bulkHeldUntil, until, seen) != seen);
     }
 
     public void Dispose()

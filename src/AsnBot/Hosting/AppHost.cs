@@ -1,9 +1,12 @@
 using AsnBot.Conversations;
+using AsnBot.Conversations.Admin;
+using AsnBot.Conversations.Broadcasts;
 using AsnBot.Conversations.Complaints;
 using AsnBot.Data;
 using AsnBot.Delivery;
 using AsnBot.Reports;
 using AsnBot.Surveys;
+using AsnBot.Surveys.Rounds;
 using AsnBot.Telegram;
 using AsnBot.Texts;
 using Microsoft.Extensions.Configuration;
@@ -40,6 +43,7 @@ public static class AppHost
         builder.Services.AddHostedService<TelegramPoller>();
         builder.Services.AddHostedService<EvidenceDownloader>();
         builder.Services.AddHostedService<ComplaintMonitor>();
+        builder.Services.AddHostedService<BroadcastWorker>();
         builder.Services.AddReports();
         builder.Services.AddHostedService<DocumentWorker>();
         configure?.Invoke(builder.Services);
@@ -80,6 +84,11 @@ public static class AppHost
         services.AddSingleton(s => new ComplaintDesk(s.GetRequiredService<ComplaintViews>(), s.GetRequiredService<IOptions<AdminOptions>>().Value));
         services.AddSingleton(s => new OverdueAnnouncer(
             s.GetRequiredService<ComplaintDesk>(), s.GetRequiredService<IOptions<ComplaintOptions>>().Value, s.GetRequiredService<TextCatalog>()));
+        services.AddOptions<BroadcastOptions>().BindConfiguration(BroadcastOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(s => new BroadcastMessages(s.GetRequiredService<TextCatalog>(), s.GetRequiredService<IOptions<SurveyOptions>>().Value));
+        services.AddSingleton<BroadcastScheduler>();
+        services.AddSingleton<RoundPlanner>();
+        services.AddSingleton<AdminTools>();
         services.AddSingleton<ConversationEngine>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<InboundProcessor>();

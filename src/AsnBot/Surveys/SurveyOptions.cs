@@ -7,11 +7,6 @@ public sealed class SurveyOptions
 {
     public const string Section = "Survey";
 
-    /// <summary>The round responses belong to until survey rounds are managed in the bot.</summary>
-    [Required]
-    [RegularExpression("^[A-Za-z0-9_-]{1,32}$")]
-    public required string Round { get; set; }
-
     /// <summary>After this long without a message, a resident coming back is asked "Lanjutkan survei?".</summary>
     public TimeSpan ResumePromptAfter { get; set; } = TimeSpan.FromHours(1);
 

@@ -12,6 +12,7 @@ public sealed class BotProcess : IDisposable
 
     public static async Task<BotProcess> StartAsync(BotApiEmulator.BotApiEmulator emulator, string databasePath)
     {
+        RoundSeed.Ensure(databasePath);
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "asnbot.dll"), "run"])
         {
             RedirectStandardOutput = true,

@@ -41,7 +41,6 @@ public sealed class BotUnderTest : IAsyncDisposable
             ["Telegram:ApiBaseUrl"] = emulator.BaseUrl,
             ["Telegram:PollTimeoutSeconds"] = "2",
             ["Storage:Path"] = Path.Combine(folder, "asnbot.db"),
-            ["Survey:Round"] = "2026-IT",
 
             // Residents in tests press faster than people; the per-chat limit is tested on its own.
             ["Delivery:PerChatPerSecond"] = "50",
@@ -52,6 +51,7 @@ public sealed class BotUnderTest : IAsyncDisposable
             all[key] = value;
         }
 
+        RoundSeed.Ensure(all["Storage:Path"]!);
         var bot = new BotUnderTest(emulator, folder, all);
         await bot.StartAgainAsync();
         return bot;

@@ -1,8 +1,11 @@
 using AsnBot.Conversations;
+using AsnBot.Conversations.Admin;
+using AsnBot.Conversations.Broadcasts;
 using AsnBot.Conversations.Complaints;
 using AsnBot.Data;
 using AsnBot.Delivery;
 using AsnBot.Surveys;
+using AsnBot.Surveys.Rounds;
 using AsnBot.Texts;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -20,7 +23,12 @@ public sealed class BotHarness : IDisposable
     private readonly SendRateLimiter _limiter;
     private long _nextUpdateId = 1000;
 
-    public BotHarness(SurveyOptions? options = null, ComplaintOptions? complaints = null, AdminOptions? admin = null)
+    /// <param name="options">Units and survey settings; <see cref="TestUnits.Options"/> by default.</param>
+    /// <param name="complaints">Complaint settings; <see cref="TestUnits.Complaints"/> by default.</param>
+    /// <param name="admin">Admins; <see cref="TestUnits.AdminId"/> in <see cref="TestUnits.AdminGroup"/> by default.</param>
+    /// <param name="broadcasts">Broadcast settings; the defaults when null.</param>
+    /// <param name="openRound">Creates <see cref="TestUnits.Round"/>, open now for every unit; without it no round exists.</param>
+    public BotHarness(SurveyOptions? options = null, ComplaintOptions? complaints = null, AdminOptions? admin = null, bool openRound = true, BroadcastOptions? broadcasts = null)
     {
         Options = options ?? TestUnits.Options();
         Complaints = complaints ?? TestUnits.Complaints();
@@ -29,11 +37,22 @@ public sealed class BotHarness : IDisposable
         Survey = SurveyLoader.LoadBuiltIn();
         var views = new ComplaintViews(Texts, Complaints, Options, new ComplaintDeadlines(Complaints));
         Desk = new ComplaintDesk(views, Admin);
+        var surveyOptions = Microsoft.Extensions.Options.Options.Create(Options);
+        var delivery = Microsoft.Extensions.Options.Options.Create(new DeliveryOptions { PerChatBurst = 20, PerChatPerSecond = 100, GlobalPerSecond = 1000 });
+        Planner = new RoundPlanner(Survey, surveyOptions);
+        Scheduler = new BroadcastScheduler(new BroadcastMessages(Texts, Options), Microsoft.Extensions.Options.Options.Create(broadcasts ?? new BroadcastOptions()), delivery);
         Engine = new ConversationEngine(
-            Texts, Survey, Microsoft.Extensions.Options.Options.Create(Options), Microsoft.Extensions.Options.Options.Create(Complaints), Desk, Logs);
+            Texts, Survey, surveyOptions, Microsoft.Extensions.Options.Options.Create(Complaints),
+            new AdminTools(Desk, Planner, Scheduler, new BroadcastMessages(Texts, Options)), Logs);
         var signal = new OutboxSignal();
         Processor = new InboundProcessor(Database, Engine, signal, Clock, NullLogger<InboundProcessor>.Instance);
-        var delivery = Microsoft.Extensions.Options.Options.Create(new DeliveryOptions { PerChatBurst = 20, PerChatPerSecond = 100, GlobalPerSecond = 1000 });
+        if (openRound)
+        {
+            using var work = Database.Begin();
+            Planner.Create(work, TestUnits.OpenRound(Options), Clock.GetUtcNow());
+            work.Commit();
+        }
+
         _limiter = new SendRateLimiter(delivery);
         Sender = new OutboxSender(Database, Transcript, _limiter, signal, Clock, delivery, NullLogger<OutboxSender>.Instance);
     }
@@ -49,6 +68,10 @@ public sealed class BotHarness : IDisposable
     public AdminOptions Admin { get; }
 
     public ComplaintDesk Desk { get; }
+
+    public RoundPlanner Planner { get; }
+
+    public BroadcastScheduler Scheduler { get; }
 
     public ListLogger<ConversationEngine> Logs { get; } = new();
 
@@ -71,6 +94,13 @@ public sealed class BotHarness : IDisposable
 
     /// <summary>Someone acting in a chat, admin or not (a group id is negative).</summary>
     public TestAdmin Actor(long userId, long chatId) => new(this, userId, chatId);
+
+    /// <summary>One broadcast tick (top-up, progress, reminders), then delivers what it queued.</summary>
+    public async Task TickBroadcasts()
+    {
+        Processor.Run(Scheduler.Run);
+        await Sender.DrainAsync(CancellationToken.None);
+    }
 
     /// <summary>Handles an inbound as a fresh update and delivers the replies.</summary>
     public async Task<bool> Deliver(Inbound inbound, long? updateId = null)

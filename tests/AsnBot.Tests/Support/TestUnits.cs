@@ -1,5 +1,6 @@
 using AsnBot.Conversations.Complaints;
 using AsnBot.Surveys;
+using AsnBot.Surveys.Rounds;
 
 namespace AsnBot.Tests.Support;
 
@@ -22,9 +23,12 @@ public static class TestUnits
         ],
     };
 
+    /// <summary>The round tests answer in: open from 1 November 2026 to 31 December 2026 (WIB), every test unit.</summary>
+    public static RoundRequest OpenRound(SurveyOptions options) =>
+        new(Round, "Semester II 2026", new DateOnly(2026, 11, 1), new DateOnly(2026, 12, 31), [.. options.Units.Select(u => u.Code)]);
+
     public static SurveyOptions Options(int unitsPerPage = 3, TimeSpan? resumeAfter = null) => new()
     {
-        Round = Round,
         UnitsPerPage = unitsPerPage,
         ResumePromptAfter = resumeAfter ?? TimeSpan.FromHours(1),
         Units =

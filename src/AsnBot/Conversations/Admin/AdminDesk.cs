@@ -1,7 +1,10 @@
 using System.Text;
+using AsnBot.Conversations.Broadcasts;
 using AsnBot.Conversations.Complaints;
 using AsnBot.Data.Complaints;
 using AsnBot.Data.Documents;
+using AsnBot.Data.Rounds;
+using AsnBot.Surveys.Rounds;
 using AsnBot.Texts;
 using Microsoft.Extensions.Logging;
 
@@ -12,12 +15,16 @@ namespace AsnBot.Conversations.Admin;
 /// those posts. Anyone else gets exactly the answer an unknown command gets, and the attempt is logged.
 /// Every text shown here comes from <see cref="ComplaintViews.ForAdmin"/> or carries no reporter data.
 /// </summary>
-internal sealed partial class AdminDesk(Turn turn, ComplaintDesk desk, string defaultRound, IReadOnlyCollection<string> unitCodes, ILogger logger)
+internal sealed partial class AdminDesk(Turn turn, AdminTools tools, ILogger logger)
 {
     /// <summary>Admin and analyst commands; for anyone else they do not exist.</summary>
-    public static readonly IReadOnlySet<string> Commands = new HashSet<string> { "aduan", "ekspor", "laporan" };
+    public static readonly IReadOnlySet<string> Commands = new HashSet<string> { "aduan", "ekspor", "laporan", "putaran", "putaran_baru", "siaran" };
+
+    /// <summary>Callback actions of admin buttons; pressed by anyone else, they are refused.</summary>
+    private static readonly HashSet<string> ButtonActions = [ComplaintButtons.Admin, BroadcastButtons.Admin, RoundDesk.WizardButton];
 
     private readonly ComplaintStore _store = new(turn.Work);
+    private readonly ComplaintDesk _desk = tools.Desk;
 
     /// <summary>True when the inbound was admin business (handled or refused); false leaves it to the resident side.</summary>
     public bool Handle()
@@ -25,9 +32,9 @@ internal sealed partial class AdminDesk(Turn turn, ComplaintDesk desk, string de
         var inbound = turn.Inbound;
         var press = inbound.Kind == InboundKind.Button ? ButtonPress.Parse(inbound.ButtonData) : null;
         var isAdminCommand = inbound.Kind == InboundKind.Command && inbound.Command is { } command && Commands.Contains(command);
-        var isAdminButton = press?.Action == ComplaintButtons.Admin;
-        var inAdminGroup = inbound.Chat != ChatKind.Private && inbound.ChatId == desk.Admin.GroupChatId;
-        if (!desk.Admin.IsAdmin(inbound.UserId))
+        var isAdminButton = press is not null && ButtonActions.Contains(press.Action);
+        var inAdminGroup = inbound.Chat != ChatKind.Private && inbound.ChatId == _desk.Admin.GroupChatId;
+        if (!_desk.Admin.IsAdmin(inbound.UserId))
         {
             if (isAdminCommand || isAdminButton || (inAdminGroup && inbound.Kind == InboundKind.Command))
             {
@@ -39,23 +46,42 @@ internal sealed partial class AdminDesk(Turn turn, ComplaintDesk desk, string de
             return inAdminGroup;
         }
 
+        var rounds = new RoundDesk(turn, tools.Planner);
         if (isAdminCommand)
         {
             turn.Language = Language.Id;
             switch (inbound.Command)
             {
                 case "aduan": List(inbound.Text); break;
+                case "putaran": rounds.Command(inbound.Text); break;
+                case "putaran_baru": rounds.Begin(); break;
+                case "siaran": Broadcasts().Start(); break;
                 default: RequestDocument(inbound.Command!, inbound.Text); break;
             }
         }
         else if (isAdminButton)
         {
             turn.Language = Language.Id;
-            Press(press!);
+            switch (press!.Action)
+            {
+                case BroadcastButtons.Admin: Broadcasts().Press(press); break;
+                case RoundDesk.WizardButton: rounds.Press(press); break;
+                default: Press(press); break;
+            }
         }
-        else if (inbound is { Kind: InboundKind.Text, ReplyToMessageId: { } repliedTo })
+        else if (inbound is { Kind: InboundKind.Text, ReplyToMessageId: { } repliedTo } && Reply(repliedTo, inbound.Text!))
         {
-            return Reply(repliedTo, inbound.Text!) || inAdminGroup;
+            return true;
+        }
+        else if (rounds.Active && inbound.Kind is InboundKind.Command && Conversations.Commands.Canonical(inbound.Command) == "cancel")
+        {
+            turn.Language = Language.Id;
+            rounds.Cancel();
+        }
+        else if (rounds.Active && inbound.Kind is InboundKind.Text or InboundKind.Unsupported or InboundKind.Photo or InboundKind.Location)
+        {
+            turn.Language = Language.Id;
+            rounds.Input(inbound.Text);
         }
         else
         {
@@ -93,7 +119,7 @@ internal sealed partial class AdminDesk(Turn turn, ComplaintDesk desk, string de
         var text = new StringBuilder(turn.Text("admin.openList", open.Count));
         foreach (var complaint in open)
         {
-            text.Append('\n').Append(desk.Views.Line(Language.Id, complaint, turn.Now));
+            text.Append('\n').Append(_desk.Views.Line(Language.Id, complaint, turn.Now));
         }
 
         turn.Send(text.ToString());
@@ -109,8 +135,14 @@ internal sealed partial class AdminDesk(Turn turn, ComplaintDesk desk, string de
         var export = command == "ekspor";
         var complaints = export && words.Remove("pengaduan");
         var format = words.FirstOrDefault(w => w is "csv" or "xlsx" or "json") ?? (export ? "xlsx" : "text");
-        var unit = words.FirstOrDefault(w => unitCodes.Contains(w, StringComparer.OrdinalIgnoreCase))?.ToUpperInvariant();
-        var round = words.FirstOrDefault(w => w != format && !string.Equals(w, unit, StringComparison.OrdinalIgnoreCase)) ?? defaultRound;
+        var unit = words.FirstOrDefault(w => tools.Planner.Units.Any(u => string.Equals(u.Code, w, StringComparison.OrdinalIgnoreCase)))?.ToUpperInvariant();
+        var round = words.FirstOrDefault(w => w != format && !string.Equals(w, unit, StringComparison.OrdinalIgnoreCase)) ?? CurrentRound();
+        if (round is null)
+        {
+            turn.Send(turn.Text("round.noneYet"));
+            return;
+        }
+
         DocumentJobStore.Enqueue(turn.Work, new DocumentJobRow
         {
             Id = 0,
@@ -150,13 +182,13 @@ internal sealed partial class AdminDesk(Turn turn, ComplaintDesk desk, string de
             case ComplaintAction.Reject when ComplaintLifecycle.Next(complaint, ComplaintAction.Reject) is not null:
                 Prompt(complaint, "admin.rejectPrompt", AdminButtons.RejectTag(complaint.Id));
                 break;
-            case { } change when desk.Apply(turn, complaint, change, Actor, note: null) is { } changed:
-                turn.AnswerButton(turn.Text("admin.done", desk.Views.Status(Language.Id, changed.Status)));
+            case { } change when _desk.Apply(turn, complaint, change, Actor, note: null) is { } changed:
+                turn.AnswerButton(turn.Text("admin.done", _desk.Views.Status(Language.Id, changed.Status)));
                 turn.MayEditPressedMessage = true;
                 turn.Show(View(changed), AdminButtons.For(changed));
                 break;
             default:
-                turn.AnswerButton(turn.Text("admin.notAllowed", desk.Views.Status(Language.Id, complaint.Status)));
+                turn.AnswerButton(turn.Text("admin.notAllowed", _desk.Views.Status(Language.Id, complaint.Status)));
                 break;
         }
     }
@@ -173,10 +205,10 @@ internal sealed partial class AdminDesk(Turn turn, ComplaintDesk desk, string de
         var answer = text.Trim();
         if (tag.Kind == "reject")
         {
-            var changed = desk.Apply(turn, complaint, ComplaintAction.Reject, Actor, answer);
+            var changed = _desk.Apply(turn, complaint, ComplaintAction.Reject, Actor, answer);
             turn.Send(changed is null
-                ? turn.Text("admin.notAllowed", desk.Views.Status(Language.Id, complaint.Status))
-                : turn.Text("admin.done", desk.Views.Status(Language.Id, changed.Status)));
+                ? turn.Text("admin.notAllowed", _desk.Views.Status(Language.Id, complaint.Status))
+                : turn.Text("admin.done", _desk.Views.Status(Language.Id, changed.Status)));
         }
         else
         {
@@ -195,7 +227,16 @@ internal sealed partial class AdminDesk(Turn turn, ComplaintDesk desk, string de
 
     private string Actor => $"admin:{turn.Inbound.UserId}";
 
-    private string View(ComplaintRow complaint) => desk.Views.ForAdmin(complaint, _store.PhotoCount(complaint.Id), turn.Now);
+    private BroadcastDesk Broadcasts() => new(turn, tools.Scheduler, tools.Messages, tools.Planner.Units);
+
+    /// <summary>The round exports and reports mean when none is named: one open now, else the latest to open.</summary>
+    private string? CurrentRound()
+    {
+        var calendar = new RoundCalendar(new RoundStore(turn.Work).All(), turn.Now);
+        return (calendar.Open.FirstOrDefault() ?? calendar.All.Where(r => r.OpensAt <= turn.Now).MaxBy(r => r.OpensAt))?.Code;
+    }
+
+    private string View(ComplaintRow complaint) => _desk.Views.ForAdmin(complaint, _store.PhotoCount(complaint.Id), turn.Now);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "User {UserId} is not an admin and tried {Attempt}")]
     private static partial void LogRefused(ILogger logger, long userId, string? attempt);

@@ -12,6 +12,9 @@ public sealed class WorkingDays(IEnumerable<DateOnly> holidays)
 
     public static DateOnly LocalDate(DateTimeOffset instant) => DateOnly.FromDateTime(instant.ToOffset(Wib).DateTime);
 
+    /// <summary>Midnight WIB at the start of the day.</summary>
+    public static DateTimeOffset StartOfDay(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), Wib);
+
     public bool IsWorkingDay(DateOnly day) =>
         day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !_holidays.Contains(day);
 

@@ -1,6 +1,8 @@
 using AsnBot.Data.Responses;
+using AsnBot.Data.Rounds;
 using AsnBot.Data.Sessions;
 using AsnBot.Surveys;
+using AsnBot.Surveys.Rounds;
 
 namespace AsnBot.Conversations.Survey;
 
@@ -10,6 +12,7 @@ internal sealed class SurveyContext
     private readonly ResponseStore _responses;
     private ResponseRow? _draft;
     private IReadOnlyList<AnswerRow>? _answers;
+    private RoundCalendar? _calendar;
 
     public SurveyContext(Turn turn, SessionRow session, SurveyDefinition survey, SurveyOptions options)
     {
@@ -32,6 +35,15 @@ internal sealed class SurveyContext
 
     public SurveyScreens Screens { get; }
 
+    /// <summary>The survey rounds, as they stand at this turn.</summary>
+    public RoundCalendar Calendar => _calendar ??= new RoundCalendar(new RoundStore(Turn.Work).All(), Turn.Now);
+
+    /// <summary>Units some open round takes responses for, in the configured order.</summary>
+    public IReadOnlyList<ServiceUnit> OpenUnits => [.. Options.Units.Where(u => Calendar.OpenFor(u.Code) is not null)];
+
+    /// <summary>The round of the draft being filled.</summary>
+    public RoundRow? DraftRound => _draft is null ? null : Calendar.Find(_draft.RoundCode);
+
     /// <summary>The unit of the survey being filled, once chosen.</summary>
     public ServiceUnit? Unit => _draft is null ? null : FindUnit(_draft.UnitCode);
 
@@ -47,19 +59,19 @@ internal sealed class SurveyContext
     public ServiceUnit? FindUnit(string code) =>
         Options.Units.FirstOrDefault(u => string.Equals(u.Code, code, StringComparison.OrdinalIgnoreCase));
 
-    public bool AlreadySubmitted(ServiceUnit unit) =>
-        _responses.HasSubmitted(Session.UserId, Options.Round, unit.Code);
+    public bool AlreadySubmitted(ServiceUnit unit, RoundRow round) =>
+        _responses.HasSubmitted(Session.UserId, round.Code, unit.Code);
 
-    /// <summary>Keeps the draft when the same unit is chosen again; a different unit starts afresh.</summary>
-    public void StartDraft(ServiceUnit unit)
+    /// <summary>Keeps the draft when the same unit is chosen again in the same round; otherwise starts afresh.</summary>
+    public void StartDraft(ServiceUnit unit, RoundRow round)
     {
-        if (_draft is not null && _draft.UnitCode == unit.Code)
+        if (_draft is not null && _draft.UnitCode == unit.Code && _draft.RoundCode == round.Code)
         {
             return;
         }
 
         DiscardDraft();
-        var key = new ResponseKey(Options.Round, unit.Code, Survey.Id, Survey.Version);
+        var key = new ResponseKey(round.Code, unit.Code, Survey.Id, Survey.Version);
         var id = _responses.CreateDraft(Session.UserId, key, Turn.Now);
         Session.ResponseId = id;
         _draft = _responses.Find(id);

@@ -1,6 +1,7 @@
 using AsnBot.Data.Responses;
 using AsnBot.Data.Sessions;
 using AsnBot.Surveys;
+using AsnBot.Surveys.Rounds;
 using Stateless;
 
 namespace AsnBot.Conversations.Survey;
@@ -60,6 +61,12 @@ internal sealed class SurveyFlow
     /// <summary>/start, possibly from a deep link naming a unit.</summary>
     public void Start(string? unitCode)
     {
+        if (!InProgress && !_context.Calendar.Open.Any())
+        {
+            _context.Turn.Send(NoRoundText());
+            return;
+        }
+
         if (NothingToResume)
         {
             if (unitCode is null)
@@ -82,6 +89,27 @@ internal sealed class SurveyFlow
         }
 
         Begin(unitCode);
+    }
+
+    /// <summary>The button of an invitation or reminder: the survey, if the round still takes responses.</summary>
+    public void Invited(string roundCode, string? unitCode)
+    {
+        if (_context.Calendar.Find(roundCode) is not { } round || !round.IsOpen(_context.Turn.Now))
+        {
+            _context.Turn.Send(_context.Turn.Text("invitation.closed") + "\n" + NoRoundText());
+            return;
+        }
+
+        Start(unitCode is not null && round.Covers(unitCode) ? unitCode : null);
+    }
+
+    /// <summary>"No survey is open; the next one opens on …".</summary>
+    private string NoRoundText()
+    {
+        var turn = _context.Turn;
+        return _context.Calendar.Next is { } next
+            ? turn.Text("round.next", next.Name, RoundPlanner.Describe(next))
+            : turn.Text("round.none");
     }
 
     /// <summary>Asks "Lanjutkan survei?" before going on with a survey left open.</summary>
@@ -319,15 +347,23 @@ internal sealed class SurveyFlow
             return;
         }
 
-        if (_context.AlreadySubmitted(unit))
+        if (_context.Calendar.OpenFor(unit.Code) is not { } round)
         {
             _context.Turn.AnswerButton();
-            _context.Turn.Send(_context.Turn.Text("unit.already", unit.Name, _context.Options.Round));
+            _context.Turn.Send(_context.Turn.Text("unit.notOpen", unit.Name));
             _context.Screens.Show(State);
             return;
         }
 
-        _context.StartDraft(unit);
+        if (_context.AlreadySubmitted(unit, round))
+        {
+            _context.Turn.AnswerButton();
+            _context.Turn.Send(_context.Turn.Text("unit.already", unit.Name, round.Name));
+            _context.Screens.Show(State);
+            return;
+        }
+
+        _context.StartDraft(unit, round);
         Fire(Trigger.PickUnit);
     }
 
@@ -408,11 +444,20 @@ internal sealed class SurveyFlow
         }
 
         var unit = _context.Unit!;
+        var round = _context.DraftRound;
+        if (round is null || !round.IsOpen(_context.Turn.Now))
+        {
+            // The round closed while the resident was answering: its figures are final.
+            _machine.Fire(Trigger.Discard);
+            _context.Turn.Show(_context.Turn.Text("round.closedBeforeSubmit", round?.Name ?? string.Empty));
+            return;
+        }
+
         var submitted = _context.Submit();
         _machine.Fire(submitted ? Trigger.Submit : Trigger.Discard);
         _context.Turn.Show(submitted
             ? _context.Turn.Text("thanks", unit.Name)
-            : _context.Turn.Text("unit.already", unit.Name, _context.Options.Round));
+            : _context.Turn.Text("unit.already", unit.Name, round.Name));
     }
 
     private void ConfirmCancel()

@@ -11,7 +11,7 @@ internal sealed class SurveyScreens(SurveyContext context)
 
     private long Step => context.Session.Step;
 
-    public int UnitPageCount => Math.Max(1, (context.Options.Units.Count + context.Options.UnitsPerPage - 1) / context.Options.UnitsPerPage);
+    public int UnitPageCount => Math.Max(1, (context.OpenUnits.Count + context.Options.UnitsPerPage - 1) / context.Options.UnitsPerPage);
 
     public void Show(SurveyState state)
     {
@@ -46,7 +46,7 @@ internal sealed class SurveyScreens(SurveyContext context)
     {
         var options = context.Options;
         var page = Math.Clamp(context.Session.UnitPage, 0, UnitPageCount - 1);
-        var rows = options.Units.Skip(page * options.UnitsPerPage).Take(options.UnitsPerPage)
+        var rows = context.OpenUnits.Skip(page * options.UnitsPerPage).Take(options.UnitsPerPage)
             .Select(u => (IReadOnlyList<Button>)[new Button(u.Name, ButtonPress.Of(SurveyButtons.Unit, Step, u.Code))])
             .ToList();
         var navigation = new List<Button>();
@@ -65,7 +65,7 @@ internal sealed class SurveyScreens(SurveyContext context)
             rows.Add(navigation);
         }
 
-        var text = Turn.Text("unit.choose");
+        var text = rows.Count == 0 ? Turn.Text("round.none") : Turn.Text("unit.choose");
         if (UnitPageCount > 1)
         {
             text += "\n" + Turn.Text("unit.page", page + 1, UnitPageCount);

@@ -14,10 +14,15 @@ internal sealed class CliException(string message) : Exception(message);
 /// <summary>Builds the host for a report verb and turns configuration and usage mistakes into one stderr line and exit 2.</summary>
 internal static class CliRunner
 {
+    /// <param name="parse">The parsed command line.</param>
+    /// <param name="overrides">Configuration that wins over files and environment.</param>
+    /// <param name="action">The verb's work, given the services and standard output.</param>
+    /// <param name="createDatabase">Create or upgrade the database first (round planning may come before the bot ever ran).</param>
     public static async Task<int> RunAsync(
         ParseResult parse,
         IDictionary<string, string?>? overrides,
-        Func<IServiceProvider, TextWriter, Task<int>> action)
+        Func<IServiceProvider, TextWriter, Task<int>> action,
+        bool createDatabase = false)
     {
         var error = parse.InvocationConfiguration.Error;
         try
@@ -26,7 +31,11 @@ internal static class CliRunner
             builder.Services.AddReports();
             using var host = builder.Build();
             var database = host.Services.GetRequiredService<Database>();
-            if (!File.Exists(database.Path))
+            if (createDatabase)
+            {
+                database.Migrate();
+            }
+            else if (!File.Exists(database.Path))
             {
                 throw new CliException($"no database at {database.Path} (set Storage__Path)");
             }

@@ -23,8 +23,8 @@ public sealed class ComplaintFiguresBuilder(ComplaintReportStore store, IOptions
         var filter = new ComplaintFilter
         {
             UnitCode = unit,
-            From = period.From is { } from ? StartOfDay(from) : null,
-            To = period.To is { } to ? StartOfDay(to.AddDays(1)) : null,
+            From = period.From is { } from ? WorkingDays.StartOfDay(from) : null,
+            To = period.To is { } to ? WorkingDays.StartOfDay(to.AddDays(1)) : null,
         };
 
         var units = new SortedDictionary<string, Tally>(StringComparer.Ordinal);
@@ -53,9 +53,6 @@ public sealed class ComplaintFiguresBuilder(ComplaintReportStore store, IOptions
             City = unit is null ? city.Figures(categories) : null,
         };
     }
-
-    /// <summary>Midnight WIB of a calendar day (WIB has no daylight saving).</summary>
-    public static DateTimeOffset StartOfDay(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), WorkingDays.Wib);
 
     /// <summary>Median of whole numbers: the middle one, or the mean of the two middle ones; null for none.</summary>
     public static decimal? Median(IReadOnlyCollection<int> values)
