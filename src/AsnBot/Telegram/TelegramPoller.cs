@@ -88,7 +88,24 @@ public sealed partial class TelegramPoller(
             cancellationToken: cancellationToken);
         if (updates.Length > 0)
         {
-            processor.ProcessBatch([.. updates.Select(u => ((long)u.Id, UpdateMapper.Map(u, _username)))]);
+            processor.ProcessBatch([.. updates.Select(u => ((long)u.Id, Map(u)))]);
+        }
+    }
+
+    /// <summary>
+    /// An update that cannot be read is skipped (confirmed without effect) rather than failing the batch, which
+    /// would be read again, fail again, and stop the bot for everyone.
+    /// </summary>
+    private Inbound? Map(Update update)
+    {
+        try
+        {
+            return UpdateMapper.Map(update, _username);
+        }
+        catch (Exception ex)
+        {
+            LogUnreadable(logger, update.Id, ex.GetType().Name, ex.Message);
+            return null;
         }
     }
 
@@ -97,6 +114,9 @@ public sealed partial class TelegramPoller(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Connected to the Bot API; command menu set; polling for updates")]
     private static partial void LogReady(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Update {UpdateId} could not be read ({ErrorType}: {Error}); it is skipped")]
+    private static partial void LogUnreadable(ILogger logger, int updateId, string errorType, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Polling failed ({ErrorType}: {Error}); retrying in {Seconds} s")]
     private static partial void LogPollFault(ILogger logger, string errorType, string error, double seconds);

@@ -12,10 +12,16 @@ public static class UpdateMapper
     /// <param name="botUsername">This bot's username: a command addressed to another bot (/aduan@OtherBot in a group) is not ours.</param>
     public static Inbound? Map(Update update, string? botUsername = null) => update switch
     {
-        { Message: { From: { } from } message } => FromMessage(message, from, botUsername),
-        { CallbackQuery: { } query } => FromCallback(query),
+        { Message: { From: { } from } message } when !IsForeignPrivateChat(message.Chat, from) => FromMessage(message, from, botUsername),
+        { CallbackQuery: { } query } when query.Message is not { } pressed || !IsForeignPrivateChat(pressed.Chat, query.From) => FromCallback(query),
         _ => null,
     };
+
+    /// <summary>
+    /// A private chat is the conversation with one person and has their id. Telegram never sends a message or a
+    /// button press from someone else in it; a forged one must not act on that person's survey.
+    /// </summary>
+    private static bool IsForeignPrivateChat(Chat chat, User from) => chat.Type == ChatType.Private && chat.Id != from.Id;
 
     private static Inbound? FromMessage(Message message, User from, string? botUsername)
     {
@@ -38,7 +44,10 @@ public static class UpdateMapper
             Longitude = message.Location?.Longitude,
             ReplyToMessageId = message.ReplyToMessage?.Id,
         };
-        if (message.Text is { } text && message.Entities is [{ Type: MessageEntityType.BotCommand, Offset: 0 } command, ..])
+        // Only a command entity that fits the text and starts with its slash is a command; any other is ignored
+        // (a client bug or a forged update must not become a command, nor an exception that stalls polling).
+        if (message.Text is { } text && message.Entities is [{ Type: MessageEntityType.BotCommand, Offset: 0 } command, ..]
+            && command.Length >= 1 && command.Length <= text.Length && text[0] == '/')
         {
             var name = text[1..command.Length];
             var at = name.IndexOf('@', StringComparison.Ordinal);
