@@ -60,8 +60,18 @@ public static class RecipientState
 }
 
 /// <summary>How many recipients are in each state.</summary>
-public sealed record RecipientCounts(int Pending, int Sent, int Failed, int Blocked, int Skipped)
+public sealed record RecipientCounts
 {
+    public int Pending { get; init; }
+
+    public int Sent { get; init; }
+
+    public int Failed { get; init; }
+
+    public int Blocked { get; init; }
+
+    public int Skipped { get; init; }
+
     public int Total => Pending + Sent + Failed + Blocked + Skipped;
 
     public int Done => Total - Pending;

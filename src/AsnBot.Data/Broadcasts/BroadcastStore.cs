@@ -14,12 +14,15 @@ public sealed class BroadcastStore(UnitOfWork work)
         finished_at AS FinishedAt, progress_text AS ProgressText, progress_at AS ProgressAt
         """;
 
-    // Subscribed, reachable residents (who used the unit, when one is given) who have neither answered this
-    // round (for that unit) nor been invited to it already: a second invitation reaches only newcomers.
+    // Subscribed, reachable residents (who used the unit, when one is given: answered a survey or filed a
+    // complaint about it) who have neither answered this round (for that unit) nor been invited to it
+    // already: a second invitation reaches only newcomers.
     private const string InvitationAudience = """
         FROM resident r
         WHERE r.subscribed = 1 AND r.blocked_at IS NULL
-          AND (@unit IS NULL OR EXISTS (SELECT 1 FROM response p WHERE p.resident_id = r.user_id AND p.unit_code = @unit))
+          AND (@unit IS NULL
+               OR EXISTS (SELECT 1 FROM response p WHERE p.resident_id = r.user_id AND p.unit_code = @unit)
+               OR EXISTS (SELECT 1 FROM complaint c WHERE c.resident_id = r.user_id AND c.unit_code = @unit AND c.status <> 'draft'))
           AND NOT EXISTS (SELECT 1 FROM response p
                           WHERE p.resident_id = r.user_id AND p.round_code = @round AND p.status = 'submitted'
                             AND (@unit IS NULL OR p.unit_code = @unit))

@@ -27,7 +27,7 @@ public sealed class BroadcastScheduler(
     /// <summary>Messages per second broadcasts may use.</summary>
     public double AllowedPerSecond => Math.Max(0.1, delivery.Value.GlobalPerSecond - delivery.Value.ReplyReserve);
 
-    private int QueueTarget => Math.Max(20, (int)Math.Ceiling(AllowedPerSecond * _options.QueueAheadSeconds));
+    private int QueueTarget => Math.Max(1, (int)Math.Ceiling(AllowedPerSecond * _options.QueueAheadSeconds));
 
     public IReadOnlyList<Outbound> Run(UnitOfWork work, DateTimeOffset now)
     {

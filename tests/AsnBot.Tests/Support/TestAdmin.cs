@@ -16,6 +16,17 @@ public sealed class TestAdmin(BotHarness harness, long userId, long chatId)
     public Task Command(string command, string argument = "") =>
         harness.Deliver(new Inbound { ChatId = chatId, UserId = userId, Chat = Chat, Kind = InboundKind.Command, Command = command, Text = argument });
 
+    public Task Text(string text) =>
+        harness.Deliver(new Inbound { ChatId = chatId, UserId = userId, Chat = Chat, Kind = InboundKind.Text, Text = text });
+
+    /// <summary>Presses the button whose label starts with this text on the newest message showing one.</summary>
+    public Task PressLabel(string label)
+    {
+        var message = Messages.LastOrDefault(m => m.Buttons.Any(b => b.Label.StartsWith(label, StringComparison.Ordinal)))
+            ?? throw new InvalidOperationException($"No button '{label}'. Last message: {Last.Text} [{string.Join(" | ", Last.Buttons.Select(b => b.Label))}]");
+        return PressData(message.Id, message.Buttons.First(b => b.Label.StartsWith(label, StringComparison.Ordinal)).Data);
+    }
+
     public Task Reply(int messageId, string text) =>
         harness.Deliver(new Inbound { ChatId = chatId, UserId = userId, Chat = Chat, Kind = InboundKind.Text, Text = text, ReplyToMessageId = messageId });
 

@@ -9,6 +9,7 @@ public sealed class Transcript : IMessageTransport
     private readonly object _gate = new();
     private readonly Dictionary<long, List<ShownMessage>> _chats = [];
     private readonly List<AnswerButton> _answers = [];
+    private readonly HashSet<long> _blocked = [];
     private int _nextId;
 
     public IReadOnlyList<AnswerButton> Answers
@@ -39,10 +40,24 @@ public sealed class Transcript : IMessageTransport
         }
     }
 
+    /// <summary>The chat has blocked the bot: messages to it get Telegram's 403.</summary>
+    public void Block(long chatId)
+    {
+        lock (_gate)
+        {
+            _blocked.Add(chatId);
+        }
+    }
+
     public Task<DeliveryResult> DeliverAsync(Outbound outbound, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
+            if (_blocked.Contains(outbound.ChatId) && outbound is not AnswerButton)
+            {
+                return Task.FromResult(new DeliveryResult(DeliveryStatus.Unreachable, Reason: "Forbidden: bot was blocked by the user"));
+            }
+
             switch (outbound)
             {
                 case SendText send:

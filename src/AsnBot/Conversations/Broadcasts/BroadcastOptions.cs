@@ -11,8 +11,8 @@ public sealed class BroadcastOptions
     public TimeSpan Tick { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Seconds of sending (at the allowed rate) kept queued in the outbox ahead of the sender.</summary>
-    [Range(1, 60)]
-    public int QueueAheadSeconds { get; set; } = 3;
+    [Range(0.01, 60)]
+    public double QueueAheadSeconds { get; set; } = 3;
 
     /// <summary>How often the admin's progress message is edited (at most).</summary>
     public TimeSpan ProgressEvery { get; set; } = TimeSpan.FromSeconds(10);
