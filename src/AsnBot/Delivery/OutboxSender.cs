@@ -27,6 +27,15 @@ public sealed partial class OutboxSender(
 {
     private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan RateLimitedPoll = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>How long a stop waits for sends on the wire before cutting them off.</summary>
+    private static readonly TimeSpan SendGrace = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Cancels sends only after the grace period of a stop, not at its start: a request cut off half-way may
+    /// already have reached Telegram, and its message would go out a second time after the restart.
+    /// </summary>
+    private readonly CancellationTokenSource _abortSends = new();
     private readonly DeliveryOptions _options = options.Value;
     /// <summary>
     /// Sends on the wire, by lane: one lane per chat for messages (they go out in order), and one per
@@ -51,7 +60,7 @@ public sealed partial class OutboxSender(
             try
             {
                 var wake = signal.Next();
-                var round = StartDue(stoppingToken);
+                var round = StartDue(_abortSends.Token);
                 if (round.Started == 0)
                 {
                     // The rate limiter runs on real time; retry deadlines (not_before) on the injected clock.
@@ -71,7 +80,19 @@ public sealed partial class OutboxSender(
         }
 
         // Let sends already on the wire finish, so their rows are marked and not sent again.
-        await Task.WhenAll(_inFlight.Values).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        var inFlight = Task.WhenAll(_inFlight.Values);
+        if (await Task.WhenAny(inFlight, Task.Delay(SendGrace, CancellationToken.None)) != inFlight)
+        {
+            await _abortSends.CancelAsync();
+        }
+
+        await inFlight.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+
+    public override void Dispose()
+    {
+        _abortSends.Dispose();
+        base.Dispose();
     }
 
     private Round StartDue(CancellationToken cancellationToken)

@@ -10,7 +10,10 @@ public sealed class BotProcess : IDisposable
 
     private BotProcess(Process process) => _process = process;
 
-    public static async Task<BotProcess> StartAsync(BotApiEmulator.BotApiEmulator emulator, string databasePath)
+    /// <param name="emulator">The Bot API the process talks to.</param>
+    /// <param name="databasePath">Its SQLite file.</param>
+    /// <param name="environment">Further settings as environment variables (Section__Key).</param>
+    public static async Task<BotProcess> StartAsync(BotApiEmulator.BotApiEmulator emulator, string databasePath, IDictionary<string, string?>? environment = null)
     {
         RoundSeed.Ensure(databasePath);
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "asnbot.dll"), "run"])
@@ -26,6 +29,10 @@ public sealed class BotProcess : IDisposable
         start.Environment["Delivery__PerChatPerSecond"] = "50";
         start.Environment["Delivery__PerChatBurst"] = "10";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
+        {
+            start.Environment[key] = value;
+        }
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
