@@ -7,10 +7,7 @@ public static class Scenarios
     [
         new SurveyThroughputScenario(),
         new SurveyOfferedLoadScenario(),
-
-        // Scenario 2: a broadcast to 10 000 residents against the emulator with EmulatorOptions.GlobalRatePerSecond
-        // set (scaled up); report achieved ÷ allowed rate and emulator.TooManyRequestsCount. Target ≥ 0.95, zero 429s.
-        new NotYetScenario("broadcast", "broadcast to 10 000 residents: achieved ÷ allowed rate, 429 count", "broadcasts are not built"),
+        new BroadcastScenario(),
 
         new ExportScenario(),
         new IkmScenario(),

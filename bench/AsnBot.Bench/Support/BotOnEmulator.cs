@@ -40,10 +40,13 @@ public sealed class BotOnEmulator : IAsyncDisposable
 
     /// <param name="settings">Configuration overrides on top of the benchmark defaults (emulator URL, temp database).</param>
     /// <param name="inProcess">Build the host in this process instead of starting asnbot.dll.</param>
-    public static async Task<BotOnEmulator> StartAsync(IDictionary<string, string?> settings, bool inProcess)
+    /// <param name="limits">The emulator's own settings (Telegram's rate limits); none when null.</param>
+    /// <param name="seed">Runs on the database before the bot starts (residents who consented earlier).</param>
+    public static async Task<BotOnEmulator> StartAsync(
+        IDictionary<string, string?> settings, bool inProcess, AsnBot.BotApiEmulator.EmulatorOptions? limits = null, Action<Emulator, string>? seed = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var emulator = await Emulator.StartAsync();
+        var emulator = await Emulator.StartAsync(limits);
         var folder = Directory.CreateTempSubdirectory("asnbot-bench-").FullName;
         var all = new Dictionary<string, string?>
         {
@@ -64,6 +67,7 @@ public sealed class BotOnEmulator : IAsyncDisposable
             ["round", "create", "--code", Round, "--name", "Benchmark", "--opens", Day(today.AddDays(-1)), "--closes", Day(today.AddDays(30))],
             all, folder, CancellationToken.None);
 
+        seed?.Invoke(emulator, Path.Combine(folder, "asnbot.db"));
         var bot = new BotOnEmulator(emulator, folder);
         if (inProcess)
         {

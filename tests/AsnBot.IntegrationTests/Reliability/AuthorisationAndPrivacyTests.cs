@@ -120,7 +120,7 @@ public sealed class AuthorisationAndPrivacyTests(ITestOutputHelper output)
         output.WriteLine($"Refused: {commands.Count} admin command forms × 3 non-admins, {adminButtons.Count} admin buttons × 3 non-admins ({attempts} attempts, each logged); 2 replies to admin messages ignored");
     }
 
-    [Fact(Skip = "Bug: AdminDesk.Refuse answers an admin command from a non-admin in any group, where an unknown command gets no reply (see the report of #7 part 5).")]
+    [Fact]
     public async Task AdminCommandInAnotherGroup_GetsNoReply_AsAnUnknownCommandDoes()
     {
         await using var emulator = await Emulator.StartAsync();
@@ -138,6 +138,200 @@ public sealed class AuthorisationAndPrivacyTests(ITestOutputHelper output)
         await resident.WaitForText("Apakah Saudara setuju?");
         await Eventually.True(() => bot.Database.Count("SELECT next_update_id FROM bot_state") >= emulator.NextUpdateId);
         Assert.Empty(member.Messages);
+    }
+
+    [Fact]
+    public async Task Erasure_LeavesNoRowWithTheResidentsId_OnlyTheAnonymisedAnswersAndComplaint()
+    {
+        const long residentId = 7_391_846_205;
+        var id = residentId.ToString(CultureInfo.InvariantCulture);
+        var evidence = Directory.CreateTempSubdirectory("asnbot-evidence-").FullName;
+        await using var emulator = await Emulator.StartAsync();
+        await using var bot = await BotUnderTest.StartAsync(emulator, Settings(evidence));
+        var admin = emulator.Member(AdminId, AdminGroup);
+        var resident = emulator.Resident(residentId);
+
+        // A submitted survey, a filed complaint an admin answered, an unfinished survey and a complaint draft.
+        await SurveyScript.ToFirstElementAsync(resident);
+        await SurveyScript.AnswerElementsAsync(resident, [4, 4, 3, 3, 4, 4, 3, 3, 4]);
+        await SurveyScript.SuggestAndSubmitAsync(resident, "Antrean perlu diperbaiki.");
+        var number = await ComplaintScript.FileAsync(resident, "Teridentifikasi");
+        await admin.WaitForText($"Pengaduan {number}");
+        await admin.Press("Verifikasi");
+        await resident.WaitForText("status sekarang Terverifikasi");
+        await admin.Press("Balas");
+        var prompt = await admin.WaitForText("Balas pesan ini dengan tanggapan");
+        await admin.SendReply("Petugas loket sudah kami panggil.", prompt.MessageId);
+        await resident.WaitForText("Petugas loket sudah kami panggil.");
+        await resident.SendText("/start");
+        await resident.WaitForText("Unit layanan mana");
+        await resident.Press("Puskesmas Teluk Nibung");
+        await resident.WaitForText("Profil responden (1 dari 4");
+        await ComplaintScript.OpenAsync(resident);
+        await Eventually.True(() => bot.Database.Count("SELECT COUNT(*) FROM complaint_photo WHERE status = 'stored'") == 1
+            && bot.Database.Count("SELECT COUNT(*) FROM outbox") == 0);
+        var before = DatabaseScan.RowCounts(bot.Database);
+        var kept = Kept(bot);
+        var draftAnswers = bot.Database.Count("SELECT COUNT(*) FROM answer JOIN response ON response.id = answer.response_id WHERE response.status = 'draft'");
+        var foundBefore = DatabaseScan.Find(bot.Database, id);
+        Assert.Contains(foundBefore, hit => hit.StartsWith("resident.", StringComparison.Ordinal));
+
+        await resident.SendText("/hapus");
+        await resident.WaitForText("Hapus data Saudara?");
+        await resident.Press("Ya, hapus data saya");
+        await resident.WaitForText("Data Saudara sudah dihapus.");
+        await Eventually.True(() => bot.Database.Count("SELECT COUNT(*) FROM outbox") == 0);
+
+        // Not one row, in any column of any table, still holds the id.
+        var foundAfter = DatabaseScan.Find(bot.Database, id);
+        Assert.True(foundAfter.Count == 0, "Still there: " + string.Join("; ", foundAfter));
+
+        // Exactly this is kept: the submitted answers and the filed complaint with its trail and photo, unlinked.
+        Assert.Equal(kept, Kept(bot));
+        Assert.Equal(1, bot.Database.Count("SELECT COUNT(*) FROM response WHERE status = 'submitted' AND resident_id IS NULL"));
+        Assert.Equal(1, bot.Database.Count("SELECT COUNT(*) FROM complaint WHERE status <> 'draft' AND resident_id IS NULL"));
+        var after = DatabaseScan.RowCounts(bot.Database);
+        var removed = before.Keys.Where(t => after[t] != before[t]).ToDictionary(t => t, t => before[t] - after[t], StringComparer.Ordinal);
+        Assert.Equal(
+            new Dictionary<string, long>(StringComparer.Ordinal)
+            {
+                ["resident"] = 1,
+                ["session"] = 1,
+                ["response"] = 1,
+                ["complaint"] = 1,
+                ["answer"] = draftAnswers,
+            }.Where(p => p.Value != 0).OrderBy(p => p.Key, StringComparer.Ordinal),
+            removed.Where(p => p.Key != "bot_state").OrderBy(p => p.Key, StringComparer.Ordinal));
+        var photo = Directory.EnumerateFiles(evidence, "*", SearchOption.AllDirectories).Single();
+        Assert.DoesNotContain(id, photo, StringComparison.Ordinal);
+        output.WriteLine($"Before /hapus the id was in: {string.Join("; ", foundBefore)}");
+        output.WriteLine($"Removed: {string.Join(", ", removed.Select(p => $"{p.Key} {p.Value}"))}; kept, unlinked: {kept}");
+        Directory.Delete(evidence, recursive: true);
+    }
+
+    [Fact]
+    public async Task TheToken_NeverAppearsInLogsExceptionsExportsOrTheDatabase()
+    {
+        await using var emulator = await Emulator.StartAsync(new EmulatorOptions { Token = "987654321:AAH-Reliability_secret_TOKEN_0123456789" });
+        var secret = emulator.Token.Split(':')[1];
+        var settings = Settings();
+        settings["Delivery:GroupPerMinute"] = "100";
+        await using var bot = await BotUnderTest.StartAsync(emulator, settings);
+        var admin = emulator.Member(AdminId, AdminGroup);
+        var resident = emulator.Resident(92_300_001);
+        await SurveyScript.ToFirstElementAsync(resident);
+        await SurveyScript.AnswerElementsAsync(resident, [3, 3, 3, 3, 3, 3, 3, 3, 3]);
+        await SurveyScript.SuggestAndSubmitAsync(resident, "Bagus.");
+        await ComplaintScript.FileAsync(resident, "Teridentifikasi");
+
+        // Telegram failing every way it can: 5xx, a dropped connection, a revoked token, a refusal, a failing poll.
+        emulator.FailNext(1, 500);
+        emulator.FailNext(1, 401, "Unauthorized");
+        emulator.FailNext(1, 400, "Bad Request: chat not found");
+        emulator.DropNext(1);
+        emulator.FailNextGetUpdates(1, 502);
+        await resident.SendText("/datasaya");
+        await resident.SendText("/bantuan");
+
+        // Every export and report the admins can ask for, sent as documents.
+        foreach (var command in new[] { "/ekspor csv", "/ekspor json", "/ekspor xlsx", "/ekspor pengaduan csv", "/ekspor pengaduan xlsx", "/laporan" })
+        {
+            await admin.SendText(command);
+        }
+
+        await admin.WaitFor(ms => ms.Count(m => m.DocumentFileName is not null) >= 7, TimeSpan.FromSeconds(60));
+        await Eventually.True(() => bot.Database.Count("SELECT COUNT(*) FROM outbox") == 0);
+        var files = admin.Messages.Where(m => m.DocumentFileName is not null).Select(m => (Name: m.DocumentFileName!, Bytes: admin.DocumentBytes(m.MessageId)!)).ToList();
+
+        // The same exports through the CLI verbs, as a separate process with the token in its environment.
+        var folder = Directory.CreateTempSubdirectory("asnbot-cli-").FullName;
+        foreach (var (name, args) in new[]
+        {
+            ("responses.xlsx", new[] { "export", "responses", "--round", RoundSeed.Code, "--format", "xlsx", "--labels", "--include-partial" }),
+            ("responses.json", ["export", "responses", "--round", RoundSeed.Code, "--format", "json"]),
+            ("complaints.csv", ["export", "complaints", "--format", "csv", "--events"]),
+            ("complaints.xlsx", ["export", "complaints", "--format", "xlsx"]),
+            ("ikm.csv", ["report", "ikm", "--round", RoundSeed.Code, "--format", "csv"]),
+        })
+        {
+            var (exit, console) = await RunCliAsync(emulator.Token, bot.Database.Path, [.. args, "--out", Path.Combine(folder, name)]);
+            Assert.True(exit == 0, console);
+            files.Add((name, await File.ReadAllBytesAsync(Path.Combine(folder, name))));
+            files.Add((name + " console", System.Text.Encoding.UTF8.GetBytes(console)));
+        }
+
+        await bot.StopAsync();
+        Assert.Contains(emulator.Calls, c => c.StatusCode == 401);
+        Assert.Contains(bot.Logs.Lines, l => l.Contains("failed", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(bot.Logs.Lines, l => l.Contains(secret, StringComparison.Ordinal));
+        foreach (var (name, bytes) in files)
+        {
+            Assert.False(Contains(bytes, secret), $"The token is in {name}.");
+        }
+
+        Assert.Empty(DatabaseScan.Find(bot.Database, secret));
+        output.WriteLine($"Scanned {bot.Logs.Lines.Count} log lines (exceptions included), {files.Count} exports, reports and CLI outputs ({files.Sum(f => f.Bytes.Length)} bytes, XLSX unzipped) and every table: no token");
+        Directory.Delete(folder, recursive: true);
+    }
+
+    /// <summary>Looks in the bytes and, for XLSX (a zip), in every part unzipped.</summary>
+    private static bool Contains(byte[] bytes, string secret)
+    {
+        var needle = System.Text.Encoding.UTF8.GetBytes(secret);
+        if (bytes.AsSpan().IndexOf(needle) >= 0)
+        {
+            return true;
+        }
+
+        if (bytes is not [(byte)'P', (byte)'K', ..])
+        {
+            return false;
+        }
+
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(bytes));
+        foreach (var entry in zip.Entries)
+        {
+            using var stream = entry.Open();
+            using var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            if (copy.ToArray().AsSpan().IndexOf(needle) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static async Task<(int Exit, string Console)> RunCliAsync(string token, string databasePath, string[] args)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "asnbot.dll"), .. args])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetDirectoryName(databasePath)!,
+        };
+        start.Environment["Telegram__Token"] = token;
+        start.Environment["Storage__Path"] = databasePath;
+        start.Environment["Exports__PseudonymKey"] = "reliability-pseudonym-key-0123456789";
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
+    private static string Kept(BotUnderTest bot)
+    {
+        using var connection = bot.Database.Open();
+        return string.Join(
+            "; ",
+            "submitted responses " + connection.ExecuteScalar<long>("SELECT COUNT(*) FROM response WHERE status = 'submitted'"),
+            "their answers " + connection.ExecuteScalar<long>("SELECT COUNT(*) FROM answer JOIN response ON response.id = answer.response_id WHERE response.status = 'submitted'"),
+            "tally " + connection.ExecuteScalar<long>("SELECT SUM(count) FROM score_tally"),
+            "complaints " + connection.ExecuteScalar<string>("SELECT group_concat(tracking_no || ' ' || status, ', ') FROM complaint WHERE status <> 'draft'"),
+            "events " + connection.ExecuteScalar<long>("SELECT COUNT(*) FROM complaint_event"),
+            "photos " + connection.ExecuteScalar<long>("SELECT COUNT(*) FROM complaint_photo"));
     }
 
     private static async Task<string> ReplyTo(Resident person, string text)

@@ -39,7 +39,7 @@ internal sealed partial class AdminDesk(Turn turn, AdminTools tools, ILogger log
             if (isAdminCommand || isAdminButton || (inAdminGroup && inbound.Kind == InboundKind.Command))
             {
                 LogRefused(logger, inbound.UserId, inbound.Command ?? inbound.ButtonData);
-                Refuse();
+                Refuse(answerCommand: inbound.Chat == ChatKind.Private || inAdminGroup);
                 return true;
             }
 
@@ -91,11 +91,15 @@ internal sealed partial class AdminDesk(Turn turn, AdminTools tools, ILogger log
         return true;
     }
 
-    private void Refuse()
+    /// <param name="answerCommand">
+    /// Where an unknown command gets an answer (a private chat, the admin group); in other groups the bot says
+    /// nothing to any command, and an admin command must not stand out by getting one.
+    /// </param>
+    private void Refuse(bool answerCommand)
     {
         var notice = turn.Text("command.unknown");
         turn.AnswerButton(notice);
-        if (turn.Inbound.Kind == InboundKind.Command)
+        if (answerCommand && turn.Inbound.Kind == InboundKind.Command)
         {
             turn.Send(notice);
         }

@@ -1,0 +1,81 @@
+using System.Globalization;
+using AsnBot.BotApiEmulator;
+using AsnBot.Bench.Support;
+using AsnBot.Data;
+using Dapper;
+using Emulator = AsnBot.BotApiEmulator.BotApiEmulator;
+
+namespace AsnBot.Bench.Scenarios;
+
+/// <summary>
+/// Scenario 2: an invitation to 10 000 residents, confirmed by an admin through the emulator, which answers
+/// 429 above its (scaled-up) limit. Achieved rate = invitations ÷ (first → last accepted invitation), against
+/// the rate the emulator allows; the bot is configured with that same rate and keeps one permit a second for replies.
+/// </summary>
+public sealed class BroadcastScenario : IScenario
+{
+    private const int AllowedPerSecond = 300;
+    private const long AdminId = 7_000_001;
+    private const long FirstResident = 8_000_000;
+    private const int DefaultResidents = 10_000;
+
+    public string Name => "broadcast";
+
+    public string Description => string.Create(
+        CultureInfo.InvariantCulture,
+        $"invitation to N residents; emulator allows {AllowedPerSecond}/s overall (429 above), bot Delivery:GlobalPerSecond={AllowedPerSecond}");
+
+    public string? Unavailable => null;
+
+    public async Task<IReadOnlyList<Measurement>> RunOnceAsync(BenchSettings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var residents = settings.Residents ?? DefaultResidents;
+        var botSettings = new Dictionary<string, string?>
+        {
+            ["Delivery:GlobalPerSecond"] = AllowedPerSecond.ToString(CultureInfo.InvariantCulture),
+            ["Admin:UserIds:0"] = AdminId.ToString(CultureInfo.InvariantCulture),
+            ["Broadcasts:Tick"] = "00:00:00.200",
+        };
+        await using var bot = await BotOnEmulator.StartAsync(
+            botSettings, settings.InProcess, new EmulatorOptions { GlobalRatePerSecond = AllowedPerSecond }, (emulator, path) => Seed(emulator, path, residents));
+        var admin = bot.Emulator.Resident(AdminId);
+        await admin.SendText("/siaran");
+        var audience = await admin.WaitForText("Kirim kepada siapa?", TimeSpan.FromSeconds(30));
+        await admin.PressRaw(audience.MessageId, audience.InlineKeyboard[0][0].CallbackData!);
+        var preview = await admin.WaitForText("Pratinjau undangan", TimeSpan.FromSeconds(30));
+        await admin.PressRaw(preview.MessageId, preview.InlineKeyboard[0][0].CallbackData!);
+        await admin.WaitForText("Siaran selesai", TimeSpan.FromSeconds(residents / 10.0 + 60));
+
+        var accepted = bot.Emulator.Calls
+            .Where(c => c is { Method: "sendMessage", StatusCode: 200, ChatId: >= FirstResident })
+            .Select(c => c.At)
+            .Order()
+            .ToList();
+        if (accepted.Count != residents)
+        {
+            throw new InvalidOperationException($"{accepted.Count} invitations accepted for {residents} residents");
+        }
+
+        var achieved = (accepted.Count - 1) / (accepted[^1] - accepted[0]).TotalSeconds;
+        return
+        [
+            new("achieved ÷ allowed rate", achieved / AllowedPerSecond, "", Target.Min(0.95)),
+            new("invitations per second", achieved, "msg/s"),
+            new("429 answers", bot.Emulator.TooManyRequestsCount, "", Target.Max(0)),
+        ];
+    }
+
+    /// <summary>Residents who consented earlier, as the bot stores them, each with a private chat in the emulator.</summary>
+    private static void Seed(Emulator emulator, string path, int residents)
+    {
+        var ids = Enumerable.Range(0, residents).Select(i => FirstResident + i).ToList();
+        ids.ForEach(id => emulator.Resident(id));
+        var database = new Database(path);
+        using var work = database.Begin();
+        work.Connection.Execute(
+            "INSERT INTO resident (user_id, chat_id, language, consent_version, consented_at) VALUES (@id, @id, 'id', '2026-11-b', '2026-11-01 00:00:00+00:00')",
+            ids.Select(id => new { id }), work.Transaction);
+        work.Commit();
+    }
+}
