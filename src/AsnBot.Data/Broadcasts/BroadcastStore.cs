@@ -99,6 +99,7 @@ public sealed class BroadcastStore(UnitOfWork work)
         UPDATE broadcast_recipient SET state = 'skipped', updated_at = @now WHERE user_id = @userId AND state = 'pending'
         """;
 
+    private const string SelectReceived = "SELECT COUNT(*) FROM broadcast_recipient WHERE user_id = @userId AND state = 'sent'";
     private const string DeleteUserQueued = "DELETE FROM outbox WHERE chat_id = @chatId AND broadcast_id IS NOT NULL";
     private const string UpdateStatus = "UPDATE broadcast SET status = @to WHERE id = @id AND status = @from";
     private const string UpdateFinished = "UPDATE broadcast SET status = @status, finished_at = @now WHERE id = @id AND status IN ('running', 'paused')";
@@ -156,6 +157,9 @@ public sealed class BroadcastStore(UnitOfWork work)
         work.Connection.Execute(UpdateUserSkipped, new { userId, now }, work.Transaction);
         work.Connection.Execute(DeleteUserQueued, new { chatId }, work.Transaction);
     }
+
+    /// <summary>Invitations and reminders the resident received (for /datasaya).</summary>
+    public int ReceivedBy(long userId) => work.Connection.ExecuteScalar<int>(SelectReceived, new { userId }, work.Transaction);
 
     /// <summary>Moves the status on only from the expected one, so two admins pressing at once cannot both act.</summary>
     public bool ChangeStatus(long id, string from, string to) =>

@@ -15,6 +15,8 @@ public sealed class SendRateLimiter : IDisposable
     private readonly SlidingWindowRateLimiter _global;
     private readonly PartitionedRateLimiter<long> _perChat;
     private readonly int _replyReserve;
+    private const int GlobalSegments = 100;
+    private const int GroupSegments = 60;
     private long _bulkHeldUntil;
 
     public SendRateLimiter(IOptions<DeliveryOptions> options)
@@ -25,8 +27,8 @@ public sealed class SendRateLimiter : IDisposable
         _global = new SlidingWindowRateLimiter(new SlidingWindowRateLimiterOptions
         {
             PermitLimit = permitLimit,
-            Window = TimeSpan.FromSeconds(Math.Max(1, 1 / o.GlobalPerSecond)),
-            SegmentsPerWindow = 10,
+            Window = Exact(TimeSpan.FromSeconds(Math.Max(1, 1 / o.GlobalPerSecond)), GlobalSegments),
+            SegmentsPerWindow = GlobalSegments,
             QueueLimit = 0,
         });
         var perChatPeriod = TimeSpan.FromSeconds(1 / o.PerChatPerSecond);
@@ -36,8 +38,8 @@ public sealed class SendRateLimiter : IDisposable
             ? RateLimitPartition.GetSlidingWindowLimiter(chatId, _ => new SlidingWindowRateLimiterOptions
             {
                 PermitLimit = o.GroupPerMinute,
-                Window = TimeSpan.FromMinutes(1),
-                SegmentsPerWindow = 12,
+                Window = Exact(TimeSpan.FromMinutes(1), GroupSegments),
+                SegmentsPerWindow = GroupSegments,
                 QueueLimit = 0,
             })
             : RateLimitPartition.GetTokenBucketLimiter(chatId, _ => new TokenBucketRateLimiterOptions
@@ -75,6 +77,13 @@ public sealed class SendRateLimiter : IDisposable
         using var chat = _perChat.AttemptAcquire(chatId);
         return chat.IsAcquired;
     }
+
+    /// <summary>
+    /// A sliding window returns a permit when the window has moved past the segment it was taken in, which
+    /// can be up to one segment sooner than a full window after it was taken: the window is one segment
+    /// longer than the limit's period, so no period ever holds more than the limit (Telegram counts exactly).
+    /// </summary>
+    private static TimeSpan Exact(TimeSpan period, int segments) => period + (period / (segments - 1));
 
     /// <summary>Telegram said to wait (429): no broadcast message goes out before the time is up.</summary>
     public void HoldBulk(TimeSpan retryAfter)

@@ -81,6 +81,14 @@ public sealed class PrivacyTests : IDisposable
         Assert.Contains("ID Telegram: 704", resident.Last.Text, StringComparison.Ordinal);
         Assert.Contains("Survei terkirim: 1", resident.Last.Text, StringComparison.Ordinal);
         Assert.Contains("RSUD Dr. Tengku Mansyur, periode 2026-TEST", resident.Last.Text, StringComparison.Ordinal);
+        Assert.Contains("Undangan survei: berlangganan (0 diterima)", resident.Last.Text, StringComparison.Ordinal);
+
+        await resident.Command("berhenti");
+        Assert.Contains("tidak akan menerima undangan", resident.Last.Text, StringComparison.Ordinal);
+        await resident.Command("datasaya");
+        Assert.Contains("Undangan survei: berhenti", resident.Last.Text, StringComparison.Ordinal);
+        await resident.Command("langganan");
+        Assert.Equal(1, _bot.Database.Count("SELECT COUNT(*) FROM resident WHERE user_id = 704 AND subscribed = 1"));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using AsnBot.Conversations.Complaints;
+using AsnBot.Data.Broadcasts;
 using AsnBot.Data.Complaints;
 using AsnBot.Data.Residents;
 using AsnBot.Data.Responses;
@@ -50,6 +51,9 @@ internal sealed class PersonalData(Turn turn, ResidentRow resident, SurveyOption
                 turn.Text($"status.{complaint.Status}"),
                 complaint.SubmittedAt is { } at ? WorkingDays.LocalDate(at).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null));
         }
+        text.AppendLine(turn.Text(
+            resident.Subscribed ? "data.subscribed" : "data.unsubscribed",
+            new BroadcastStore(turn.Work).ReceivedBy(resident.UserId)));
         text.AppendLine().Append(turn.Text("data.eraseHint"));
         turn.Send(text.ToString());
     }
