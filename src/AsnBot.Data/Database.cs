@@ -46,8 +46,56 @@ public sealed class Database
 
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
+        if (SQLitePCL.raw.sqlite3_db_readonly(connection.Handle, "main") == 1)
+        {
+            // SQLite falls back to read-only when the file cannot be opened for writing. Such a connection
+            // would stay read-only in the pool after the file is writable again, so it is not pooled.
+            SqliteConnection.ClearPool(connection);
+        }
+
         connection.Execute(Pragmas);
         return connection;
+    }
+
+    /// <summary>True when SQLite could only open the file for reading (read-only file, folder or mount).</summary>
+    public bool IsReadOnly()
+    {
+        using var connection = Open();
+        return SQLitePCL.raw.sqlite3_db_readonly(connection.Handle, "main") == 1 || !CanOpenForWriting();
+    }
+
+    /// <summary>Says in plain words what a storage error means, for the log: locked, disk full, read-only, …</summary>
+    public string Explain(SqliteException error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return error.SqliteErrorCode switch
+        {
+            5 or 6 => $"database is locked: another connection or process holds the write lock on {Path}",
+            13 => $"disk full: no space left to write {Path} or its -wal journal",
+            8 => $"read-only: {Path} or its folder cannot be written",
+            10 when !CanOpenForWriting() => $"read-only: {Path} cannot be opened for writing (SQLite: {error.Message})",
+            10 => $"disk I/O error on {Path} (SQLite: {error.Message})",
+            14 => $"cannot open {Path}: its folder is missing or not accessible",
+            _ => $"SQLite error on {Path}: {error.Message}",
+        };
+    }
+
+    /// <summary>Whether the file and its journal open for writing; root needs more than permission bits to fail here.</summary>
+    private bool CanOpenForWriting()
+    {
+        try
+        {
+            foreach (var file in new[] { Path, Path + "-wal" }.Where(File.Exists))
+            {
+                using var stream = new FileStream(file, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
+            }
+
+            return true;
+        }
+        catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Opens a connection and starts a write transaction (BEGIN IMMEDIATE).</summary>

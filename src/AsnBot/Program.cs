@@ -4,6 +4,7 @@ using AsnBot.Data;
 using AsnBot.Delivery;
 using AsnBot.Hosting;
 using AsnBot.Reports.Cli;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -70,5 +71,16 @@ static async Task<int> Guard(Func<Task<int>> action)
     {
         await Console.Error.WriteLineAsync($"asnbot: configuration error: {string.Join(" ", ex.Failures)}");
         return 2;
+    }
+    catch (StorageUnavailableException ex)
+    {
+        await Console.Error.WriteLineAsync($"asnbot: database error: {ex.Message}");
+        return 1;
+    }
+    catch (SqliteException ex)
+    {
+        // No host (or no database) to explain it with: SQLite's own words name the cause (locked, full, read-only).
+        await Console.Error.WriteLineAsync($"asnbot: database error: {ex.Message}");
+        return 1;
     }
 }

@@ -21,6 +21,9 @@ public sealed partial class InboundProcessor(
 {
     private const string Savepoint = "update";
 
+    /// <summary>A wait for the write lock longer than this is worth a line in the log: someone else is writing.</summary>
+    private static readonly TimeSpan SlowLock = TimeSpan.FromSeconds(1);
+
     /// <summary>
     /// Handles a getUpdates batch in one transaction, each update inside its own savepoint. An update at
     /// or below the stored offset was handled before and is skipped. A fault in one conversation rolls
@@ -30,7 +33,13 @@ public sealed partial class InboundProcessor(
     /// <returns>How many updates were new and are now handled.</returns>
     public int ProcessBatch(IReadOnlyList<(long UpdateId, Inbound? Inbound)> updates)
     {
+        var waitStarted = time.GetTimestamp();
         using var work = database.Begin();
+        if (time.GetElapsedTime(waitStarted) is var waited && waited >= SlowLock)
+        {
+            LogSlowLock(logger, waited.TotalSeconds, updates.Count);
+        }
+
         var next = UpdateLog.NextUpdateId(work.Connection, work.Transaction);
         var handled = 0;
         foreach (var (updateId, inbound) in updates)
@@ -117,6 +126,9 @@ public sealed partial class InboundProcessor(
             OutboxStore.Enqueue(work, outbound.ChatId, OutboxPriority.Reply, OutboundJson.Kind(outbound), OutboundJson.Serialize(outbound), now);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Waited {Seconds:F1} s for the database: database is locked by another connection or process; {Count} updates stayed unconfirmed meanwhile")]
+    private static partial void LogSlowLock(ILogger logger, double seconds, int count);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Handling update {UpdateId} ({Kind}) failed; the resident was sent an apology")]
     private static partial void LogConversationFault(ILogger logger, Exception exception, long? updateId, InboundKind kind);

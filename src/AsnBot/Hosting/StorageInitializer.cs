@@ -14,6 +14,12 @@ public sealed partial class StorageInitializer(Database database, ConversationEn
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var version = database.Migrate();
+        if (database.IsReadOnly())
+        {
+            // Caught in Program: one line on stderr instead of a bot that accepts updates it cannot keep.
+            throw new StorageUnavailableException($"read-only: {database.Path} cannot be written");
+        }
+
         LogReady(logger, database.Path, version, engine.SurveyId);
         return Task.CompletedTask;
     }
@@ -23,3 +29,6 @@ public sealed partial class StorageInitializer(Database database, ConversationEn
     [LoggerMessage(Level = LogLevel.Information, Message = "Database {Path} at schema version {Version}; survey {SurveyId} loaded")]
     private static partial void LogReady(ILogger logger, string path, int version, string surveyId);
 }
+
+/// <summary>The database cannot be used at all (read-only, unopenable): the bot does not start.</summary>
+public sealed class StorageUnavailableException(string message) : Exception(message);

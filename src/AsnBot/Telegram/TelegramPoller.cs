@@ -3,6 +3,7 @@ using AsnBot.Data;
 using AsnBot.Data.Updates;
 using AsnBot.Delivery;
 using AsnBot.Texts;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -30,6 +31,9 @@ public sealed partial class TelegramPoller(
     private static readonly TimeSpan FirstBackoff = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
 
+    /// <summary>A full disk or a read-only file is fixed locally; look again soon after that.</summary>
+    private static readonly TimeSpan MaxStorageBackoff = TimeSpan.FromSeconds(4);
+
     /// <summary>Telegram keeps updates about a day; after ~a week idle its update ids start afresh.</summary>
     private static readonly TimeSpan OffsetExpiry = TimeSpan.FromDays(6);
 
@@ -56,6 +60,13 @@ public sealed partial class TelegramPoller(
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 break;
+            }
+            catch (SqliteException ex)
+            {
+                // The batch rolled back and its updates stay unconfirmed: read them again once storage is back.
+                LogStorageFault(logger, database.Explain(ex), backoff.TotalSeconds);
+                await Task.Delay(backoff, time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                backoff = TimeSpan.FromTicks(Math.Min(MaxStorageBackoff.Ticks, backoff.Ticks * 2));
             }
             catch (Exception ex)
             {
@@ -117,6 +128,9 @@ public sealed partial class TelegramPoller(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Update {UpdateId} could not be read ({ErrorType}: {Error}); it is skipped")]
     private static partial void LogUnreadable(ILogger logger, int updateId, string errorType, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Storage fault, {Cause}; the updates stay unconfirmed at Telegram and are read again in {Seconds} s")]
+    private static partial void LogStorageFault(ILogger logger, string cause, double seconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Polling failed ({ErrorType}: {Error}); retrying in {Seconds} s")]
     private static partial void LogPollFault(ILogger logger, string errorType, string error, double seconds);
