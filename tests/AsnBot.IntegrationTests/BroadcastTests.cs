@@ -15,7 +15,7 @@ namespace AsnBot.IntegrationTests;
 public sealed class BroadcastTests(ITestOutputHelper output)
 {
     private const long AdminId = 7_000_001;
-    private const string Invitation = "Undangan Survei Kepuasan Masyarakat";
+    private const string Invitation = BroadcastScript.Invitation;
     private const int Residents = 2_000;
     private const long FirstResident = 8_000_000;
 
@@ -35,13 +35,13 @@ public sealed class BroadcastTests(ITestOutputHelper output)
     {
         await using var emulator = await Emulator.StartAsync(Limits);
         await using var bot = await BotUnderTest.StartAsync(emulator, Scaled);
-        Seed(emulator, bot.Database, Residents);
+        BroadcastScript.Seed(emulator, bot.Database, FirstResident, Residents);
         var busy = emulator.Resident(9_000_001);
         await SurveyScript.ToFirstElementAsync(busy);
         var admin = emulator.Resident(AdminId);
 
         var clock = Stopwatch.StartNew();
-        await StartBroadcast(admin, Residents + 1);
+        await BroadcastScript.StartAsync(admin, Residents + 1);
 
         // A resident answering while the broadcast runs: every reply comes while invitations are still pending.
         var answered = await AnswerElementsTimed(busy);
@@ -64,11 +64,11 @@ public sealed class BroadcastTests(ITestOutputHelper output)
     {
         await using var emulator = await Emulator.StartAsync(Limits);
         await using var bot = await BotUnderTest.StartAsync(emulator, Scaled);
-        Seed(emulator, bot.Database, Residents);
+        BroadcastScript.Seed(emulator, bot.Database, FirstResident, Residents);
         var blocked = Enumerable.Range(0, 25).Select(i => FirstResident + (i * 40)).ToList();
         blocked.ForEach(emulator.Block);
         var admin = emulator.Resident(AdminId);
-        await StartBroadcast(admin, Residents);
+        await BroadcastScript.StartAsync(admin, Residents);
 
         await Eventually.True(() => bot.Database.Count("SELECT COUNT(*) FROM broadcast_recipient WHERE state = 'sent'") > 200, seconds: 30);
         emulator.FailNext(40, 500, "Internal Server Error");
@@ -89,9 +89,9 @@ public sealed class BroadcastTests(ITestOutputHelper output)
     {
         await using var emulator = await Emulator.StartAsync(Limits);
         await using var bot = await BotUnderTest.StartAsync(emulator, Scaled);
-        Seed(emulator, bot.Database, Residents);
+        BroadcastScript.Seed(emulator, bot.Database, FirstResident, Residents);
         var admin = emulator.Resident(AdminId);
-        await StartBroadcast(admin, Residents);
+        await BroadcastScript.StartAsync(admin, Residents);
 
         await Eventually.True(() => bot.Database.Count("SELECT COUNT(*) FROM broadcast_recipient WHERE state = 'sent'") > 300, seconds: 30);
         await bot.StopAsync();
@@ -114,12 +114,12 @@ public sealed class BroadcastTests(ITestOutputHelper output)
         {
             RoundSeed.Ensure(path);
             var database = new Database(path);
-            Seed(emulator, database, Residents);
+            BroadcastScript.Seed(emulator, database, FirstResident, Residents);
             var admin = emulator.Resident(AdminId);
             var settings = Scaled.ToDictionary(p => p.Key.Replace(":", "__", StringComparison.Ordinal), p => p.Value);
             using (var first = await BotProcess.StartAsync(emulator, path, settings))
             {
-                await StartBroadcast(admin, Residents);
+                await BroadcastScript.StartAsync(admin, Residents);
                 await Eventually.True(() => database.Count("SELECT COUNT(*) FROM broadcast_recipient WHERE state = 'sent'") > 400, seconds: 30);
                 first.Kill();
             }
@@ -129,7 +129,7 @@ public sealed class BroadcastTests(ITestOutputHelper output)
                 await admin.WaitForText("Siaran selesai", TimeSpan.FromSeconds(90));
             }
 
-            var counts = InvitationCounts(emulator, Residents);
+            var counts = BroadcastScript.Received(emulator, FirstResident, Residents);
             var duplicates = counts.Count(c => c > 1);
             Assert.All(counts, c => Assert.InRange(c, 1, 2));
 
@@ -142,33 +142,6 @@ public sealed class BroadcastTests(ITestOutputHelper output)
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(folder, recursive: true);
         }
-    }
-
-    /// <summary>Residents who consented earlier (rows as the bot stores them), each with a private chat in the emulator.</summary>
-    private static void Seed(Emulator emulator, Database database, int count)
-    {
-        using var work = database.Begin();
-        var rows = Enumerable.Range(0, count).Select(i => FirstResident + i).ToList();
-        foreach (var id in rows)
-        {
-            emulator.Resident(id);
-        }
-
-        work.Connection.Execute(
-            "INSERT INTO resident (user_id, chat_id, language, consent_version, consented_at) VALUES (@id, @id, 'id', '2026-11-b', '2026-11-01 00:00:00+00:00')",
-            rows.Select(id => new { id }), work.Transaction);
-        work.Commit();
-    }
-
-    private static async Task StartBroadcast(Resident admin, int expected)
-    {
-        await admin.SendText("/siaran");
-        var audience = await admin.WaitForText("Kirim kepada siapa?", TimeSpan.FromSeconds(20));
-        await admin.PressRaw(audience.MessageId, audience.InlineKeyboard[0][0].CallbackData!);
-        var preview = await admin.WaitForText("Pratinjau undangan", TimeSpan.FromSeconds(20));
-        Assert.Contains($"Penerima: {expected.ToString("N0", new System.Globalization.NumberFormatInfo { NumberGroupSeparator = "\u00a0" })} warga", preview.Text, StringComparison.Ordinal);
-        await admin.PressRaw(preview.MessageId, preview.InlineKeyboard[0][0].CallbackData!);
-        await admin.WaitForText("Siaran dimulai", TimeSpan.FromSeconds(20));
     }
 
     private static async Task<TimeSpan> AnswerElementsTimed(Resident resident)
@@ -185,9 +158,6 @@ public sealed class BroadcastTests(ITestOutputHelper output)
 
         return slowest;
     }
-
-    private static List<int> InvitationCounts(Emulator emulator, int count) =>
-        [.. Enumerable.Range(0, count).Select(i => emulator.Resident(FirstResident + i).Messages.Count(m => m.Text.Contains(Invitation, StringComparison.Ordinal)))];
 
     private static void AssertEachReachedOnce(Emulator emulator, int count, IReadOnlyCollection<long>? except = null)
     {

@@ -34,6 +34,13 @@ public sealed class DeliveryOptions
     [Range(0, 100)]
     public int ReplyReserve { get; set; } = 1;
 
+    /// <summary>
+    /// Broadcast messages in flight at once. Each send Telegram accepted but the bot had not yet recorded is
+    /// sent again after a crash, so this bounds the duplicates a crash can cause; 6 sustain 30/s at 200 ms a send.
+    /// </summary>
+    [Range(1, 64)]
+    public int MaxBroadcastInFlight { get; set; } = 6;
+
     /// <summary>Attempts at a broadcast message that fails (network, 5xx) before its recipient is recorded as failed.</summary>
     [Range(1, 100)]
     public int BroadcastAttempts { get; set; } = 5;

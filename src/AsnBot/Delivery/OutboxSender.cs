@@ -43,6 +43,13 @@ public sealed partial class OutboxSender(
     /// </summary>
     private readonly Dictionary<(long ChatId, long AnswerRow), Task> _inFlight = [];
 
+    private readonly Lock _storageGate = new();
+    private TimeSpan _storageBackoff;
+    private DateTimeOffset _storagePausedUntil;
+
+    /// <summary>Lanes of <see cref="_inFlight"/> carrying a broadcast message.</summary>
+    private readonly HashSet<(long ChatId, long AnswerRow)> _bulkInFlight = [];
+
     /// <summary>Sends everything that is due now, waiting for each send; for the console chat and tests.</summary>
     public async Task DrainAsync(CancellationToken cancellationToken)
     {
@@ -99,6 +106,14 @@ public sealed partial class OutboxSender(
     {
         Collect();
         var now = time.GetUtcNow();
+        lock (_storageGate)
+        {
+            if (now < _storagePausedUntil)
+            {
+                return new Round(0, RateLimited: false, _storagePausedUntil - now);
+            }
+        }
+
         using var connection = database.Open();
         var due = OutboxStore.Due(connection, now, _options.MaxConcurrency * 4);
         var started = 0;
@@ -117,10 +132,21 @@ public sealed partial class OutboxSender(
                 continue;
             }
 
-            if (!isAnswer && !limiter.TryAcquire(row.ChatId, bulk: row.BroadcastId is not null))
+            var bulk = row.BroadcastId is not null;
+            if (bulk && _bulkInFlight.Count >= _options.MaxBroadcastInFlight)
+            {
+                continue;
+            }
+
+            if (!isAnswer && !limiter.TryAcquire(row.ChatId, bulk))
             {
                 rateLimited = true;
                 continue;
+            }
+
+            if (bulk)
+            {
+                _bulkInFlight.Add(lane);
             }
 
             _inFlight[lane] = DeliverAsync(row, cancellationToken);
@@ -136,6 +162,7 @@ public sealed partial class OutboxSender(
         foreach (var lane in _inFlight.Where(p => p.Value.IsCompleted).Select(p => p.Key).ToList())
         {
             _inFlight.Remove(lane);
+            _bulkInFlight.Remove(lane);
         }
     }
 
@@ -174,8 +201,29 @@ public sealed partial class OutboxSender(
         }
         catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
         {
-            // The row stays queued and is sent again later: a duplicate message, never a lost one.
-            LogStorageFault(logger, ex);
+            // The row stays queued and is sent again later: a duplicate message, never a lost one. Until
+            // storage recovers nothing more is sent, or the same row would go out again at once, again and again.
+            var pause = PauseForStorage();
+            LogRecordFailed(logger, ex is SqliteException sqlite ? database.Explain(sqlite) : ex.Message, row.Id, pause.TotalSeconds);
+            return;
+        }
+
+        lock (_storageGate)
+        {
+            _storageBackoff = TimeSpan.Zero;
+        }
+    }
+
+    /// <summary>Doubles the pause after each failed record, from 1 s up to <see cref="DeliveryOptions.MaxBackoff"/>.</summary>
+    private TimeSpan PauseForStorage()
+    {
+        lock (_storageGate)
+        {
+            _storageBackoff = _storageBackoff == TimeSpan.Zero
+                ? TimeSpan.FromSeconds(1)
+                : TimeSpan.FromTicks(Math.Min(_options.MaxBackoff.Ticks, _storageBackoff.Ticks * 2));
+            _storagePausedUntil = time.GetUtcNow() + _storageBackoff;
+            return _storageBackoff;
         }
     }
 
@@ -247,6 +295,9 @@ public sealed partial class OutboxSender(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox fault; the message stays queued and is retried")]
     private static partial void LogStorageFault(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Storage fault, {Cause}: the delivery of outbox row {RowId} could not be recorded; it stays queued (it may be sent again), sending pauses {Seconds} s")]
+    private static partial void LogRecordFailed(ILogger logger, string cause, long rowId, double seconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Outbox row {RowId} to chat {ChatId} rate limited; retrying after {Seconds} s")]
     private static partial void LogRetryAfter(ILogger logger, long rowId, long chatId, double seconds);

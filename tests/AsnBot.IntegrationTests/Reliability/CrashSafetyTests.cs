@@ -1,0 +1,176 @@
+using System.Diagnostics;
+using System.Globalization;
+using AsnBot.BotApiEmulator;
+using AsnBot.Data;
+using AsnBot.IntegrationTests.Support;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Xunit.Abstractions;
+using Emulator = AsnBot.BotApiEmulator.BotApiEmulator;
+
+namespace AsnBot.IntegrationTests.Reliability;
+
+/// <summary>
+/// The bot process SIGKILLed again and again at random moments while hundreds of residents answer the
+/// survey, others file complaints and an invitation goes out to thousands: afterwards every answer is
+/// stored exactly once, every resident finished, every reply arrived, and an invitation went out twice only
+/// where it was on the wire at a kill.
+/// </summary>
+[Trait("Category", "Reliability")]
+public sealed class CrashSafetyTests(ITestOutputHelper output)
+{
+    private const int MinimumKills = 20;
+    private const int SurveyResidents = 200;
+    private const int ComplaintResidents = 50;
+    private const int Invited = 2_000;
+    private const long FirstSurveyResident = 30_000_000;
+    private const long FirstComplaintResident = 31_000_000;
+    private const long FirstInvited = 32_000_000;
+    private const long AdminId = 33_000_001;
+    private const int Seed = 20261130;
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+
+    [Fact]
+    public async Task KilledTwentyTimesUnderLoad_LosesNothing_CountsNothingTwice()
+    {
+        await using var emulator = await Emulator.StartAsync();
+        var folder = Directory.CreateTempSubdirectory("asnbot-kills-").FullName;
+        var path = Path.Combine(folder, "asnbot.db");
+        var settings = new Dictionary<string, string?>
+        {
+            ["Admin__UserIds__0"] = AdminId.ToString(CultureInfo.InvariantCulture),
+            ["Delivery__GlobalPerSecond"] = "150",
+            ["Broadcasts__Tick"] = "00:00:00.250",
+        };
+        try
+        {
+            RoundSeed.Ensure(path);
+            var database = new Database(path);
+            BroadcastScript.Seed(emulator, database, FirstInvited, Invited);
+            var clock = Stopwatch.StartNew();
+            var bot = await BotProcess.StartAsync(emulator, path, settings);
+            var admin = emulator.Resident(AdminId);
+            await BroadcastScript.StartAsync(admin, Invited);
+
+            var random = new Random(Seed);
+            var plans = Enumerable.Range(0, SurveyResidents).Select(_ => Enumerable.Range(0, 9).Select(_ => random.Next(1, 5)).ToArray()).ToList();
+            var work = Task.WhenAll([
+                .. plans.Select((scores, i) => Task.Run(() => AnswerSurvey(emulator.Resident(FirstSurveyResident + i), scores, i % 2 == 0 ? "Puskesmas Datuk Bandar" : "Puskesmas Teluk Nibung"))),
+                .. Enumerable.Range(0, ComplaintResidents).Select(i => Task.Run(() => FileComplaint(emulator.Resident(FirstComplaintResident + i)))),
+            ]);
+
+            // Kill at random moments until the residents are done, the broadcast is over and there were enough kills.
+            var kills = 0;
+            while (kills < MinimumKills || !work.IsCompleted || !BroadcastOver(database))
+            {
+                var uptime = Task.Delay(random.Next(300, 2500));
+                await (work.IsCompleted ? uptime : Task.WhenAny(work, uptime));
+                if (work.IsFaulted || kills >= 60)
+                {
+                    break;
+                }
+
+                bot.Kill();
+                bot.Dispose();
+                kills++;
+                bot = await BotProcess.StartAsync(emulator, path, settings);
+            }
+
+            await work;
+            await Eventually.True(() => database.Count("SELECT COUNT(*) FROM outbox") == 0, seconds: 60);
+            bot.Dispose();
+            var took = clock.Elapsed;
+
+            AssertSurveysStoredOnce(database, plans);
+            Assert.Equal(ComplaintResidents, database.Count("SELECT COUNT(*) FROM complaint WHERE status <> 'draft' AND tracking_no IS NOT NULL"));
+            Assert.Equal(0, database.Count("SELECT COUNT(*) FROM complaint WHERE status = 'draft'"));
+
+            // The broadcast: everyone reached; twice only where a send was on the wire at a kill (Delivery:MaxBroadcastInFlight, 6).
+            var received = BroadcastScript.Received(emulator, FirstInvited, Invited);
+            Assert.All(received, count => Assert.True(count >= 1));
+            var duplicates = received.Sum(count => count - 1);
+            Assert.InRange(duplicates, 0, 6 * kills);
+            Assert.Equal(0, database.Count("SELECT COUNT(*) FROM broadcast_recipient WHERE state = 'pending'"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{kills} SIGKILLs in {took.TotalSeconds:F0} s; {SurveyResidents} surveys and {ComplaintResidents} complaints complete, each answer stored once; invitation to {Invited + SurveyResidents + ComplaintResidents}: {duplicates} duplicates (sends on the wire at a kill), none lost"));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static bool BroadcastOver(Database database) =>
+        database.Count("SELECT COUNT(*) FROM broadcast WHERE status = 'running'") == 0;
+
+    private static async Task AnswerSurvey(Resident resident, int[] scores, string unit)
+    {
+        await Consent(resident);
+        await resident.Press(unit);
+        for (var i = 1; i <= 4; i++)
+        {
+            await resident.WaitForText($"Profil responden ({i} dari 4", Patience);
+            await resident.Press("Lewati");
+        }
+
+        var elements = SurveyScript.Elements.ToList();
+        for (var i = 0; i < elements.Count; i++)
+        {
+            await resident.WaitForText($"Pertanyaan {i + 1} dari 9", Patience);
+            await resident.Press(SurveyScript.Label(elements[i], scores[i]));
+        }
+
+        await resident.WaitForText("Langkah terakhir", Patience);
+        await resident.Press("Lewati");
+        await resident.WaitForText("Ringkasan jawaban Saudara", Patience);
+        await resident.Press("Kirim ✓");
+        await resident.WaitForText("Terima kasih! Jawaban Saudara", Patience);
+    }
+
+    private static async Task FileComplaint(Resident resident)
+    {
+        await Consent(resident);
+        await resident.SendText("/lapor");
+        await resident.WaitForText("apa jenis masalahnya?", Patience);
+        await resident.Press("Pelayanan lambat/berbelit");
+        await resident.WaitForText("Di unit layanan mana", Patience);
+        await resident.Press("RSUD Dr. Tengku Mansyur");
+        await resident.WaitForText("Ceritakan apa yang terjadi", Patience);
+        await resident.SendText("Antrean rawat jalan tiga jam tanpa nomor urut, petugas tidak menjelaskan.");
+        await resident.WaitForText("Ada bukti?", Patience);
+        await resident.SendText("Lanjut ›");
+        await resident.WaitForText("Bagaimana identitas Saudara ditangani?", Patience);
+        await resident.Press("Anonim");
+        await resident.WaitForText("Periksa pengaduan Saudara", Patience);
+        await resident.Press("Kirim ✓");
+        await resident.WaitForText("Nomor pelacakan", Patience);
+    }
+
+    private static async Task Consent(Resident resident)
+    {
+        await resident.SendText("/start");
+        await resident.WaitForText("Apakah Saudara setuju?", Patience);
+        await resident.Press("Setuju");
+        await resident.WaitForText("Unit layanan mana", Patience);
+    }
+
+    private static void AssertSurveysStoredOnce(Database database, List<int[]> plans)
+    {
+        using var connection = database.Open();
+        var stored = connection.Query<(long Resident, string Question, string Answer)>(
+            "SELECT r.resident_id, a.question_code, a.answer_code FROM response r JOIN answer a ON a.response_id = r.id WHERE r.status = 'submitted' AND a.question_code LIKE 'U%'")
+            .ToLookup(a => a.Resident);
+        Assert.Equal(plans.Count, connection.ExecuteScalar<int>("SELECT COUNT(*) FROM response WHERE status = 'submitted'"));
+        Assert.Equal(0, connection.ExecuteScalar<int>("SELECT COUNT(*) FROM response WHERE status = 'draft'"));
+        for (var i = 0; i < plans.Count; i++)
+        {
+            var answers = stored[FirstSurveyResident + i].OrderBy(a => int.Parse(a.Question[1..], CultureInfo.InvariantCulture)).Select(a => a.Answer);
+            Assert.Equal(plans[i].Select(s => s.ToString(CultureInfo.InvariantCulture)), answers);
+        }
+
+        // The running counts the IKM report reads agree with a recount of the stored answers.
+        var tally = connection.ExecuteScalar<long>("SELECT SUM(count) FROM score_tally");
+        Assert.Equal(connection.ExecuteScalar<long>("SELECT COUNT(*) FROM answer a JOIN response r ON r.id = a.response_id WHERE r.status = 'submitted' AND a.answer_code IS NOT NULL"), tally);
+    }
+}
