@@ -151,6 +151,26 @@ public sealed class BroadcastTests : IDisposable
     }
 
     [Fact]
+    public async Task ErasureWithdrawsAQueuedInvitation_AndLeavesNoRecipientRow()
+    {
+        var residents = await Residents(1, 2);
+        await residents[1].Command("hapus");
+        await _admin.Command("siaran");
+        await _admin.PressLabel("semua warga");
+        await _admin.PressLabel("Kirim ke 2 warga");
+        _bot.Processor.Run(_bot.Scheduler.Run);
+        Assert.Equal(1, _bot.Database.Count("SELECT COUNT(*) FROM outbox WHERE broadcast_id IS NOT NULL AND chat_id = 2"));
+
+        // The confirmation is handled before anything queued is sent.
+        await residents[1].Press("Ya, hapus data saya");
+        await TickUntilDone();
+
+        Assert.DoesNotContain(residents[1].Messages, m => m.Text.Contains(Invitation, StringComparison.Ordinal));
+        Assert.Equal(0, _bot.Database.Count("SELECT COUNT(*) FROM broadcast_recipient WHERE user_id = 2"));
+        Assert.Single(residents[0].Messages, m => m.Text.Contains(Invitation, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task AnInvitationPressedAfterTheRoundClosed_IsAnsweredPolitely()
     {
         var resident = (await Residents(1))[0];

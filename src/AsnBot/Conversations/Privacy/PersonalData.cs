@@ -73,6 +73,9 @@ internal sealed class PersonalData(Turn turn, ResidentRow resident, SurveyOption
     {
         new ResponseStore(turn.Work).DeleteDrafts(resident.UserId);
         new ComplaintStore(turn.Work).DiscardDrafts(resident.UserId);
+
+        // An invitation already queued for them is withdrawn, not sent to someone who asked to be forgotten.
+        new BroadcastStore(turn.Work).SkipResident(resident.UserId, resident.ChatId, turn.Now);
         new ResidentStore(turn.Work).Delete(resident.UserId);
         turn.AnswerButton();
         turn.MayEditPressedMessage = true;
