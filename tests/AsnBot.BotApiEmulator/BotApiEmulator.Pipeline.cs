@@ -34,26 +34,25 @@ public sealed partial class BotApiEmulator
             return;
         }
 
+        var received = DateTimeOffset.UtcNow;
         var chatId = EmulatorJson.GetLong(request.Body, "chat_id");
         ApiResult result;
         if (!string.Equals(token, Options.Token, StringComparison.Ordinal))
         {
             result = ApiResult.Fail(401, "Unauthorized");
-            Record(method, request.Body, result, chatId);
-        }
-        else if (string.Equals(method, "getUpdates", StringComparison.OrdinalIgnoreCase))
-        {
-            result = await GetUpdatesAsync(request.Body, context.RequestAborted).ConfigureAwait(false);
-            Record(method, request.Body, result, chatId);
+            Record(method, request.Body, result, chatId, received);
         }
         else
         {
+            var isPoll = string.Equals(method, "getUpdates", StringComparison.OrdinalIgnoreCase);
             TimeSpan? delay;
             bool drop;
+            DrawnFault random;
             lock (_gate)
             {
-                delay = _faults.TakeDelay();
-                drop = _faults.TakeDrop();
+                random = DrawRandomFaultLocked(method, chatId);
+                delay = (isPoll ? null : _faults.TakeDelay()) ?? random.Delay;
+                drop = (!isPoll && _faults.TakeDrop()) || random.Drop;
             }
 
             if (delay is TimeSpan d && !await DelayAsync(d, context.RequestAborted).ConfigureAwait(false))
@@ -63,17 +62,27 @@ public sealed partial class BotApiEmulator
 
             if (drop)
             {
-                Record(method, request.Body, null, chatId);
+                Record(method, request.Body, null, chatId, received);
                 context.Abort();
                 return;
             }
 
-            lock (_gate)
+            if (isPoll)
             {
-                result = _faults.TakeFailure() is (int status, string description)
-                    ? ApiResult.Fail(status, description, status == 429 ? Options.RetryAfterSeconds : null)
-                    : Dispatch(method, request, chatId);
-                Record(method, request.Body, result, chatId);
+                result = random.ServerError is int pollStatus
+                    ? ApiResult.Fail(pollStatus, ApiResult.DefaultDescription(pollStatus))
+                    : await GetUpdatesAsync(request.Body, context.RequestAborted).ConfigureAwait(false);
+                Record(method, request.Body, result, chatId, received);
+            }
+            else
+            {
+                lock (_gate)
+                {
+                    result = _faults.TakeFailure() is (int status, string description)
+                        ? ApiResult.Fail(status, description, status == 429 ? Options.RetryAfterSeconds : null)
+                        : RandomFailureLocked(random, method) ?? Dispatch(method, request, chatId);
+                    Record(method, request.Body, result, chatId, received);
+                }
             }
         }
 
@@ -98,7 +107,7 @@ public sealed partial class BotApiEmulator
     }
 
     /// <summary>Records a call; a null result means the connection was dropped (status 0).</summary>
-    private void Record(string method, JsonObject body, ApiResult? result, long? chatId)
+    private void Record(string method, JsonObject body, ApiResult? result, long? chatId, DateTimeOffset received)
     {
         lock (_gate)
         {
@@ -108,7 +117,8 @@ public sealed partial class BotApiEmulator
                 _tooManyRequests++;
             }
 
-            _calls.Add(new ApiCall(method, body, DateTimeOffset.UtcNow, status, chatId, result is { IsOk: false } ? result.ToJson()["description"]?.ToString() : null));
+            var description = result is { IsOk: false } ? result.ToJson()["description"]?.ToString() : null;
+            _calls.Add(new ApiCall(method, body, DateTimeOffset.UtcNow, status, chatId, description, received, result?.RetryAfter));
         }
     }
 

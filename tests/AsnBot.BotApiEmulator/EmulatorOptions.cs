@@ -30,6 +30,9 @@ public sealed class EmulatorOptions
     /// <summary>Write Kestrel/ASP.NET Core logs to the console (for debugging the emulator itself).</summary>
     public bool ServerLogging { get; init; }
 
+    /// <summary>How long a <see cref="Resident"/> waits for the bot when a wait is given no timeout of its own.</summary>
+    public TimeSpan WaitTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
     /// <summary>update_id given to the first enqueued update.</summary>
     public long FirstUpdateId { get; init; } = 100_000;
 }

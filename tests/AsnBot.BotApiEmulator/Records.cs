@@ -36,10 +36,14 @@ public sealed record CallbackAnswer(string CallbackQueryId, string? Text, bool S
 /// <param name="StatusCode">HTTP status answered; 0 when the connection was dropped.</param>
 /// <param name="ChatId">chat_id parameter, if any.</param>
 /// <param name="Description">Error description for failed calls.</param>
+/// <param name="ReceivedAt">When the call arrived (before any injected delay); null for calls recorded without it.</param>
+/// <param name="RetryAfter">retry_after (seconds) of a 429 answer.</param>
 public sealed record ApiCall(
     string Method,
     System.Text.Json.Nodes.JsonObject Body,
     DateTimeOffset At,
     int StatusCode,
     long? ChatId,
-    string? Description = null);
+    string? Description = null,
+    DateTimeOffset? ReceivedAt = null,
+    int? RetryAfter = null);

@@ -6,7 +6,6 @@ namespace AsnBot.BotApiEmulator;
 /// <summary>A Telegram user acting in one chat (their private chat with the bot, or a group).</summary>
 public sealed class Resident
 {
-    private static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
     private readonly BotApiEmulator _emulator;
 
     internal Resident(BotApiEmulator emulator, long userId, long chatId)
@@ -127,7 +126,7 @@ public sealed class Resident
     public async Task WaitFor(Func<IReadOnlyList<BotMessage>, bool> predicate, TimeSpan? timeout = null)
     {
         ArgumentNullException.ThrowIfNull(predicate);
-        var limit = timeout ?? DefaultTimeout;
+        var limit = timeout ?? _emulator.Options.WaitTimeout;
         var clock = Stopwatch.StartNew();
         while (true)
         {
@@ -151,7 +150,7 @@ public sealed class Resident
     public async Task<BotMessage> WaitForText(string fragment, TimeSpan? timeout = null)
     {
         ArgumentNullException.ThrowIfNull(fragment);
-        var limit = timeout ?? DefaultTimeout;
+        var limit = timeout ?? _emulator.Options.WaitTimeout;
         var clock = Stopwatch.StartNew();
         while (true)
         {
@@ -172,7 +171,7 @@ public sealed class Resident
     /// <summary>Waits until the bot has answered at least <paramref name="count"/> of this user's callback queries.</summary>
     public async Task<CallbackAnswer> WaitForCallbackAnswer(int count = 1, TimeSpan? timeout = null)
     {
-        var limit = timeout ?? DefaultTimeout;
+        var limit = timeout ?? _emulator.Options.WaitTimeout;
         var clock = Stopwatch.StartNew();
         while (true)
         {
