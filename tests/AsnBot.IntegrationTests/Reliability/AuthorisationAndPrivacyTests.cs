@@ -23,7 +23,8 @@ public sealed class AuthorisationAndPrivacyTests(ITestOutputHelper output)
     public async Task EveryAdminCommandAndButton_FromANonAdmin_GetsTheUnknownCommandAnswer_AndChangesNothing()
     {
         await using var emulator = await Emulator.StartAsync();
-        var settings = Settings();
+        using var evidence = new TempFolder();
+        var settings = Settings(evidence.Path);
 
         // Every refusal in the admin group is a message there, and the group allows 20 a minute by default.
         settings["Delivery:GroupPerMinute"] = "100";
@@ -124,7 +125,8 @@ public sealed class AuthorisationAndPrivacyTests(ITestOutputHelper output)
     public async Task AdminCommandInAnotherGroup_GetsNoReply_AsAnUnknownCommandDoes()
     {
         await using var emulator = await Emulator.StartAsync();
-        await using var bot = await BotUnderTest.StartAsync(emulator, Settings());
+        using var evidence = new TempFolder();
+        await using var bot = await BotUnderTest.StartAsync(emulator, Settings(evidence.Path));
         var member = emulator.Member(92_100_001, -100_921_999);
         var resident = emulator.Resident(92_100_002);
 
@@ -145,9 +147,9 @@ public sealed class AuthorisationAndPrivacyTests(ITestOutputHelper output)
     {
         const long residentId = 7_391_846_205;
         var id = residentId.ToString(CultureInfo.InvariantCulture);
-        var evidence = Directory.CreateTempSubdirectory("asnbot-evidence-").FullName;
+        using var evidence = new TempFolder();
         await using var emulator = await Emulator.StartAsync();
-        await using var bot = await BotUnderTest.StartAsync(emulator, Settings(evidence));
+        await using var bot = await BotUnderTest.StartAsync(emulator, Settings(evidence.Path));
         var admin = emulator.Member(AdminId, AdminGroup);
         var resident = emulator.Resident(residentId);
 
@@ -159,6 +161,7 @@ public sealed class AuthorisationAndPrivacyTests(ITestOutputHelper output)
         await admin.WaitForText($"Pengaduan {number}");
         await admin.Press("Verifikasi");
         await resident.WaitForText("status sekarang Terverifikasi");
+        await admin.WaitForText($"Pengaduan {number} — Terverifikasi");
         await admin.Press("Balas");
         var prompt = await admin.WaitForText("Balas pesan ini dengan tanggapan");
         await admin.SendReply("Petugas loket sudah kami panggil.", prompt.MessageId);
@@ -202,11 +205,10 @@ public sealed class AuthorisationAndPrivacyTests(ITestOutputHelper output)
                 ["answer"] = draftAnswers,
             }.Where(p => p.Value != 0).OrderBy(p => p.Key, StringComparer.Ordinal),
             removed.Where(p => p.Key != "bot_state").OrderBy(p => p.Key, StringComparer.Ordinal));
-        var photo = Directory.EnumerateFiles(evidence, "*", SearchOption.AllDirectories).Single();
+        var photo = Directory.EnumerateFiles(evidence.Path, "*", SearchOption.AllDirectories).Single();
         Assert.DoesNotContain(id, photo, StringComparison.Ordinal);
         output.WriteLine($"Before /hapus the id was in: {string.Join("; ", foundBefore)}");
         output.WriteLine($"Removed: {string.Join(", ", removed.Select(p => $"{p.Key} {p.Value}"))}; kept, unlinked: {kept}");
-        Directory.Delete(evidence, recursive: true);
     }
 
     [Fact]
@@ -214,7 +216,8 @@ public sealed class AuthorisationAndPrivacyTests(ITestOutputHelper output)
     {
         await using var emulator = await Emulator.StartAsync(new EmulatorOptions { Token = "987654321:AAH-Reliability_secret_TOKEN_0123456789" });
         var secret = emulator.Token.Split(':')[1];
-        var settings = Settings();
+        using var evidence = new TempFolder();
+        var settings = Settings(evidence.Path);
         settings["Delivery:GroupPerMinute"] = "100";
         await using var bot = await BotUnderTest.StartAsync(emulator, settings);
         var admin = emulator.Member(AdminId, AdminGroup);
@@ -244,7 +247,8 @@ public sealed class AuthorisationAndPrivacyTests(ITestOutputHelper output)
         var files = admin.Messages.Where(m => m.DocumentFileName is not null).Select(m => (Name: m.DocumentFileName!, Bytes: admin.DocumentBytes(m.MessageId)!)).ToList();
 
         // The same exports through the CLI verbs, as a separate process with the token in its environment.
-        var folder = Directory.CreateTempSubdirectory("asnbot-cli-").FullName;
+        using var cli = new TempFolder();
+        var folder = cli.Path;
         foreach (var (name, args) in new[]
         {
             ("responses.xlsx", new[] { "export", "responses", "--round", RoundSeed.Code, "--format", "xlsx", "--labels", "--include-partial" }),
@@ -271,7 +275,6 @@ public sealed class AuthorisationAndPrivacyTests(ITestOutputHelper output)
 
         Assert.Empty(DatabaseScan.Find(bot.Database, secret));
         output.WriteLine($"Scanned {bot.Logs.Lines.Count} log lines (exceptions included), {files.Count} exports, reports and CLI outputs ({files.Sum(f => f.Bytes.Length)} bytes, XLSX unzipped) and every table: no token");
-        Directory.Delete(folder, recursive: true);
     }
 
     /// <summary>Looks in the bytes and, for XLSX (a zip), in every part unzipped.</summary>
@@ -356,11 +359,19 @@ public sealed class AuthorisationAndPrivacyTests(ITestOutputHelper output)
             "tagged " + connection.ExecuteScalar<long>("SELECT COUNT(*) FROM sent_message"));
     }
 
-    internal static Dictionary<string, string?> Settings(string? evidence = null) => new()
+    internal static Dictionary<string, string?> Settings(string evidence) => new()
     {
         ["Admin:UserIds:0"] = AdminId.ToString(CultureInfo.InvariantCulture),
         ["Admin:GroupChatId"] = AdminGroup.ToString(CultureInfo.InvariantCulture),
         ["Exports:PseudonymKey"] = "reliability-pseudonym-key-0123456789",
-        ["Complaints:EvidenceFolder"] = evidence ?? Path.Combine(Path.GetTempPath(), "asnbot-evidence-" + Guid.NewGuid().ToString("N")),
+        ["Complaints:EvidenceFolder"] = evidence,
     };
+
+    /// <summary>A temporary folder deleted with everything in it.</summary>
+    private sealed class TempFolder : IDisposable
+    {
+        public string Path { get; } = Directory.CreateTempSubdirectory("asnbot-reliability-").FullName;
+
+        public void Dispose() => Directory.Delete(Path, recursive: true);
+    }
 }
