@@ -39,7 +39,7 @@ internal sealed partial class AdminDesk(Turn turn, AdminTools tools, ILogger log
             if (isAdminCommand || isAdminButton || (inAdminGroup && inbound.Kind == InboundKind.Command))
             {
                 LogRefused(logger, inbound.UserId, inbound.Command ?? inbound.ButtonData);
-                Refuse(answerCommand: inbound.Chat == ChatKind.Private || inAdminGroup);
+                Refuse(answerCommand: inbound.Chat == ChatKind.Private);
                 return true;
             }
 
@@ -92,8 +92,9 @@ internal sealed partial class AdminDesk(Turn turn, AdminTools tools, ILogger log
     }
 
     /// <param name="answerCommand">
-    /// Where an unknown command gets an answer (a private chat, the admin group); in other groups the bot says
-    /// nothing to any command, and an admin command must not stand out by getting one.
+    /// Only in a private chat does an unknown command get an answer. In groups the bot says nothing to any
+    /// command (an admin command must not stand out by getting one), and in the admin group a reply would
+    /// spend the 20 messages a minute that complaint posts need.
     /// </param>
     private void Refuse(bool answerCommand)
     {
