@@ -78,7 +78,7 @@ public sealed partial class BotApiEmulator
             {
                 lock (_gate)
                 {
-                    result = _faults.TakeFailure() is (int status, string description)
+                    result = _faults.TakeFailure(chatId) is (int status, string description)
                         ? ApiResult.Fail(status, description, status == 429 ? Options.RetryAfterSeconds : null)
                         : RandomFailureLocked(random, method) ?? Dispatch(method, request, chatId);
                     Record(method, request.Body, result, chatId, received);

@@ -163,6 +163,15 @@ public sealed partial class BotApiEmulator : IAsyncDisposable
         }
     }
 
+    /// <summary>Next N calls with this chat_id (send, edit, chat action, ...) answer this error; 429 carries RetryAfterSeconds.</summary>
+    public void FailNextFor(long chatId, int count, int statusCode = 500, string description = "Internal Server Error")
+    {
+        lock (_gate)
+        {
+            _faults.FailNextFor(chatId, count, statusCode, description);
+        }
+    }
+
     /// <summary>Cancels every fault still planned (failures, delays, drops): the API is healthy again.</summary>
     public void ClearFaults()
     {

@@ -4,6 +4,7 @@ namespace AsnBot.BotApiEmulator;
 internal sealed class FaultPlan
 {
     private readonly Queue<(int Status, string Description)> _failures = new();
+    private readonly Dictionary<long, Queue<(int Status, string Description)>> _chatFailures = [];
     private readonly Queue<int> _getUpdatesFailures = new();
     private readonly Queue<TimeSpan> _delays = new();
     private int _drops;
@@ -13,6 +14,20 @@ internal sealed class FaultPlan
         for (var i = 0; i < count; i++)
         {
             _failures.Enqueue((status, description));
+        }
+    }
+
+    public void FailNextFor(long chatId, int count, int status, string description)
+    {
+        if (!_chatFailures.TryGetValue(chatId, out var queue))
+        {
+            queue = new Queue<(int Status, string Description)>();
+            _chatFailures[chatId] = queue;
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            queue.Enqueue((status, description));
         }
     }
 
@@ -37,6 +52,7 @@ internal sealed class FaultPlan
     public void Clear()
     {
         _failures.Clear();
+        _chatFailures.Clear();
         _getUpdatesFailures.Clear();
         _delays.Clear();
         _drops = 0;
@@ -55,7 +71,9 @@ internal sealed class FaultPlan
         return true;
     }
 
-    public (int Status, string Description)? TakeFailure() => _failures.TryDequeue(out var f) ? f : null;
+    public (int Status, string Description)? TakeFailure(long? chatId) =>
+        chatId is long id && _chatFailures.TryGetValue(id, out var queue) && queue.TryDequeue(out var c) ? c
+        : _failures.TryDequeue(out var f) ? f : null;
 
     public int? TakeGetUpdatesFailure() => _getUpdatesFailures.TryDequeue(out var s) ? s : null;
 }

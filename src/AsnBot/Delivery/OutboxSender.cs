@@ -251,6 +251,9 @@ public sealed partial class OutboxSender(
             case DeliveryStatus.RetryAfter:
                 LogRetryAfter(logger, row.Id, row.ChatId, result.RetryAfter.TotalSeconds);
                 OutboxStore.Postpone(work, row.Id, now + result.RetryAfter);
+
+                // Nothing else to the chat either: a reply would overtake a postponed invitation and cut retry_after short.
+                limiter.HoldChat(row.ChatId, result.RetryAfter);
                 if (row.BroadcastId is not null)
                 {
                     limiter.HoldBulk(result.RetryAfter);

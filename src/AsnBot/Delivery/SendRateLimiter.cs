@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -8,7 +9,8 @@ namespace AsnBot.Delivery;
 /// The one gate all outgoing messages pass: a sliding one-second window for all chats together, a
 /// token bucket per private chat and a one-minute window per group. Answers to button presses are not
 /// messages and do not count. Broadcast messages take a permit only while some remain for replies, and
-/// stop for as long as Telegram's <c>retry_after</c> says after a 429.
+/// stop for as long as Telegram's <c>retry_after</c> says after a 429; the chat that got the 429 gets
+/// nothing at all for that long.
 /// </summary>
 public sealed class SendRateLimiter : IDisposable
 {
@@ -18,6 +20,9 @@ public sealed class SendRateLimiter : IDisposable
     private const int GlobalSegments = 100;
     private const int GroupSegments = 60;
     private long _bulkHeldUntil;
+
+    /// <summary>Chats Telegram answered 429: no message to them before the time is up (Stopwatch ticks).</summary>
+    private readonly ConcurrentDictionary<long, long> _chatHeldUntil = new();
 
     public SendRateLimiter(IOptions<DeliveryOptions> options)
     {
@@ -56,6 +61,16 @@ public sealed class SendRateLimiter : IDisposable
     /// <param name="bulk">A broadcast message: it leaves the reserve to replies and waits out a 429.</param>
     public bool TryAcquire(long chatId, bool bulk = false)
     {
+        if (_chatHeldUntil.TryGetValue(chatId, out var held))
+        {
+            if (Stopwatch.GetTimestamp() < held)
+            {
+                return false;
+            }
+
+            _chatHeldUntil.TryRemove(KeyValuePair.Create(chatId, held));
+        }
+
         // Look before taking: a permit taken from one limiter while the other refuses would be lost.
         if (_perChat.GetStatistics(chatId) is { CurrentAvailablePermits: < 1 })
         {
@@ -95,6 +110,13 @@ public sealed class SendRateLimiter : IDisposable
             seen = Interlocked.Read(ref _bulkHeldUntil);
         }
         while (until > seen && Interlocked.CompareExchange(ref _bulkHeldUntil, until, seen) != seen);
+    }
+
+    /// <summary>Telegram said to wait (429) for a message to this chat: no message goes to the chat before the time is up.</summary>
+    public void HoldChat(long chatId, TimeSpan retryAfter)
+    {
+        var until = Stopwatch.GetTimestamp() + (long)(retryAfter.TotalSeconds * Stopwatch.Frequency);
+        _chatHeldUntil.AddOrUpdate(chatId, until, (_, seen) => Math.Max(seen, until));
     }
 
     public void Dispose()

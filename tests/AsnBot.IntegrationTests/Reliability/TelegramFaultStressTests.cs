@@ -115,6 +115,38 @@ public sealed class TelegramFaultStressTests(ITestOutputHelper output)
         output.WriteLine($"Idle {Idle.TotalSeconds} s with faults on: {idlePolls} getUpdates calls, nothing else; retry_after and back-off violations: {violations.Count}");
     }
 
+    /// <summary>
+    /// Regression: a reply overtakes invitations queued for its chat, so one queued while the invitation waited
+    /// out a 429 went to that chat at once, before the retry_after Telegram gave for it was up.
+    /// </summary>
+    [Fact]
+    public async Task TooManyRequestsOnAnInvitation_HoldsTheChat_TheReplyWaitsOutRetryAfterToo()
+    {
+        const long adminId = 92_900_001;
+        const long invitedId = 92_900_101;
+        await using var emulator = await Emulator.StartAsync(new EmulatorOptions { RetryAfterSeconds = 3 });
+        await using var bot = await BotUnderTest.StartAsync(emulator, new Dictionary<string, string?>
+        {
+            ["Admin:UserIds:0"] = adminId.ToString(CultureInfo.InvariantCulture),
+            ["Broadcasts:Tick"] = "00:00:00.200",
+        });
+        BroadcastScript.Seed(emulator, bot.Database, invitedId, 1);
+        var invited = emulator.Resident(invitedId);
+        emulator.FailNextFor(invited.ChatId, 1, 429, "Too Many Requests: retry after 3");
+
+        await BroadcastScript.StartAsync(emulator.Resident(adminId), expected: 1);
+        await Eventually.True(() => emulator.Calls.Any(c => c.ChatId == invited.ChatId && c.StatusCode == 429));
+        await invited.SendText("/bantuan");
+        await invited.WaitFor(m => m.Any(x => x.Text.StartsWith("AsnBot mengumpulkan", StringComparison.Ordinal))
+            && m.Any(x => x.Text.Contains(BroadcastScript.Invitation, StringComparison.Ordinal)), TimeSpan.FromSeconds(20));
+
+        var calls = emulator.Calls.Where(c => c.ChatId == invited.ChatId).ToList();
+        var refused = calls.Single(c => c.StatusCode == 429);
+        var next = calls.First(c => c.ReceivedAt > refused.At);
+        Assert.True(next.ReceivedAt >= refused.At + TimeSpan.FromSeconds(3) - TimerSlack, $"{next.Method} to the chat {(next.ReceivedAt - refused.At)?.TotalMilliseconds:F0} ms after a 429 with retry_after 3 s.");
+        Assert.Equal(2, calls.Count(c => c.StatusCode == 200));
+    }
+
     private static int[] ScoresFor(int i) => [.. Enumerable.Range(0, 9).Select(q => ((q * (i + 1)) + i) % 4 + 1)];
 
     private static string SuggestionFor(int i) => "Saran warga " + i.ToString(CultureInfo.InvariantCulture);

@@ -49,4 +49,18 @@ public sealed class SendRateLimiterTests
 
         Assert.Equal(30, granted);
     }
+
+    [Fact]
+    public async Task HoldChat_RefusesThatChatUntilRetryAfterIsUp_OthersGoOn()
+    {
+        using var limiter = new SendRateLimiter(Options.Create(new DeliveryOptions()));
+
+        limiter.HoldChat(1, TimeSpan.FromMilliseconds(300));
+
+        Assert.False(limiter.TryAcquire(1));
+        Assert.False(limiter.TryAcquire(1, bulk: true));
+        Assert.True(limiter.TryAcquire(2));
+        await Task.Delay(400);
+        Assert.True(limiter.TryAcquire(1));
+    }
 }
