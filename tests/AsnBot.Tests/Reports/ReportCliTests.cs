@@ -159,6 +159,37 @@ public sealed class ReportCliTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task RoundVerbs_CreateListOpenClose_WithTheAdminConversationsRules()
+    {
+        var (created, createdOut, _) = await RunAsync(null, "round", "create", "--name", "Semester I 2099", "--opens", "2099-01-01", "--closes", "2099-06-30", "--unit", "RSUD", "--unit", "DISDUKCAPIL");
+        Assert.Equal(0, created);
+        Assert.Contains("created semester-i-2099 \"Semester I 2099\" 01-01-2099 – 30-06-2099 (planned), units: DISDUKCAPIL RSUD", createdOut, StringComparison.Ordinal);
+
+        var (_, listed, _) = await RunAsync(null, "round", "list");
+        Assert.Contains("semester-i-2099\tplanned\t01-01-2099 – 30-06-2099\t0 responses\tSemester I 2099\tDISDUKCAPIL RSUD", listed, StringComparison.Ordinal);
+
+        Assert.Equal(0, (await RunAsync(null, "round", "open", "semester-i-2099")).Exit);
+        Assert.Contains("semester-i-2099\topen\t", (await RunAsync(null, "round", "list")).Stdout, StringComparison.Ordinal);
+        Assert.Equal(0, (await RunAsync(null, "round", "close", "semester-i-2099")).Exit);
+        Assert.Contains("semester-i-2099\tclosed\t", (await RunAsync(null, "round", "list")).Stdout, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--unit", "RSUD", "overlap")]
+    [InlineData("--unit", "NOPE", "Unknown unit NOPE")]
+    [InlineData("--survey", "other", "Unknown survey other; available: skm-permenpanrb-14-2017")]
+    public async Task RoundCreate_Refused_SaysWhyOnOneLine_AndChangesNothing(string option, string value, string reason)
+    {
+        Assert.Equal(0, (await RunAsync(null, "round", "create", "--code", "A", "--name", "A", "--opens", "2099-01-01", "--closes", "2099-06-30", "--unit", "RSUD")).Exit);
+
+        var (exit, _, stderr) = await RunAsync(null, "round", "create", "--code", "B", "--name", "B", "--opens", "2099-03-01", "--closes", "2099-09-30", option, value);
+
+        Assert.Equal(2, exit);
+        Assert.Contains(reason, Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+        Assert.Equal(1, _db.Database.Count("SELECT COUNT(*) FROM survey_round"));
+    }
+
     /// <summary>A filed complaint written through the real store, as the filing flow leaves it.</summary>
     private void FileComplaint(long residentId, string unit, string privacy, string description, DateTimeOffset at)
     {
@@ -179,7 +210,7 @@ public sealed class ReportCliTests : IDisposable
     private async Task<(int Exit, string Stdout, string Stderr)> RunAsync(string? key, params string[] args)
     {
         var overrides = new Dictionary<string, string?> { ["Storage:Path"] = _db.Database.Path, ["Exports:PseudonymKey"] = key };
-        var root = new RootCommand { ExportCommand.Create(overrides), ReportCommand.Create(overrides) };
+        var root = new RootCommand { ExportCommand.Create(overrides), ReportCommand.Create(overrides), RoundCommand.Create(overrides) };
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
         var exit = await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr });

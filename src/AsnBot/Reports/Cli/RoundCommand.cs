@@ -18,16 +18,17 @@ public static class RoundCommand
         var code = new Option<string?>("--code") { Description = "Code used by exports and reports; made from the name when left out (semester-i-2027)." };
         var opens = new Option<DateOnly>("--opens") { Description = "First day, yyyy-MM-dd (WIB; from midnight).", Required = true };
         var closes = new Option<DateOnly>("--closes") { Description = "Last day, yyyy-MM-dd (WIB; included).", Required = true };
+        var survey = new Option<string?>("--survey") { Description = "The survey definition's id; the built-in SKM (skm-permenpanrb-14-2017) is the only one and the default." };
         var units = new Option<string[]>("--unit") { Description = "A unit code (repeat for several); every configured unit when left out.", AllowMultipleArgumentsPerToken = true };
         var create = new Command("create", "Create a round. Rounds covering the same unit may not overlap in time, so the unit says which round a response belongs to.")
         {
-            name, code, opens, closes, units,
+            name, code, opens, closes, units, survey,
         };
         create.SetAction((parse, _) => Run(parse, overrides, (services, work, now) =>
         {
             var planner = services.GetRequiredService<RoundPlanner>();
             var chosen = parse.GetValue(units) is { Length: > 0 } given ? given : [.. planner.Units.Select(u => u.Code)];
-            var request = new RoundRequest(parse.GetValue(code), parse.GetRequiredValue(name), parse.GetValue(opens), parse.GetValue(closes), chosen);
+            var request = new RoundRequest(parse.GetValue(code), parse.GetRequiredValue(name), parse.GetValue(opens), parse.GetValue(closes), chosen, parse.GetValue(survey));
             var round = planner.Create(work, request, now);
             return $"created {round.Code} \"{round.Name}\" {RoundPlanner.Describe(round)} ({Status(round, now)}), units: {string.Join(' ', round.Units)}";
         }));

@@ -8,7 +8,13 @@ using Microsoft.Extensions.Options;
 namespace AsnBot.Surveys.Rounds;
 
 /// <summary>What an admin asks for: dates are whole days in WIB, the closing day included.</summary>
-public sealed record RoundRequest(string? Code, string Name, DateOnly Opens, DateOnly Closes, IReadOnlyList<string> Units);
+/// <param name="Code">Code for exports and reports; made from the name when null.</param>
+/// <param name="Name">Name residents and admins see.</param>
+/// <param name="Opens">First day.</param>
+/// <param name="Closes">Last day (included).</param>
+/// <param name="Units">Codes of the units surveyed.</param>
+/// <param name="Survey">The survey definition's id; the built-in one (the SKM) when null.</param>
+public sealed record RoundRequest(string? Code, string Name, DateOnly Opens, DateOnly Closes, IReadOnlyList<string> Units, string? Survey = null);
 
 /// <summary>
 /// Creates, opens and closes rounds for the admin conversation and the CLI alike, with the same rules:
@@ -61,6 +67,11 @@ public sealed class RoundPlanner(SurveyDefinition survey, IOptions<SurveyOptions
             throw new RoundRefusedException("round.error.code", code);
         }
 
+        if (request.Survey is { } surveyId && !string.Equals(surveyId, survey.Id, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new RoundRefusedException("round.error.survey", surveyId, survey.Id);
+        }
+
         if (request.Closes < request.Opens)
         {
             throw new RoundRefusedException("round.error.order");
@@ -74,7 +85,7 @@ public sealed class RoundPlanner(SurveyDefinition survey, IOptions<SurveyOptions
             OpensAt = WorkingDays.StartOfDay(request.Opens),
             ClosesAt = WorkingDays.StartOfDay(request.Closes.AddDays(1)),
             CreatedAt = now,
-            Units = [.. KnownUnits(request.Units)],
+            Units = [.. KnownUnits(request.Units).Order(StringComparer.Ordinal)],
         };
         if (round.ClosesAt <= now)
         {
