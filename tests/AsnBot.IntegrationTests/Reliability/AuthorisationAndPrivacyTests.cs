@@ -26,8 +26,6 @@ public sealed class AuthorisationAndPrivacyTests(ITestOutputHelper output)
         using var evidence = new TempFolder();
         var settings = Settings(evidence.Path);
 
-        // Every refusal in the admin group is a message there, and the group allows 20 a minute by default.
-        settings["Delivery:GroupPerMinute"] = "100";
         await using var bot = await BotUnderTest.StartAsync(emulator, settings);
         var admin = emulator.Member(AdminId, AdminGroup);
         var member = emulator.Member(92_000_002, AdminGroup, "Bukan admin");
