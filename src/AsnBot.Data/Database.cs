@@ -58,11 +58,7 @@ public sealed class Database
     }
 
     /// <summary>True when SQLite could only open the file for reading (read-only file, folder or mount).</summary>
-    public bool IsReadOnly()
-    {
-        using var connection = Open();
-        return SQLitePCL.raw.sqlite3_db_readonly(connection.Handle, "main") == 1 || !CanOpenForWriting();
-    }
+    public bool IsReadOnly() => !CanOpenForWriting();
 
     /// <summary>Says in plain words what a storage error means, for the log: locked, disk full, read-only, …</summary>
     public string Explain(SqliteException error)
@@ -80,19 +76,27 @@ public sealed class Database
         };
     }
 
-    /// <summary>Whether the file and its journal open for writing; root needs more than permission bits to fail here.</summary>
+    /// <summary>
+    /// Whether SQLite can open the file for writing; root needs more than permission bits to fail here (an
+    /// immutable file). Asked of SQLite itself on a connection of its own: opening the file with a FileStream
+    /// and closing it would drop every POSIX lock this process holds on it (fcntl semantics), and another
+    /// process could then take the database for its own, checkpoint and remove the WAL under the bot's feet
+    /// (which is what the lock test met: "disk I/O error" after a sqlite3 process let go of the lock).
+    /// </summary>
     private bool CanOpenForWriting()
     {
         try
         {
-            foreach (var file in new[] { Path, Path + "-wal" }.Where(File.Exists))
+            using var probe = new SqliteConnection(new SqliteConnectionStringBuilder
             {
-                using var stream = new FileStream(file, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
-            }
-
-            return true;
+                DataSource = Path,
+                Pooling = false,
+                Mode = SqliteOpenMode.ReadWrite,
+            }.ToString());
+            probe.Open();
+            return SQLitePCL.raw.sqlite3_db_readonly(probe.Handle, "main") == 0;
         }
-        catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
+        catch (SqliteException)
         {
             return false;
         }
