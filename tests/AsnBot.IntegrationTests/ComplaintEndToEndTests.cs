@@ -62,6 +62,7 @@ public sealed partial class ComplaintEndToEndTests
 
         // The post is edited to the new status and buttons; an admin presses what they see.
         await admin.WaitForText($"Pengaduan {number} — Terverifikasi");
+        await bot.RecordedAsync(post.ChatId, post.MessageId);
         await admin.SendReply("Terima kasih, petugas loket 2 sedang kami periksa.", post.MessageId);
         await resident.WaitForText("petugas loket 2 sedang kami periksa");
         await admin.WaitForText($"Tanggapan untuk {number} diteruskan ke pelapor.");

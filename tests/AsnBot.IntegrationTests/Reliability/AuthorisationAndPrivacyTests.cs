@@ -114,6 +114,8 @@ public sealed class AuthorisationAndPrivacyTests(ITestOutputHelper output)
         }
 
         // Replies to the complaint post and to the admin's Balas prompt are relayed only when an admin writes them.
+        await bot.RecordedAsync(post.ChatId, post.MessageId);
+        await bot.RecordedAsync(prompt.ChatId, prompt.MessageId);
         await member.SendReply("Sudah kami tangani, kasus ditutup.", post.MessageId);
         await member.SendReply("Bohong semua.", prompt.MessageId);
         await member.SendText("/zzqx");
@@ -173,6 +175,7 @@ public sealed class AuthorisationAndPrivacyTests(ITestOutputHelper output)
         await admin.WaitForText($"Pengaduan {number} — Terverifikasi");
         await admin.Press("Balas");
         var prompt = await admin.WaitForText("Balas pesan ini dengan tanggapan");
+        await bot.RecordedAsync(prompt.ChatId, prompt.MessageId);
         await admin.SendReply("Petugas loket sudah kami panggil.", prompt.MessageId);
         await resident.WaitForText("Petugas loket sudah kami panggil.");
         await resident.SendText("/start");

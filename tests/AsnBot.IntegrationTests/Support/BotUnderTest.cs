@@ -57,6 +57,15 @@ public sealed class BotUnderTest : IAsyncDisposable
         return bot;
     }
 
+    /// <summary>
+    /// Waits until the bot has recorded that Telegram took this message (it records the message id after the
+    /// answer arrives). A person replies to a post seconds later; a test replies at once, and a reply to a
+    /// message the bot has not recorded yet cannot be routed.
+    /// </summary>
+    public Task RecordedAsync(long chatId, int messageId) =>
+        Eventually.True(() => Database.Count(string.Create(
+            System.Globalization.CultureInfo.InvariantCulture, $"SELECT COUNT(*) FROM sent_message WHERE chat_id = {chatId} AND message_id = {messageId}")) == 1);
+
     /// <summary>Starts a fresh host over the same database (after <see cref="StopAsync"/>).</summary>
     public async Task StartAgainAsync()
     {
