@@ -237,7 +237,7 @@ internal sealed partial class AdminDesk(Turn turn, AdminTools tools, ILogger log
     /// <summary>The round exports and reports mean when none is named: one open now, else the latest to open.</summary>
     private string? CurrentRound()
     {
-        var calendar = new RoundCalendar(new RoundStore(turn.Work).All(), turn.Now);
+        var calendar = RoundCalendar.Load(turn.Work, turn.Now);
         return (calendar.Open.FirstOrDefault() ?? calendar.All.Where(r => r.OpensAt <= turn.Now).MaxBy(r => r.OpensAt))?.Code;
     }
 

@@ -17,7 +17,9 @@ internal sealed class BroadcastDesk(Turn turn, BroadcastScheduler scheduler, Bro
 {
     private readonly BroadcastStore _store = new(turn.Work);
 
-    private RoundCalendar Calendar => new(new RoundStore(turn.Work).All(), turn.Now);
+    private RoundCalendar? _calendar;
+
+    private RoundCalendar Calendar => _calendar ??= RoundCalendar.Load(turn.Work, turn.Now);
 
     public void Start()
     {

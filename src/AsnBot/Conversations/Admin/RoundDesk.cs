@@ -254,7 +254,7 @@ internal sealed class RoundDesk
     /// <summary>Responses per unit of each open round, against the minimum sample; and what opens next.</summary>
     private string Progress()
     {
-        var calendar = new RoundCalendar(new RoundStore(_turn.Work).All(), _turn.Now);
+        var calendar = RoundCalendar.Load(_turn.Work, _turn.Now);
         var text = new StringBuilder();
         foreach (var round in calendar.Open)
         {

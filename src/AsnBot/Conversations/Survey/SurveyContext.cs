@@ -36,7 +36,7 @@ internal sealed class SurveyContext
     public SurveyScreens Screens { get; }
 
     /// <summary>The survey rounds, as they stand at this turn.</summary>
-    public RoundCalendar Calendar => _calendar ??= new RoundCalendar(new RoundStore(Turn.Work).All(), Turn.Now);
+    public RoundCalendar Calendar => _calendar ??= RoundCalendar.Load(Turn.Work, Turn.Now);
 
     /// <summary>Units some open round takes responses for, in the configured order.</summary>
     public IReadOnlyList<ServiceUnit> OpenUnits => [.. Options.Units.Where(u => Calendar.OpenFor(u.Code) is not null)];

@@ -1,3 +1,4 @@
+using AsnBot.Data;
 using AsnBot.Data.Rounds;
 
 namespace AsnBot.Surveys.Rounds;
@@ -5,6 +6,9 @@ namespace AsnBot.Surveys.Rounds;
 /// <summary>Which rounds take responses at a moment. Rounds covering the same unit never overlap (see <see cref="RoundPlanner"/>).</summary>
 public sealed class RoundCalendar(IReadOnlyList<RoundRow> rounds, DateTimeOffset now)
 {
+    /// <summary>The rounds as stored, seen at <paramref name="now"/>.</summary>
+    public static RoundCalendar Load(UnitOfWork work, DateTimeOffset now) => new(new RoundStore(work).All(), now);
+
     public IReadOnlyList<RoundRow> All => rounds;
 
     public IEnumerable<RoundRow> Open => rounds.Where(r => r.IsOpen(now));
