@@ -38,6 +38,18 @@ public sealed class BroadcastScheduler(
         foreach (var broadcast in store.Active())
         {
             var round = rounds.FirstOrDefault(r => r.Code == broadcast.RoundCode);
+            if (round?.IsOpen(now) != true)
+            {
+                // The round closed meanwhile: an invitation to it would only disappoint.
+                store.Unqueue(broadcast.Id);
+                if (store.Finish(broadcast.Id, BroadcastStatus.Cancelled, now))
+                {
+                    Finished(work, store, broadcast with { Status = BroadcastStatus.Cancelled }, round, store.Counts(broadcast.Id), now, replies);
+                }
+
+                continue;
+            }
+
             if (broadcast.Status == BroadcastStatus.Running)
             {
                 TopUp(work, store, broadcast, round, now);
@@ -65,8 +77,8 @@ public sealed class BroadcastScheduler(
         return new SendText(broadcast.AdminChatId, text, messages.ProgressButtons(broadcast)) { Tag = BroadcastButtons.ProgressTag(broadcast.Id) };
     }
 
-    /// <summary>The progress message edited to show the broadcast's current state (after pause, resume, cancel).</summary>
-    public void ShowProgress(UnitOfWork work, BroadcastStore store, BroadcastRow broadcast, RoundRow? round, RecipientCounts counts, DateTimeOffset now, List<Outbound> replies)
+    /// <summary>The progress message edited to show the broadcast's current state.</summary>
+    private void ShowProgress(UnitOfWork work, BroadcastStore store, BroadcastRow broadcast, RoundRow? round, RecipientCounts counts, DateTimeOffset now, List<Outbound> replies)
     {
         var text = messages.Progress(broadcast, round, counts, now, AllowedPerSecond);
         if (text == broadcast.ProgressText)
@@ -83,17 +95,17 @@ public sealed class BroadcastScheduler(
     }
 
     /// <summary>Over (done or cancelled): the progress message shows the end state, and a summary follows.</summary>
-    public void Finished(UnitOfWork work, BroadcastStore store, BroadcastRow broadcast, RoundRow? round, RecipientCounts counts, DateTimeOffset now, List<Outbound> replies)
+    private void Finished(UnitOfWork work, BroadcastStore store, BroadcastRow broadcast, RoundRow? round, RecipientCounts counts, DateTimeOffset now, List<Outbound> replies)
     {
         ShowProgress(work, store, broadcast, round, counts, now, replies);
         var summary = messages.Summary(broadcast, round, counts, now);
         replies.Add(new SendText(broadcast.AdminChatId, summary));
     }
 
-    private void TopUp(UnitOfWork work, BroadcastStore store, BroadcastRow broadcast, RoundRow? round, DateTimeOffset now)
+    private void TopUp(UnitOfWork work, BroadcastStore store, BroadcastRow broadcast, RoundRow round, DateTimeOffset now)
     {
         var room = QueueTarget - store.Queued(broadcast.Id);
-        if (room <= 0 || round is null)
+        if (room <= 0)
         {
             return;
         }

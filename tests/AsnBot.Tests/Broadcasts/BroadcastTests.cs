@@ -171,6 +171,25 @@ public sealed class BroadcastTests : IDisposable
     }
 
     [Fact]
+    public async Task ABroadcastStillRunningWhenItsRoundCloses_StopsThere()
+    {
+        await Residents([.. Enumerable.Range(1, 30).Select(i => (long)i)]);
+        await _admin.Command("siaran");
+        await _admin.PressLabel("semua warga");
+        await _admin.PressLabel("Kirim ke 30 warga");
+        await _bot.TickBroadcasts();
+        var sent = SentCount();
+        _bot.Clock.Advance(TimeSpan.FromDays(40));
+
+        await TickUntilDone();
+
+        Assert.Equal(sent, SentCount());
+        Assert.Equal(sent, InvitationsReceived());
+        Assert.Equal("cancelled", _bot.Database.Rows<string>("SELECT status FROM broadcast").Single());
+        Assert.Contains("Siaran dibatalkan", _admin.Last.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AnInvitationPressedAfterTheRoundClosed_IsAnsweredPolitely()
     {
         var resident = (await Residents(1))[0];
