@@ -28,12 +28,12 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
     private const long FirstInvited = 32_000_000;
     private const long AdminId = 33_000_001;
     private const int Seed = 20261130;
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
 
     [Fact]
     public async Task KilledTwentyTimesUnderLoad_LosesNothing_CountsNothingTwice()
     {
-        await using var emulator = await Emulator.StartAsync();
+        // Every wait spans restarts: the bot is down for a second or so at each of the kills.
+        await using var emulator = await Emulator.StartAsync(new EmulatorOptions { WaitTimeout = TimeSpan.FromSeconds(90) });
         var folder = Directory.CreateTempSubdirectory("asnbot-kills-").FullName;
         var path = Path.Combine(folder, "asnbot.db");
         var settings = new Dictionary<string, string?>
@@ -106,53 +106,16 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
 
     private static async Task AnswerSurvey(Resident resident, int[] scores, string unit)
     {
-        await Consent(resident);
-        await resident.Press(unit);
-        for (var i = 1; i <= 4; i++)
-        {
-            await resident.WaitForText($"Profil responden ({i} dari 4", Patience);
-            await resident.Press("Lewati");
-        }
-
-        var elements = SurveyScript.Elements.ToList();
-        for (var i = 0; i < elements.Count; i++)
-        {
-            await resident.WaitForText($"Pertanyaan {i + 1} dari 9", Patience);
-            await resident.Press(SurveyScript.Label(elements[i], scores[i]));
-        }
-
-        await resident.WaitForText("Langkah terakhir", Patience);
-        await resident.Press("Lewati");
-        await resident.WaitForText("Ringkasan jawaban Saudara", Patience);
-        await resident.Press("Kirim ✓");
-        await resident.WaitForText("Terima kasih! Jawaban Saudara", Patience);
+        await SurveyScript.ToFirstElementAsync(resident, unit);
+        await SurveyScript.AnswerElementsAsync(resident, scores);
+        await SurveyScript.SuggestAndSubmitAsync(resident, suggestion: null);
     }
 
     private static async Task FileComplaint(Resident resident)
     {
-        await Consent(resident);
-        await resident.SendText("/lapor");
-        await resident.WaitForText("apa jenis masalahnya?", Patience);
-        await resident.Press("Pelayanan lambat/berbelit");
-        await resident.WaitForText("Di unit layanan mana", Patience);
-        await resident.Press("RSUD Dr. Tengku Mansyur");
-        await resident.WaitForText("Ceritakan apa yang terjadi", Patience);
-        await resident.SendText("Antrean rawat jalan tiga jam tanpa nomor urut, petugas tidak menjelaskan.");
-        await resident.WaitForText("Ada bukti?", Patience);
-        await resident.SendText("Lanjut ›");
-        await resident.WaitForText("Bagaimana identitas Saudara ditangani?", Patience);
-        await resident.Press("Anonim");
-        await resident.WaitForText("Periksa pengaduan Saudara", Patience);
-        await resident.Press("Kirim ✓");
-        await resident.WaitForText("Nomor pelacakan", Patience);
-    }
-
-    private static async Task Consent(Resident resident)
-    {
-        await resident.SendText("/start");
-        await resident.WaitForText("Apakah Saudara setuju?", Patience);
-        await resident.Press("Setuju");
-        await resident.WaitForText("Unit layanan mana", Patience);
+        await SurveyScript.ConsentAsync(resident);
+        await resident.WaitForText("Unit layanan mana");
+        await ComplaintScript.FileAsync(resident, "Anonim");
     }
 
     private static void AssertSurveysStoredOnce(Database database, List<int[]> plans)
