@@ -2,9 +2,14 @@ using Microsoft.Data.Sqlite;
 
 namespace AsnBot.Data;
 
-/// <summary>One connection and its write transaction: everything an update changes commits together.</summary>
-public sealed class UnitOfWork(SqliteConnection connection, SqliteTransaction transaction) : IDisposable
+/// <summary>
+/// One connection and its write transaction: everything an update changes commits together. Disposing it lets
+/// the next writer of this process in.
+/// </summary>
+public sealed class UnitOfWork(SqliteConnection connection, SqliteTransaction transaction, SemaphoreSlim writer) : IDisposable
 {
+    private bool _disposed;
+
     public SqliteConnection Connection { get; } = connection;
 
     public SqliteTransaction Transaction { get; } = transaction;
@@ -13,7 +18,20 @@ public sealed class UnitOfWork(SqliteConnection connection, SqliteTransaction tr
 
     public void Dispose()
     {
-        Transaction.Dispose();
-        Connection.Dispose();
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        try
+        {
+            Transaction.Dispose();
+            Connection.Dispose();
+        }
+        finally
+        {
+            writer.Release();
+        }
     }
 }

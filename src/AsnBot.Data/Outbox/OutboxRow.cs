@@ -24,6 +24,9 @@ public sealed record OutboxRow
     public long? BroadcastId { get; init; }
 }
 
+/// <summary>A row the sender may send now: enough to choose it; its payload is read when it is sent.</summary>
+public sealed record OutboxDue(long Id, long ChatId, string Kind, long? BroadcastId);
+
 public static class OutboxPriority
 {
     /// <summary>Replies to residents and admins.</summary>

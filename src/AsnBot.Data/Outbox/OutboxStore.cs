@@ -13,15 +13,22 @@ public static class OutboxStore
     // One message per chat at a time: the chat's oldest reply, or its broadcast message when no reply waits
     // (a reply overtakes an invitation queued for the same chat; replies keep their order). Button answers
     // are not messages in the chat; they are due at once, beside the chat's next message.
+    // Only what the sender needs to choose; the payload is read when the row is sent (see Find).
     private const string SelectDue = """
-        SELECT id AS Id, chat_id AS ChatId, priority AS Priority, kind AS Kind, payload AS Payload,
-               attempts AS Attempts, not_before AS NotBefore, created_at AS CreatedAt, broadcast_id AS BroadcastId
+        SELECT id AS Id, chat_id AS ChatId, kind AS Kind, broadcast_id AS BroadcastId
         FROM outbox o
         WHERE (o.kind = 'answer'
                OR o.id = (SELECT id FROM outbox WHERE chat_id = o.chat_id AND kind <> 'answer' ORDER BY priority, id LIMIT 1))
           AND (o.not_before IS NULL OR o.not_before <= @now)
         ORDER BY o.priority, o.id
         LIMIT @limit
+        """;
+
+    private const string SelectQueued = """
+        SELECT id AS Id, chat_id AS ChatId, priority AS Priority, kind AS Kind, payload AS Payload,
+               attempts AS Attempts, not_before AS NotBefore, created_at AS CreatedAt, broadcast_id AS BroadcastId
+        FROM outbox
+        WHERE id = @id AND (not_before IS NULL OR not_before <= @now)
         """;
 
     private const string SelectEarliestNotBefore = "SELECT MIN(not_before) FROM outbox WHERE not_before IS NOT NULL";
@@ -33,8 +40,13 @@ public static class OutboxStore
     public static void Enqueue(UnitOfWork work, long chatId, int priority, string kind, string payload, DateTimeOffset now, long? broadcastId = null) =>
         work.Connection.Execute(Insert, new { chatId, priority, kind, payload, now, broadcastId }, work.Transaction);
 
-    public static IReadOnlyList<OutboxRow> Due(SqliteConnection connection, DateTimeOffset now, int limit) =>
-        connection.Query<OutboxRow>(SelectDue, new { now, limit }).AsList();
+    /// <summary>The rows that may be sent now, in the order they should go, without their payloads.</summary>
+    public static IReadOnlyList<OutboxDue> Due(SqliteConnection connection, DateTimeOffset now, int limit) =>
+        connection.Query<OutboxDue>(SelectDue, new { now, limit }).AsList();
+
+    /// <summary>The row as it is now, or null when it is no longer queued or no longer due (dropped, erased, postponed).</summary>
+    public static OutboxRow? Find(SqliteConnection connection, long id, DateTimeOffset now) =>
+        connection.QuerySingleOrDefault<OutboxRow>(SelectQueued, new { id, now });
 
     public static DateTimeOffset? EarliestNotBefore(SqliteConnection connection) =>
         connection.QuerySingleOrDefault<DateTimeOffset?>(SelectEarliestNotBefore);

@@ -8,7 +8,7 @@ public sealed class DeliveryOptions
     public const string Section = "Delivery";
 
     /// <summary>Messages per second to all chats together (Telegram: about 30).</summary>
-    [Range(0.1, 1000)]
+    [Range(0.1, 100_000)]
     public double GlobalPerSecond { get; set; } = 30;
 
     /// <summary>Messages per second to one chat (Telegram: about 1, short bursts allowed).</summary>

@@ -50,6 +50,16 @@ public sealed partial class OutboxSender(
     /// <summary>Lanes of <see cref="_inFlight"/> carrying a broadcast message.</summary>
     private readonly HashSet<(long ChatId, long AnswerRow)> _bulkInFlight = [];
 
+    /// <summary>Rows due at the last read of the outbox and not started yet, in sending order.</summary>
+    private readonly List<OutboxDue> _due = [];
+    private long _readVersion = -1;
+    private DateTimeOffset? _earliestNotBefore;
+
+    /// <summary>Outcomes of finished sends not yet recorded, and whether a writer is recording them.</summary>
+    private readonly Lock _recordGate = new();
+    private List<Outcome> _unrecorded = [];
+    private bool _recording;
+
     /// <summary>Sends everything that is due now, waiting for each send; for the console chat and tests.</summary>
     public async Task DrainAsync(CancellationToken cancellationToken)
     {
@@ -114,11 +124,46 @@ public sealed partial class OutboxSender(
             }
         }
 
+        if (_inFlight.Count >= _options.MaxConcurrency)
+        {
+            // A lane has to finish first, and its end wakes the loop.
+            return new Round(0, RateLimited: false, IdlePoll);
+        }
+
+        // Rows read earlier are used until something new is queued or none of them can start: reading the
+        // outbox after every finished send cost more than the sends themselves under load.
+        var read = _readVersion != signal.Version || _due.Count == 0;
+        if (read)
+        {
+            Read(now);
+        }
+
+        var (started, rateLimited) = StartFromDue(cancellationToken);
+        if (started == 0 && !read)
+        {
+            // A finished send may have made the chat's next message its head, which no earlier read holds.
+            Read(now);
+            (started, rateLimited) = StartFromDue(cancellationToken);
+        }
+
+        var nextDue = _earliestNotBefore is { } at && at > now && at - now < IdlePoll ? at - now : IdlePoll;
+        return new Round(started, rateLimited, nextDue);
+    }
+
+    private void Read(DateTimeOffset now)
+    {
+        _readVersion = signal.Version;
         using var connection = database.Open();
-        var due = OutboxStore.Due(connection, now, _options.MaxConcurrency * 4);
-        var started = 0;
+        _due.Clear();
+        _due.AddRange(OutboxStore.Due(connection, now, _options.MaxConcurrency * 4));
+        _earliestNotBefore = OutboxStore.EarliestNotBefore(connection);
+    }
+
+    private (int Started, bool RateLimited) StartFromDue(CancellationToken cancellationToken)
+    {
+        var started = new HashSet<long>();
         var rateLimited = false;
-        foreach (var row in due)
+        foreach (var row in _due)
         {
             if (_inFlight.Count >= _options.MaxConcurrency)
             {
@@ -149,12 +194,12 @@ public sealed partial class OutboxSender(
                 _bulkInFlight.Add(lane);
             }
 
-            _inFlight[lane] = DeliverAsync(row, cancellationToken);
-            started++;
+            _inFlight[lane] = DeliverAsync(row.Id, cancellationToken);
+            started.Add(row.Id);
         }
 
-        var nextDue = OutboxStore.EarliestNotBefore(connection) is { } at && at > now && at - now < IdlePoll ? at - now : IdlePoll;
-        return new Round(started, rateLimited, nextDue);
+        _due.RemoveAll(row => started.Contains(row.Id));
+        return (started.Count, rateLimited);
     }
 
     private void Collect()
@@ -166,9 +211,21 @@ public sealed partial class OutboxSender(
         }
     }
 
-    private async Task DeliverAsync(OutboxRow row, CancellationToken cancellationToken)
+    private async Task DeliverAsync(long rowId, CancellationToken cancellationToken)
     {
         await Task.Yield();
+        OutboxRow? row;
+        using (var connection = database.Open())
+        {
+            // Read now, not when chosen: the row may have been dropped, erased or postponed since.
+            row = OutboxStore.Find(connection, rowId, time.GetUtcNow());
+        }
+
+        if (row is null)
+        {
+            return;
+        }
+
         DeliveryResult result;
         Outbound? outbound = null;
         try
@@ -192,7 +249,7 @@ public sealed partial class OutboxSender(
 
         try
         {
-            Record(row, result, (outbound as SendText)?.Tag);
+            await RecordAsync(new Outcome(row, result, (outbound as SendText)?.Tag));
             if (outbound is SendDocument document && result.Status is DeliveryStatus.Delivered or DeliveryStatus.Rejected or DeliveryStatus.Unreachable)
             {
                 // Exports hold pseudonymous data: they are not kept once they reached the admin.
@@ -214,6 +271,59 @@ public sealed partial class OutboxSender(
         }
     }
 
+    /// <summary>
+    /// Records an outcome together with the others that finished meanwhile, in one transaction (group commit):
+    /// one write per finished send kept every send waiting for the write lock. The send's lane stays taken until
+    /// its outcome is committed, so the row cannot be chosen and sent again before that.
+    /// </summary>
+    private Task RecordAsync(Outcome outcome)
+    {
+        bool lead;
+        lock (_recordGate)
+        {
+            _unrecorded.Add(outcome);
+            lead = !_recording;
+            _recording = true;
+        }
+
+        if (lead)
+        {
+            _ = Task.Run(RecordAllPending);
+        }
+
+        return outcome.Recorded.Task;
+    }
+
+    private void RecordAllPending()
+    {
+        while (true)
+        {
+            List<Outcome> batch;
+            lock (_recordGate)
+            {
+                if (_unrecorded.Count == 0)
+                {
+                    _recording = false;
+                    return;
+                }
+
+                batch = _unrecorded;
+                _unrecorded = [];
+            }
+
+            try
+            {
+                Record(batch);
+                batch.ForEach(o => o.Recorded.TrySetResult());
+            }
+            catch (Exception ex)
+            {
+                // Each send handles the failure (a storage pause); this loop must never die with sends waiting on it.
+                batch.ForEach(o => o.Recorded.TrySetException(ex));
+            }
+        }
+    }
+
     /// <summary>Doubles the pause after each failed record, from 1 s up to <see cref="DeliveryOptions.MaxBackoff"/>.</summary>
     private TimeSpan PauseForStorage()
     {
@@ -228,15 +338,25 @@ public sealed partial class OutboxSender(
     }
 
     /// <summary>
-    /// Records the outcome. Every write is its own BEGIN IMMEDIATE transaction: an autocommit write in WAL
+    /// Records the outcomes in one BEGIN IMMEDIATE transaction: an autocommit write in WAL
     /// mode can meet a changed snapshot and fail with SQLITE_BUSY at once, which the driver only retries
     /// after 150 ms; taking the write lock first lets SQLite's busy handler wait just as long as needed.
     /// </summary>
-    private void Record(OutboxRow row, DeliveryResult result, string? tag)
+    private void Record(List<Outcome> outcomes)
     {
         var now = time.GetUtcNow();
         using var work = database.Begin();
         var broadcasts = new BroadcastStore(work);
+        foreach (var (row, result, tag) in outcomes.Select(o => (o.Row, o.Result, o.Tag)))
+        {
+            Record(work, broadcasts, row, result, tag, now);
+        }
+
+        work.Commit();
+    }
+
+    private void Record(UnitOfWork work, BroadcastStore broadcasts, OutboxRow row, DeliveryResult result, string? tag, DateTimeOffset now)
+    {
         switch (result.Status)
         {
             case DeliveryStatus.Delivered:
@@ -282,8 +402,6 @@ public sealed partial class OutboxSender(
                 OutboxStore.RetryLater(work, row.Id, now + backoff);
                 break;
         }
-
-        work.Commit();
     }
 
     private static void RecordRecipient(BroadcastStore broadcasts, OutboxRow row, string state, DateTimeOffset now)
@@ -295,6 +413,12 @@ public sealed partial class OutboxSender(
     }
 
     private readonly record struct Round(int Started, bool RateLimited, TimeSpan NextDue);
+
+    /// <summary>What became of a send, waiting to be recorded; <see cref="Recorded"/> completes once it is committed.</summary>
+    private sealed record Outcome(OutboxRow Row, DeliveryResult Result, string? Tag)
+    {
+        public TaskCompletionSource Recorded { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox fault; the message stays queued and is retried")]
     private static partial void LogStorageFault(ILogger logger, Exception exception);
