@@ -44,7 +44,10 @@ public static class OutboxStore
     public static IReadOnlyList<OutboxDue> Due(SqliteConnection connection, DateTimeOffset now, int limit) =>
         connection.Query<OutboxDue>(SelectDue, new { now, limit }).AsList();
 
-    /// <summary>The row as it is now, or null when it is no longer queued or no longer due (dropped, erased, postponed).</summary>
+    /// <summary>
+    /// The row as it is now, or null when it is no longer queued or no longer due (dropped, erased, postponed). Ids
+    /// are never used twice (AUTOINCREMENT), so an id read earlier names this row or none.
+    /// </summary>
     public static OutboxRow? Find(SqliteConnection connection, long id, DateTimeOffset now) =>
         connection.QuerySingleOrDefault<OutboxRow>(SelectQueued, new { id, now });
 

@@ -278,6 +278,30 @@ internal static class Migrations
         ALTER TABLE outbox ADD COLUMN broadcast_id INTEGER NULL;
         CREATE INDEX ix_outbox_broadcast ON outbox (broadcast_id, chat_id) WHERE broadcast_id IS NOT NULL;
         """,
+        """
+        -- Outbox ids are never used twice. Without AUTOINCREMENT SQLite gives a deleted row's id to the next row
+        -- when it was the highest, and the outbox is empty most of the time: a delivery recorded late, or a row
+        -- the sender read earlier, would then name another chat's message (deleting it unsent, or sending it twice).
+        CREATE TABLE outbox_v7 (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            chat_id INTEGER NOT NULL,
+            priority INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            payload TEXT NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            not_before TEXT NULL,
+            created_at TEXT NOT NULL,
+            broadcast_id INTEGER NULL
+        );
+        INSERT INTO outbox_v7 (id, chat_id, priority, kind, payload, attempts, not_before, created_at, broadcast_id)
+            SELECT id, chat_id, priority, kind, payload, attempts, not_before, created_at, broadcast_id FROM outbox;
+        DROP TABLE outbox;
+        ALTER TABLE outbox_v7 RENAME TO outbox;
+        CREATE INDEX ix_outbox_order ON outbox (priority, id);
+        CREATE INDEX ix_outbox_chat ON outbox (chat_id, id);
+        CREATE INDEX ix_outbox_not_before ON outbox (not_before) WHERE not_before IS NOT NULL;
+        CREATE INDEX ix_outbox_broadcast ON outbox (broadcast_id, chat_id) WHERE broadcast_id IS NOT NULL;
+        """,
     ];
 
     /// <summary>Number of the newest schema version.</summary>

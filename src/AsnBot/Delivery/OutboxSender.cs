@@ -155,7 +155,10 @@ public sealed partial class OutboxSender(
         _readVersion = signal.Version;
         using var connection = database.Open();
         _due.Clear();
-        _due.AddRange(OutboxStore.Due(connection, now, _options.MaxConcurrency * 4));
+
+        // A due row whose lane is busy is the one being sent (a chat's head, or that button answer): once sent it
+        // is gone, so it is not kept for later.
+        _due.AddRange(OutboxStore.Due(connection, now, _options.MaxConcurrency * 4).Where(row => !_inFlight.ContainsKey(LaneOf(row))));
         _earliestNotBefore = OutboxStore.EarliestNotBefore(connection);
     }
 
@@ -171,7 +174,7 @@ public sealed partial class OutboxSender(
             }
 
             var isAnswer = row.Kind == "answer";
-            var lane = (row.ChatId, isAnswer ? row.Id : 0);
+            var lane = LaneOf(row);
             if (_inFlight.ContainsKey(lane))
             {
                 continue;
@@ -201,6 +204,9 @@ public sealed partial class OutboxSender(
         _due.RemoveAll(row => started.Contains(row.Id));
         return (started.Count, rateLimited);
     }
+
+    /// <summary>One lane per chat for messages; one per button answer.</summary>
+    private static (long ChatId, long AnswerRow) LaneOf(OutboxDue row) => (row.ChatId, row.Kind == "answer" ? row.Id : 0);
 
     private void Collect()
     {
@@ -273,54 +279,63 @@ public sealed partial class OutboxSender(
 
     /// <summary>
     /// Records an outcome together with the others that finished meanwhile, in one transaction (group commit):
-    /// one write per finished send kept every send waiting for the write lock. The send's lane stays taken until
-    /// its outcome is committed, so the row cannot be chosen and sent again before that.
+    /// one write per finished send kept every send waiting for the write lock. The first send to finish while
+    /// no one records writes the batch itself; outcomes that arrive meanwhile are written next, by a writer on
+    /// the thread pool. The send's lane stays taken until its outcome is committed, so the row cannot be chosen
+    /// and sent again before that.
     /// </summary>
     private Task RecordAsync(Outcome outcome)
     {
-        bool lead;
         lock (_recordGate)
         {
             _unrecorded.Add(outcome);
-            lead = !_recording;
+            if (_recording)
+            {
+                return outcome.Recorded.Task;
+            }
+
             _recording = true;
         }
 
-        if (lead)
+        if (RecordBatch())
         {
-            _ = Task.Run(RecordAllPending);
+            _ = Task.Run(() =>
+            {
+                while (RecordBatch())
+                {
+                }
+            });
         }
 
         return outcome.Recorded.Task;
     }
 
-    private void RecordAllPending()
+    /// <summary>Records what is waiting in one transaction; called only by the one recording.</summary>
+    /// <returns>True when more outcomes arrived meanwhile; false when there were none and recording stopped.</returns>
+    private bool RecordBatch()
     {
-        while (true)
+        List<Outcome> batch;
+        lock (_recordGate)
         {
-            List<Outcome> batch;
-            lock (_recordGate)
-            {
-                if (_unrecorded.Count == 0)
-                {
-                    _recording = false;
-                    return;
-                }
+            batch = _unrecorded;
+            _unrecorded = [];
+        }
 
-                batch = _unrecorded;
-                _unrecorded = [];
-            }
+        try
+        {
+            Record(batch);
+            batch.ForEach(o => o.Recorded.TrySetResult());
+        }
+        catch (Exception ex)
+        {
+            // Each send handles the failure (a storage pause); recording must never stop with sends waiting on it.
+            batch.ForEach(o => o.Recorded.TrySetException(ex));
+        }
 
-            try
-            {
-                Record(batch);
-                batch.ForEach(o => o.Recorded.TrySetResult());
-            }
-            catch (Exception ex)
-            {
-                // Each send handles the failure (a storage pause); this loop must never die with sends waiting on it.
-                batch.ForEach(o => o.Recorded.TrySetException(ex));
-            }
+        lock (_recordGate)
+        {
+            _recording = _unrecorded.Count > 0;
+            return _recording;
         }
     }
 

@@ -23,6 +23,21 @@ public sealed class MigrationsTests
     }
 
     [Fact]
+    public void ADeliveredOutboxRowsId_IsNeverGivenToTheNextMessage()
+    {
+        using var temp = new TempDatabase();
+        using var connection = temp.Database.Open();
+        const string Insert = "INSERT INTO outbox (chat_id, priority, kind, payload, created_at) VALUES (@chat, 0, 'send', '{}', '2026-11-30') RETURNING id";
+
+        var first = connection.ExecuteScalar<long>(Insert, new { chat = 1 });
+        connection.Execute("DELETE FROM outbox WHERE id = @first", new { first });
+        var next = connection.ExecuteScalar<long>(Insert, new { chat = 2 });
+
+        // The sender may still hold the first id (read earlier, or a delivery being recorded): it must not name chat 2's message.
+        Assert.True(next > first, $"id {first} was used again");
+    }
+
+    [Fact]
     public void Migrate_FileFromANewerVersion_IsRefused()
     {
         using var temp = new TempDatabase();
