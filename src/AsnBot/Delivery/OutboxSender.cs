@@ -173,8 +173,8 @@ public sealed partial class OutboxSender(
                 break;
             }
 
-            var isAnswer = row.Kind == "answer";
             var lane = LaneOf(row);
+            var isAnswer = lane.AnswerRow != 0;
             if (_inFlight.ContainsKey(lane))
             {
                 continue;
