@@ -29,6 +29,8 @@ public sealed class Database
     /// </summary>
     private readonly SemaphoreSlim _writer = new(1, 1);
 
+    private readonly Lock _createGate = new();
+
     static Database()
     {
         SqlMapper.AddTypeHandler(new DateTimeOffsetHandler());
@@ -52,10 +54,9 @@ public sealed class Database
 
     public SqliteConnection Open()
     {
-        var directory = System.IO.Path.GetDirectoryName(Path);
-        if (!string.IsNullOrEmpty(directory))
+        if (!File.Exists(Path))
         {
-            Directory.CreateDirectory(directory);
+            CreatePrivately();
         }
 
         var connection = new SqliteConnection(_connectionString);
@@ -69,6 +70,37 @@ public sealed class Database
 
         connection.Execute(Pragmas);
         return connection;
+    }
+
+    /// <summary>
+    /// Creates the folder (0700) and an empty database file (0600) before SQLite does: SQLite would create the file
+    /// 0644, and it gives its -wal and -shm files the mode of the database file. Under a lock, so that no connection
+    /// of this process has the file open (and POSIX locks on it) while it is being created and closed here.
+    /// </summary>
+    private void CreatePrivately()
+    {
+        lock (_createGate)
+        {
+            if (File.Exists(Path))
+            {
+                return;
+            }
+
+            try
+            {
+                var directory = System.IO.Path.GetDirectoryName(Path);
+                if (!string.IsNullOrEmpty(directory))
+                {
+                    PrivateFiles.CreateFolder(directory);
+                }
+
+                PrivateFiles.Create(Path).Dispose();
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // A folder that cannot be written: SQLite's own open reports it, with the error code Explain reads.
+            }
+        }
     }
 
     /// <summary>True when SQLite could only open the file for reading (read-only file, folder or mount).</summary>

@@ -45,17 +45,26 @@ migrate.SetAction(async _ =>
 
 var root = new RootCommand("AsnBot: the City of Tanjungbalai's public-service satisfaction survey bot for Telegram.") { run, chat, migrate, ExportCommand.Create(), ReportCommand.Create(), RoundCommand.Create() };
 root.SetAction(async (_, cancellationToken) => await RunBotAsync(cancellationToken));
-return await root.Parse(args).InvokeAsync();
+return await CliEntry.InvokeAsync(root.Parse(args), new InvocationConfiguration
+{
+    // SIGTERM cancels the token and the host drains; the parser must wait for that rather than exit 143 after its default 2 s.
+    ProcessTerminationTimeout = AppHost.ShutdownTimeout + TimeSpan.FromSeconds(5),
+});
 
 static async Task<int> RunBotAsync(CancellationToken cancellationToken)
 {
     using var host = AppHost.BuildBot();
     var exit = await Guard(async () =>
     {
+        // Checked here, not in StartAsync: the host would log a failed start with the whole stack trace first.
+        host.Services.GetRequiredService<IStartupValidator>().Validate();
+
+        // Read before RunAsync, which disposes the host's services when it returns.
+        var workers = host.Services.GetServices<IHostedService>().OfType<BackgroundService>().ToList();
         await host.RunAsync(cancellationToken);
 
         // The host stops when a background service dies, but would still exit 0: say it failed.
-        return host.Services.GetServices<IHostedService>().OfType<BackgroundService>().Any(s => s.ExecuteTask?.IsFaulted == true) ? 1 : 0;
+        return workers.Any(s => s.ExecuteTask?.IsFaulted == true) ? 1 : 0;
     });
     return exit != 0 ? exit : Environment.ExitCode;
 }
@@ -70,6 +79,13 @@ static async Task<int> Guard(Func<Task<int>> action)
     catch (OptionsValidationException ex)
     {
         await Console.Error.WriteLineAsync($"asnbot: configuration error: {string.Join(" ", ex.Failures)}");
+        return 2;
+    }
+    catch (AggregateException ex) when (ex.InnerExceptions.All(e => e is OptionsValidationException))
+    {
+        // Several sections wrong at once: still one line.
+        var failures = ex.InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures);
+        await Console.Error.WriteLineAsync($"asnbot: configuration error: {string.Join(" ", failures)}");
         return 2;
     }
     catch (StorageUnavailableException ex)

@@ -42,3 +42,11 @@ public sealed record UnitRespondents
 
     public required long Respondents { get; init; }
 }
+
+/// <summary>A round reports can name: planned in survey_round, or only seen in responses (then without a name).</summary>
+public sealed record ReportRound
+{
+    public required string Code { get; init; }
+
+    public string? Name { get; init; }
+}

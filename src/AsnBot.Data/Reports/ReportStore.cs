@@ -42,6 +42,21 @@ public sealed class ReportStore(Database database)
         ORDER BY unit_code
         """;
 
+    private const string SelectRounds = """
+        SELECT code AS Code, name AS Name FROM survey_round
+        UNION
+        SELECT DISTINCT round_code, NULL FROM response WHERE round_code NOT IN (SELECT code FROM survey_round)
+        ORDER BY 1
+        """;
+
+    /// <summary>Every round an export or report can be about: the planned ones and any that responses name.</summary>
+    public async Task<IReadOnlyList<ReportRound>> RoundsAsync(CancellationToken cancellationToken)
+    {
+        using var connection = database.Open();
+        var rows = await connection.QueryAsync<ReportRound>(new CommandDefinition(SelectRounds, cancellationToken: cancellationToken));
+        return rows.AsList();
+    }
+
     /// <summary>Streams matching responses ordered by id; memory holds one response at a time.</summary>
     public async IAsyncEnumerable<StoredResponse> ReadResponsesAsync(
         ExportFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken = default)

@@ -21,6 +21,9 @@ namespace AsnBot.Hosting;
 /// <summary>Builds the generic host: configuration, the engine and storage, and (for the bot) Telegram.</summary>
 public static class AppHost
 {
+    /// <summary>How long a stopping host waits for its services to finish (the outbox sender drains).</summary>
+    public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(20);
+
     /// <summary>The bot: poller, outbox sender and Telegram transport.</summary>
     /// <param name="overrides">Configuration that wins over files and environment (tests use it).</param>
     /// <param name="configure">Last word on services (tests swap the clock).</param>
@@ -64,7 +67,7 @@ public static class AppHost
         }
 
         var services = builder.Services;
-        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SurveyOptions>().BindConfiguration(SurveyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<SurveyOptions>, SurveyOptionsValidator>();

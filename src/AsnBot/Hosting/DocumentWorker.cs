@@ -89,7 +89,7 @@ public sealed partial class DocumentWorker(
         var extension = type == ExportFileType.Json ? "jsonl" : job.Format;
         var path = FilePath(job, extension);
         long rows;
-        await using (var file = File.Create(path))
+        await using (var file = PrivateFiles.Create(path, useAsync: true))
         {
             rows = await write(new ExportFormat(type, Labels: true, Bom: type == ExportFileType.Csv), file);
         }
@@ -105,7 +105,7 @@ public sealed partial class DocumentWorker(
         await IkmReportWriter.WriteAsync(report, IkmReportFormat.Text, text, cancellationToken);
         var body = Encoding.UTF8.GetString(text.ToArray());
         var chart = FilePath(job, "png");
-        await using (var file = File.Create(chart))
+        await using (var file = PrivateFiles.Create(chart, useAsync: true))
         {
             await IkmReportWriter.WriteAsync(report, IkmReportFormat.Png, file, cancellationToken);
         }
@@ -119,7 +119,11 @@ public sealed partial class DocumentWorker(
         else
         {
             var full = FilePath(job, "txt");
-            await File.WriteAllTextAsync(full, body, cancellationToken);
+            await using (var file = PrivateFiles.Create(full, useAsync: true))
+            {
+                await file.WriteAsync(Encoding.UTF8.GetBytes(body), cancellationToken);
+            }
+
             replies.Add(new SendText(job.ChatId, Summary(report)));
             replies.Add(new SendDocument(job.ChatId, full, $"{name}.txt"));
         }
@@ -144,7 +148,7 @@ public sealed partial class DocumentWorker(
 
     private string FilePath(DocumentJobRow job, string extension)
     {
-        Directory.CreateDirectory(Folder);
+        PrivateFiles.CreateFolder(Folder);
         return Path.Combine(Folder, FormattableString.Invariant($"job-{job.Id}.{extension}"));
     }
 

@@ -24,6 +24,12 @@ public sealed class Pseudonymizer(string key)
     /// </summary>
     public string ForErasedResponse(long responseId) => Hash(string.Create(CultureInfo.InvariantCulture, $"response:{responseId}"));
 
+    /// <summary>
+    /// The reporter of an identified complaint: a domain of its own, so a complaint export cannot be joined to the
+    /// same person's survey answers in a response export (their text and their profile stay in separate files).
+    /// </summary>
+    public string ForReporter(long residentId) => Hash(string.Create(CultureInfo.InvariantCulture, $"reporter:{residentId}"));
+
     public string For(long? residentId, long responseId) =>
         residentId is { } id ? ForResident(id) : ForErasedResponse(responseId);
 

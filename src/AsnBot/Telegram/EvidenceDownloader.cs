@@ -53,9 +53,9 @@ public sealed partial class EvidenceDownloader(
             else
             {
                 var folder = Path.Combine(Path.GetFullPath(o.EvidenceFolder), photo.ComplaintId.ToString(CultureInfo.InvariantCulture));
-                Directory.CreateDirectory(folder);
+                PrivateFiles.CreateFolder(folder);
                 path = Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"{photo.Seq}.jpg"));
-                await using (var stream = File.Create(path))
+                await using (var stream = PrivateFiles.Create(path, useAsync: true))
                 {
                     await bot.DownloadFile(file, stream, cancellationToken);
                     bytes = stream.Length;

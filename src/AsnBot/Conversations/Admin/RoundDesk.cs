@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using AsnBot.Data.Admin;
@@ -6,6 +5,7 @@ using AsnBot.Data.Rounds;
 using AsnBot.Reports.Ikm;
 using AsnBot.Surveys;
 using AsnBot.Surveys.Rounds;
+using AsnBot.Texts;
 using Stateless;
 
 namespace AsnBot.Conversations.Admin;
@@ -307,7 +307,7 @@ internal sealed class RoundDesk
         _sessions.Save(_session);
     }
 
-    private static string Day(DateOnly day) => day.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture);
+    private static string Day(DateOnly day) => CalendarDays.Display(day);
 
     /// <summary>dd-mm-yyyy, yyyy-mm-dd, or "hari ini" / "today" (WIB).</summary>
     private DateOnly? ParseDay(string text)
@@ -317,9 +317,7 @@ internal sealed class RoundDesk
             return Complaints.WorkingDays.LocalDate(_turn.Now);
         }
 
-        return DateOnly.TryParseExact(text, ["dd-MM-yyyy", "d-M-yyyy", "yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
-            ? day
-            : null;
+        return CalendarDays.TryParse(text, out var day) ? day : null;
     }
 
     private sealed class RoundWizardDraft

@@ -1,7 +1,10 @@
+using System.Globalization;
 using System.CommandLine;
 using AsnBot.Data;
+using AsnBot.Data.Reports;
 using AsnBot.Hosting;
 using AsnBot.Surveys;
+using AsnBot.Texts;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -54,23 +57,76 @@ internal static class CliRunner
         }
     }
 
-    public static void CheckUnit(IServiceProvider services, string? unit)
+    /// <summary>The configured unit's code, matched case-insensitively; null for none given.</summary>
+    public static string? CheckUnit(IServiceProvider services, string? unit)
     {
-        var units = services.GetRequiredService<IOptions<SurveyOptions>>().Value.Units;
-        if (unit is not null && units.All(u => u.Code != unit))
+        if (unit is null)
         {
-            throw new CliException($"unknown unit '{unit}'; configured units: {string.Join(", ", units.Select(u => u.Code))}");
+            return null;
         }
+
+        var units = services.GetRequiredService<IOptions<SurveyOptions>>().Value.Units;
+        return units.FirstOrDefault(u => string.Equals(u.Code, unit, StringComparison.OrdinalIgnoreCase))?.Code
+            ?? throw new CliException($"unknown unit '{unit}'; configured units: {string.Join(", ", units.Select(u => u.Code))}");
     }
 
-    /// <summary>Writes to a file that only appears complete: a failed export leaves no half-written file behind.</summary>
+    /// <summary>The round's code as stored, matched case-insensitively: a planned round or one that responses name.</summary>
+    public static async Task<string> CheckRoundAsync(IServiceProvider services, string round, CancellationToken cancellationToken)
+    {
+        var rounds = await services.GetRequiredService<ReportStore>().RoundsAsync(cancellationToken);
+        return rounds.FirstOrDefault(r => string.Equals(r.Code, round, StringComparison.OrdinalIgnoreCase))?.Code
+            ?? throw UnknownRound(round, rounds.Select(r => r.Code));
+    }
+
+    public static CliException UnknownRound(string round, IEnumerable<string> known)
+    {
+        var codes = string.Join(", ", known);
+        return new CliException(codes.Length == 0
+            ? $"unknown round '{round}'; there are no rounds yet (asnbot round create --name ... --opens ... --closes ...)"
+            : $"unknown round '{round}'; known rounds: {codes}");
+    }
+
+    /// <summary>"1 response", "2 responses".</summary>
+    public static string Count(long count, string one, string many) =>
+        string.Create(CultureInfo.InvariantCulture, $"{count} {(count == 1 ? one : many)}");
+
+    /// <summary>A day option: yyyy-MM-dd or the Indonesian dd-MM-yyyy / dd/MM/yyyy, nothing that could be read another way.</summary>
+    public static Option<DateOnly?> DayOption(string name, string description) => new(name)
+    {
+        Description = description,
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Join(' ', result.Tokens.Select(t => t.Value));
+            if (CalendarDays.TryParse(text, out var day))
+            {
+                return day;
+            }
+
+            result.AddError($"{name} '{text}' is not a date; write {CalendarDays.Forms} (08-12-2026 is 8 December)");
+            return null;
+        },
+    };
+
+    /// <summary>
+    /// Writes to a file that only appears complete: a failed export leaves no half-written file behind. The
+    /// file is readable by its owner only (0600 on Unix). A folder or a missing folder is refused, not created.
+    /// </summary>
     public static async Task WriteFileAsync(FileInfo target, Func<Stream, Task> write)
     {
-        target.Directory?.Create();
+        if (Directory.Exists(target.FullName))
+        {
+            throw new CliException($"--out {target.FullName} is a folder; name a file in it");
+        }
+
+        if (target.Directory is { Exists: false } folder)
+        {
+            throw new CliException($"--out: folder {folder.FullName} does not exist");
+        }
+
         var partial = target.FullName + ".partial";
         try
         {
-            await using (var stream = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
+            await using (var stream = PrivateFiles.Create(partial, useAsync: true))
             {
                 await write(stream);
             }

@@ -11,8 +11,8 @@ internal static class ComplaintExportCommand
     public static Command Create(IDictionary<string, string?>? overrides)
     {
         var unit = new Option<string?>("--unit") { Description = "Only complaints about this unit's code (see Survey:Units); all units when left out." };
-        var from = new Option<DateOnly?>("--from") { Description = "First day of submission, yyyy-MM-dd, in Exports:TimeZone (WIB by default). Complaints have no round: the period is by submitted_at." };
-        var to = new Option<DateOnly?>("--to") { Description = "Last day of submission, yyyy-MM-dd, inclusive." };
+        var from = CliRunner.DayOption("--from", "First day of submission, yyyy-MM-dd or dd-MM-yyyy, in Exports:TimeZone (WIB by default). Complaints have no round: the period is by submitted_at.");
+        var to = CliRunner.DayOption("--to", "Last day of submission, yyyy-MM-dd or dd-MM-yyyy, inclusive.");
         var format = new Option<string>("--format")
         {
             Description = "csv (UTF-8, comma, CRLF), xlsx (sheets 'complaints', 'events' and 'kamus data') or json (JSON lines, one object per complaint).",
@@ -34,10 +34,9 @@ internal static class ComplaintExportCommand
         };
         complaints.SetAction((parse, cancellationToken) => CliRunner.RunAsync(parse, overrides, async (services, stdout) =>
         {
-            CliRunner.CheckUnit(services, parse.GetValue(unit));
             var query = new ComplaintExportQuery
             {
-                Unit = parse.GetValue(unit),
+                Unit = CliRunner.CheckUnit(services, parse.GetValue(unit)),
                 From = parse.GetValue(from),
                 To = parse.GetValue(to),
                 Events = parse.GetValue(events),
@@ -53,8 +52,10 @@ internal static class ComplaintExportCommand
             long rows = 0;
             await CliRunner.WriteFileAsync(target, async stream =>
                 rows = await exporter.ExportAsync(query, new ExportFormat(type, parse.GetValue(labels), parse.GetValue(bom)), stream, cancellationToken));
-            var what = query.Events && type != ExportFileType.Xlsx ? "complaint events" : "complaints";
-            await stdout.WriteLineAsync($"{rows} {what} written to {target.FullName}");
+            var what = query.Events && type != ExportFileType.Xlsx
+                ? CliRunner.Count(rows, "complaint event", "complaint events")
+                : CliRunner.Count(rows, "complaint", "complaints");
+            await stdout.WriteLineAsync($"{what} written to {target.FullName}");
             return 0;
         }));
 

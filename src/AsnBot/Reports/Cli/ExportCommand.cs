@@ -10,10 +10,10 @@ public static class ExportCommand
     /// <param name="overrides">Configuration that wins over files and environment (tests use it).</param>
     public static Command Create(IDictionary<string, string?>? overrides = null)
     {
-        var round = new Option<string>("--round") { Description = "Survey round to export, e.g. 2026-S2 (required).", Required = true };
+        var round = new Option<string>("--round") { Description = "Survey round to export, by its code (see: asnbot round list), e.g. semester-ii-2026 (required).", Required = true };
         var unit = new Option<string?>("--unit") { Description = "Only this unit's code (see Survey:Units); all units when left out." };
-        var from = new Option<DateOnly?>("--from") { Description = "First day, yyyy-MM-dd, in Exports:TimeZone (WIB by default); by submission time, start time for drafts." };
-        var to = new Option<DateOnly?>("--to") { Description = "Last day, yyyy-MM-dd, inclusive." };
+        var from = CliRunner.DayOption("--from", "First day, yyyy-MM-dd or dd-MM-yyyy, in Exports:TimeZone (WIB by default); by submission time, start time for drafts.");
+        var to = CliRunner.DayOption("--to", "Last day, yyyy-MM-dd or dd-MM-yyyy, inclusive.");
         var format = new Option<string>("--format")
         {
             Description = "csv (UTF-8, comma, CRLF), xlsx (responses sheet plus a 'kamus data' data-dictionary sheet) or json (JSON lines, one object per response).",
@@ -32,11 +32,10 @@ public static class ExportCommand
         };
         responses.SetAction((parse, cancellationToken) => CliRunner.RunAsync(parse, overrides, async (services, stdout) =>
         {
-            CliRunner.CheckUnit(services, parse.GetValue(unit));
             var query = new ExportQuery
             {
-                Round = parse.GetRequiredValue(round),
-                Unit = parse.GetValue(unit),
+                Round = await CliRunner.CheckRoundAsync(services, parse.GetRequiredValue(round), cancellationToken),
+                Unit = CliRunner.CheckUnit(services, parse.GetValue(unit)),
                 From = parse.GetValue(from),
                 To = parse.GetValue(to),
                 IncludePartial = parse.GetValue(partial),
@@ -52,7 +51,7 @@ public static class ExportCommand
             var target = parse.GetRequiredValue(output);
             long rows = 0;
             await CliRunner.WriteFileAsync(target, async stream => rows = await exporter.ExportAsync(query, exportFormat, stream, cancellationToken));
-            await stdout.WriteLineAsync($"{rows} responses written to {target.FullName}");
+            await stdout.WriteLineAsync($"{CliRunner.Count(rows, "response", "responses")} written to {target.FullName}");
             return 0;
         }));
 

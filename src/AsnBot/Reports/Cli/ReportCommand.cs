@@ -12,7 +12,7 @@ public static class ReportCommand
     /// <param name="overrides">Configuration that wins over files and environment (tests use it).</param>
     public static Command Create(IDictionary<string, string?>? overrides = null)
     {
-        var round = new Option<string>("--round") { Description = "Survey round, e.g. 2026-S2 (required).", Required = true };
+        var round = new Option<string>("--round") { Description = "Survey round, by its code (see: asnbot round list), e.g. semester-ii-2026 (required).", Required = true };
         var unit = new Option<string?>("--unit") { Description = "Only this unit's code; every unit and the whole city when left out." };
         var format = new Option<string>("--format")
         {
@@ -20,8 +20,8 @@ public static class ReportCommand
             DefaultValueFactory = _ => "text",
         }.AcceptOnlyFromAmong("text", "csv", "xlsx", "png");
         var output = new Option<FileInfo?>("--out") { Description = "File to write; text and csv go to standard output without it, xlsx and png need it." };
-        var from = new Option<DateOnly?>("--from") { Description = "Complaint figures only: first day of submission, yyyy-MM-dd (WIB). Rounds have no dates yet, so without --from/--to every filed complaint counts." };
-        var to = new Option<DateOnly?>("--to") { Description = "Complaint figures only: last day of submission, yyyy-MM-dd (WIB), inclusive." };
+        var from = CliRunner.DayOption("--from", "Complaint figures only: first day of submission, yyyy-MM-dd or dd-MM-yyyy (WIB). Complaints belong to no round, so without --from/--to every filed complaint counts, whatever the round's days.");
+        var to = CliRunner.DayOption("--to", "Complaint figures only: last day of submission, yyyy-MM-dd or dd-MM-yyyy (WIB), inclusive.");
 
         var ikm = new Command(
             "ikm",
@@ -33,7 +33,8 @@ public static class ReportCommand
         };
         ikm.SetAction((parse, cancellationToken) => CliRunner.RunAsync(parse, overrides, async (services, stdout) =>
         {
-            CliRunner.CheckUnit(services, parse.GetValue(unit));
+            var roundCode = await CliRunner.CheckRoundAsync(services, parse.GetRequiredValue(round), cancellationToken);
+            var unitCode = CliRunner.CheckUnit(services, parse.GetValue(unit));
             var reportFormat = Enum.Parse<IkmReportFormat>(parse.GetRequiredValue(format), ignoreCase: true);
             var target = parse.GetValue(output);
             if (target is null && reportFormat is IkmReportFormat.Xlsx or IkmReportFormat.Png)
@@ -48,7 +49,7 @@ public static class ReportCommand
             }
 
             var report = await services.GetRequiredService<IkmReportBuilder>().BuildAsync(
-                parse.GetRequiredValue(round), parse.GetValue(unit), period, cancellationToken);
+                roundCode, unitCode, period, cancellationToken);
             if (target is null)
             {
                 using var buffer = new MemoryStream();

@@ -45,7 +45,7 @@ internal sealed class ComplaintExportLayout
 
     public object?[] Row(StoredComplaint complaint, Pseudonymizer pseudonyms, DateTimeOffset now)
     {
-        var reporter = complaint.Privacy == ComplaintPrivacy.Identified && complaint.ResidentId is { } id ? pseudonyms.ForResident(id) : null;
+        var reporter = complaint.Privacy == ComplaintPrivacy.Identified && complaint.ResidentId is { } id ? pseudonyms.ForReporter(id) : null;
         var confidential = ComplaintTiming.IsConfidential(complaint);
         return
         [

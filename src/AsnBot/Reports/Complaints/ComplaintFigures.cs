@@ -4,7 +4,7 @@ namespace AsnBot.Reports.Complaints;
 
 /// <summary>
 /// Which complaints the figures cover: filed (submitted_at) on calendar days From…To in WIB, both
-/// inclusive; an open end means no bound. Rounds have no dates yet, so the round does not set the period.
+/// inclusive; an open end means no bound. Complaints belong to no round, so the round does not set the period.
 /// </summary>
 public sealed record ComplaintPeriod(DateOnly? From, DateOnly? To)
 {

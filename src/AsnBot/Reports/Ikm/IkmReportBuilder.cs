@@ -21,7 +21,7 @@ public sealed class IkmReportBuilder(
 
     /// <param name="round">Round code, e.g. 2026-S2.</param>
     /// <param name="unit">One unit's code, or null for every unit and the city.</param>
-    /// <param name="complaintPeriod">Which complaints the complaint figures cover (rounds have no dates yet).</param>
+    /// <param name="complaintPeriod">Which complaints the complaint figures cover (complaints belong to no round).</param>
     /// <param name="cancellationToken">Cancels the queries.</param>
     public async Task<IkmReport> BuildAsync(string round, string? unit, ComplaintPeriod complaintPeriod, CancellationToken cancellationToken)
     {

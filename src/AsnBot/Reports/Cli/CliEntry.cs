@@ -1,0 +1,22 @@
+using System.CommandLine;
+using System.CommandLine.Invocation;
+
+namespace AsnBot.Reports.Cli;
+
+/// <summary>Runs a parsed command line: a mistake in it is one line on stderr and exit code 2, like every other CLI mistake.</summary>
+public static class CliEntry
+{
+    public static async Task<int> InvokeAsync(ParseResult parse, InvocationConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        ArgumentNullException.ThrowIfNull(configuration);
+        if (parse.Action is ParseErrorAction)
+        {
+            // System.CommandLine would print every error and the whole help, and exit 1.
+            await configuration.Error.WriteLineAsync($"asnbot: {parse.Errors[0].Message} (see --help)");
+            return 2;
+        }
+
+        return await parse.InvokeAsync(configuration);
+    }
+}
