@@ -11,8 +11,26 @@ public static class PrivateFiles
     public const UnixFileMode FolderMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
 
     /// <summary>Creates the folder and any missing parents 0700; folders that exist keep their mode.</summary>
-    public static DirectoryInfo CreateFolder(string path) =>
-        OperatingSystem.IsWindows() ? Directory.CreateDirectory(path) : Directory.CreateDirectory(path, FolderMode);
+    public static void CreateFolder(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(path);
+            return;
+        }
+
+        // Directory.CreateDirectory(path, mode) gives the mode to the last folder only; its new parents get the umask's.
+        var missing = new Stack<string>();
+        for (var folder = Path.GetFullPath(path); !Directory.Exists(folder); folder = Path.GetDirectoryName(folder)!)
+        {
+            missing.Push(folder);
+        }
+
+        foreach (var folder in missing)
+        {
+            Directory.CreateDirectory(folder, FolderMode);
+        }
+    }
 
     /// <summary>Creates (or empties) a file for writing, 0600 from its first moment.</summary>
     public static FileStream Create(string path, bool useAsync = false)

@@ -54,18 +54,7 @@ return await CliEntry.InvokeAsync(root.Parse(args), new InvocationConfiguration
 static async Task<int> RunBotAsync(CancellationToken cancellationToken)
 {
     using var host = AppHost.BuildBot();
-    var exit = await Guard(async () =>
-    {
-        // Checked here, not in StartAsync: the host would log a failed start with the whole stack trace first.
-        host.Services.GetRequiredService<IStartupValidator>().Validate();
-
-        // Read before RunAsync, which disposes the host's services when it returns.
-        var workers = host.Services.GetServices<IHostedService>().OfType<BackgroundService>().ToList();
-        await host.RunAsync(cancellationToken);
-
-        // The host stops when a background service dies, but would still exit 0: say it failed.
-        return workers.Any(s => s.ExecuteTask?.IsFaulted == true) ? 1 : 0;
-    });
+    var exit = await Guard(() => AppHost.RunAsync(host, cancellationToken));
     return exit != 0 ? exit : Environment.ExitCode;
 }
 

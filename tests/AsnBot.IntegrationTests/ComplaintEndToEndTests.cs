@@ -14,6 +14,7 @@ public sealed partial class ComplaintEndToEndTests
     private const long ReporterId = 7_123_456_789;
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public async Task ResidentFilesWithEvidence_AdminsTriageInTheGroup_AndTheReporterHearsEveryStep()
     {
         await using var emulator = await Emulator.StartAsync();
@@ -77,6 +78,8 @@ public sealed partial class ComplaintEndToEndTests
             var path = connection.ExecuteScalar<string>("SELECT path FROM complaint_photo");
             Assert.True(File.Exists(path));
             Assert.StartsWith(evidence, path, StringComparison.Ordinal);
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(Path.GetDirectoryName(path)!));
             Assert.Equal("closed", connection.ExecuteScalar<string>("SELECT status FROM complaint"));
         }
 

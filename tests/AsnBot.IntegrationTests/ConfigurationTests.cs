@@ -18,6 +18,10 @@ public sealed class ConfigurationTests
         Assert.Equal(2, exitCode);
         var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains(expected, line, StringComparison.Ordinal);
+
+        // Not even on stdout: the host used to log its failed start there, 43 lines of stack trace.
+        Assert.DoesNotContain("Exception", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stdout, StringComparison.Ordinal);
         Assert.DoesNotContain(token.Length > 0 ? token : "\u0000", stdout + stderr, StringComparison.Ordinal);
     }
 

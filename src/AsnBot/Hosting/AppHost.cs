@@ -53,6 +53,25 @@ public static class AppHost
         return builder.Build();
     }
 
+    /// <summary>
+    /// Runs the bot until it is stopped (SIGTERM, Ctrl+C, the token) or a background service dies: 0 for a stop,
+    /// 1 for a dead service. Bad options throw <see cref="OptionsValidationException"/> before anything starts.
+    /// </summary>
+    public static async Task<int> RunAsync(IHost host, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+
+        // Checked here, not in StartAsync: the host would log a failed start with the whole stack trace first.
+        host.Services.GetRequiredService<IStartupValidator>().Validate();
+
+        // Read before RunAsync, which disposes the host's services when it returns.
+        var workers = host.Services.GetServices<IHostedService>().OfType<BackgroundService>().ToList();
+        await host.RunAsync(cancellationToken);
+
+        // The host stops when a background service dies, but would still exit 0: say it failed.
+        return workers.Any(s => s.ExecuteTask?.IsFaulted == true) ? 1 : 0;
+    }
+
     /// <summary>Engine, storage and delivery without Telegram: the console chat adds its own transport.</summary>
     public static HostApplicationBuilder CreateBuilder(IDictionary<string, string?>? overrides = null)
     {

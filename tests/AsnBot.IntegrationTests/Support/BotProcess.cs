@@ -7,8 +7,21 @@ namespace AsnBot.IntegrationTests.Support;
 public sealed class BotProcess : IDisposable
 {
     private readonly Process _process;
+    private readonly System.Text.StringBuilder _stderr = new();
 
     private BotProcess(Process process) => _process = process;
+
+    /// <summary>What the process wrote on stderr so far.</summary>
+    public string Stderr
+    {
+        get
+        {
+            lock (_stderr)
+            {
+                return _stderr.ToString();
+            }
+        }
+    }
 
     /// <param name="emulator">The Bot API the process talks to.</param>
     /// <param name="databasePath">Its SQLite file.</param>
@@ -34,12 +47,32 @@ public sealed class BotProcess : IDisposable
             start.Environment[key] = value;
         }
         var process = Process.Start(start)!;
+        var bot = new BotProcess(process);
         process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            lock (bot._stderr)
+            {
+                bot._stderr.AppendLine(e.Data);
+            }
+        };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         await emulator.WaitForBotPolling(TimeSpan.FromSeconds(30));
-        return new BotProcess(process);
+        return bot;
+    }
+
+    /// <summary>SIGTERM, as systemd and `docker stop` send it (Process.Kill sends SIGKILL); returns the exit code.</summary>
+    public async Task<int> TerminateAsync(TimeSpan timeout)
+    {
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!)
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var wait = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(wait.Token);
+        return _process.ExitCode;
     }
 
     /// <summary>SIGKILL: no shutdown, no flushing, as a power cut or an OOM kill.</summary>

@@ -13,7 +13,7 @@ namespace AsnBot.Tests.Reports;
 
 public sealed class ComplaintExportTests : IDisposable
 {
-    private const string Key = "test-key-0123456789abcdef";
+    private const string Key = CliHarness.Key;
 
     private readonly BotHarness _bot = new();
 
@@ -134,7 +134,7 @@ public sealed class ComplaintExportTests : IDisposable
         // No Telegram id of any reporter, and no pseudonym of one who did not file identified.
         var forbidden = new[] { ComplaintScenario.Ani, ComplaintScenario.Budi, ComplaintScenario.Citra, ComplaintScenario.Dewi, ComplaintScenario.Eko, ComplaintScenario.Fajar }
             .Select(id => id.ToString(CultureInfo.InvariantCulture))
-            .Concat(new[] { ComplaintScenario.Budi, ComplaintScenario.Fajar, ComplaintScenario.Citra }.Select(pseudonyms.ForResident))
+            .Concat(new[] { ComplaintScenario.Budi, ComplaintScenario.Fajar, ComplaintScenario.Citra }.SelectMany(id => new[] { pseudonyms.ForResident(id), pseudonyms.ForReporter(id) }))
             .Append(ComplaintScenario.ConfidentialNote);
         foreach (var text in forbidden)
         {
@@ -147,20 +147,24 @@ public sealed class ComplaintExportTests : IDisposable
 
         if (!events)
         {
-            Assert.Contains(contents, bytes => bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(pseudonyms.ForResident(ComplaintScenario.Ani))) >= 0);
+            Assert.Contains(contents, bytes => bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(pseudonyms.ForReporter(ComplaintScenario.Ani))) >= 0);
         }
     }
 
     [Fact]
-    public async Task IdentifiedReporter_HasTheSamePseudonymAsTheirSurveyResponses()
+    public async Task IdentifiedReporter_HasAPseudonymOfItsOwn_NotJoinableToTheirSurveyResponses()
     {
         var scenario = await ComplaintScenario.BuildAsync(_bot);
 
-        var complaints = ExportFiles.ReadCsv(await ExportAsync(new ExportFormat(ExportFileType.Csv)));
+        var file = await ExportAsync(new ExportFormat(ExportFileType.Csv));
+        var complaints = ExportFiles.ReadCsv(file);
         var responses = ExportFiles.ReadCsv(await ExportResponsesAsync());
 
         var respondent = Assert.Single(responses)["respondent"];
-        Assert.Equal(respondent, complaints.Single(r => r["tracking_no"] == scenario.Numbers[ComplaintScenario.Ani])["reporter"]);
+        var reporter = complaints.Single(r => r["tracking_no"] == scenario.Numbers[ComplaintScenario.Ani])["reporter"];
+        Assert.Equal(new Pseudonymizer(Key).ForReporter(ComplaintScenario.Ani), reporter);
+        Assert.NotEqual(respondent, reporter);
+        Assert.Equal(-1, file.AsSpan().IndexOf(Encoding.UTF8.GetBytes(respondent!)));
         Assert.Matches("^[A-Z2-7]{16}$", complaints.Single(r => r["tracking_no"] == scenario.Numbers[ComplaintScenario.Dewi])["reporter"]);
         foreach (var other in new[] { ComplaintScenario.Budi, ComplaintScenario.Citra, ComplaintScenario.Fajar })
         {

@@ -57,8 +57,8 @@ public sealed class ComplaintFiguresTests : IDisposable
         Assert.Contains("Periode: diajukan 2026-12-01 s.d. 2027-01-08 (WIB)", text, StringComparison.Ordinal);
         Assert.Contains("Kota (semua unit): 5 pengaduan; Pungutan liar 3, Pelayanan lambat 2", text, StringComparison.Ordinal);
         Assert.Contains("tanggapan pertama tepat waktu (paling lambat 5 hari kerja): 2 dari 4 (50 %); belum jatuh tempo: 1", text, StringComparison.Ordinal);
-        Assert.Contains("median hari kerja sampai tanggapan pertama: 5 (3 pengaduan); sampai selesai: 5.5 (2 pengaduan)", text, StringComparison.Ordinal);
-        Assert.Contains("RSUD Dr. Tengku Mansyur (RSUD): 2 pengaduan; Pungutan liar 1, Pelayanan lambat 1", text, StringComparison.Ordinal);
+        Assert.Contains("median hari kerja sampai tanggapan pertama: 5 (3 pengaduan); sampai selesai: 5,5 (2 pengaduan)", text, StringComparison.Ordinal);
+        Assert.Contains("RSUD Dr. Tengku Mansyur: 2 pengaduan; Pungutan liar 1, Pelayanan lambat 1", text, StringComparison.Ordinal);
 
         var header = xlsx[0];
         var city = xlsx.Single(r => r[0] == "kota");

@@ -3,6 +3,7 @@ using AsnBot.Reports;
 using AsnBot.Reports.Complaints;
 using AsnBot.Reports.Ikm;
 using AsnBot.Surveys;
+using AsnBot.Surveys.Rounds;
 using AsnBot.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 using Options = Microsoft.Extensions.Options.Options;
@@ -87,6 +88,45 @@ public sealed class IkmReportBuilderTests : IDisposable
         Assert.Equal(25m, unit.Score!.Ikm);
         Assert.Equal("D", unit.Score.Mutu.Grade);
         Assert.Null(report.City);
+    }
+
+    [Fact]
+    public async Task Text_DecimalComma_UnitNamedOnce_SilentUnitsOnOneLine_WarningInTheTitle()
+    {
+        ReportData.Add(_db.Database, 1, "RSUD", [4, 4, 3, 3, 4, 4, 3, 3, 4]);
+        var report = await Builder(minimum: 30).BuildAsync(TestUnits.Round, null, CancellationToken.None);
+
+        using var buffer = new MemoryStream();
+        await IkmReportWriter.WriteAsync(report, IkmReportFormat.Text, buffer, CancellationToken.None);
+        var text = System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+
+        Assert.Contains("PERHATIAN: hanya 1 responden, di bawah minimum 30", text.Split('\n')[0], StringComparison.Ordinal);
+        Assert.Contains("IKM 88,89  nilai SKM 3,5556  mutu A", text, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"\d\.\d", text);
+        Assert.Contains("== RSUD Dr. Tengku Mansyur ==", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Mansyur (RSUD)", text, StringComparison.Ordinal);
+        Assert.Contains("Belum ada responden (3 unit): Disdukcapil (DISDUK); Puskesmas Datuk Bandar (PKM); UPT Samsat.", text, StringComparison.Ordinal);
+        Assert.Equal(2, text.Split('\n').Count(line => line.StartsWith("== ", StringComparison.Ordinal) && !line.Contains("Pengaduan", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Chart_TitleNamesTheRound_AndWarnsBelowMinimum_LabelsFit_LegendBesideTheBars()
+    {
+        using (var work = _db.Database.Begin())
+        {
+            new RoundPlanner(SurveyLoader.LoadBuiltIn(), Options.Create(_units)).Create(work, TestUnits.OpenRound(_units), ReportData.Noon.AddDays(-30));
+            work.Commit();
+        }
+
+        ReportData.Add(_db.Database, 1, "RSUD", ReportData.All(4));
+        var report = await Builder(minimum: 30).BuildAsync(TestUnits.Round, null, CancellationToken.None);
+
+        using var plot = IkmChartRenderer.Build(report);
+
+        Assert.Equal("NRR per unsur, Semester II 2026\nPERHATIAN: hanya 1 responden, di bawah minimum 30; angka belum dapat diandalkan", plot.Axes.Title.Label.Text);
+        Assert.True(plot.Axes.GetLimits().Top >= 4.3, "a bar at 4 needs room for its label");
+        Assert.False(plot.Legend.IsVisible, "the legend is drawn beside the plot, not over the bars");
+        Assert.Contains("4,00", plot.GetPlottables().OfType<ScottPlot.Plottables.BarPlot>().Single().Bars.Select(b => b.Label));
     }
 
     private IkmReportBuilder Builder(int minimum) => new(

@@ -1,5 +1,3 @@
-using System.CommandLine;
-using AsnBot.Reports.Cli;
 using AsnBot.Tests.Support;
 
 namespace AsnBot.Tests.Reports;
@@ -7,21 +5,22 @@ namespace AsnBot.Tests.Reports;
 /// <summary>The export and report verbs run in-process through System.CommandLine, as Program.cs wires them.</summary>
 public sealed class ReportCliTests : IDisposable
 {
-    private readonly TempDatabase _db = new();
-    private readonly string _folder = Directory.CreateTempSubdirectory("asnbot-cli-").FullName;
+    private const string Key = CliHarness.Key;
+
+    private readonly CliHarness _cli = new();
     private int _filed;
 
     [Fact]
     public async Task ExportResponses_WritesTheFile_AndExitsZero()
     {
-        ReportData.Add(_db.Database, 7_301_234_567, "RSUD", ReportData.All(3), suggestion: "Ruang tunggu panas");
-        var file = Path.Combine(_folder, "out", "rsud.csv");
+        ReportData.Add(_cli.Database, 7_301_234_567, "RSUD", ReportData.All(3), suggestion: "Ruang tunggu panas");
+        var file = Path.Combine(_cli.Folder, "rsud.csv");
 
         var (exit, stdout, stderr) = await RunAsync(Key, "export", "responses", "--round", TestUnits.Round, "--unit", "RSUD", "--format", "csv", "--out", file, "--labels", "--bom");
 
         Assert.Equal(0, exit);
         Assert.Equal(string.Empty, stderr);
-        Assert.Contains("1 responses written", stdout, StringComparison.Ordinal);
+        Assert.Contains("1 response written", stdout, StringComparison.Ordinal);
         var text = await File.ReadAllTextAsync(file);
         Assert.Contains("Ruang tunggu panas", text, StringComparison.Ordinal);
         Assert.DoesNotContain("7301234567", text, StringComparison.Ordinal);
@@ -31,7 +30,8 @@ public sealed class ReportCliTests : IDisposable
     [Fact]
     public async Task ExportResponses_WithoutPseudonymKey_PrintsOneLine_AndExitsTwo()
     {
-        var file = Path.Combine(_folder, "x.json");
+        ReportData.Add(_cli.Database, 1, "RSUD", ReportData.All(3));
+        var file = Path.Combine(_cli.Folder, "x.json");
 
         var (exit, _, stderr) = await RunAsync(null, "export", "responses", "--round", TestUnits.Round, "--format", "json", "--out", file);
 
@@ -53,16 +53,16 @@ public sealed class ReportCliTests : IDisposable
     [Fact]
     public async Task ReportIkm_Text_GoesToStdout_AndSaysWhichConvention()
     {
-        ReportData.Add(_db.Database, 1, "RSUD", ReportData.All(4));
-        ReportData.Add(_db.Database, 2, "RSUD", ReportData.All(3));
+        ReportData.Add(_cli.Database, 1, "RSUD", ReportData.All(4));
+        ReportData.Add(_cli.Database, 2, "RSUD", ReportData.All(3));
 
         var (exit, stdout, _) = await RunAsync(null, "report", "ikm", "--round", TestUnits.Round);
 
         Assert.Equal(0, exit);
         Assert.Contains("1/9 persis", stdout, StringComparison.Ordinal);
-        Assert.Contains("IKM 87.50", stdout, StringComparison.Ordinal);
+        Assert.Contains("IKM 87,50", stdout, StringComparison.Ordinal);
         Assert.Contains("bukan rata-rata IKM unit", stdout, StringComparison.Ordinal);
-        Assert.Contains("PERHATIAN: di bawah minimum responden", stdout, StringComparison.Ordinal);
+        Assert.Contains("PERHATIAN: hanya 2 responden, di bawah minimum 30", stdout.Split('\n')[0], StringComparison.Ordinal);
     }
 
     [Theory]
@@ -71,8 +71,8 @@ public sealed class ReportCliTests : IDisposable
     [InlineData("csv", new byte[] { (byte)'s', (byte)'c', (byte)'o', (byte)'p' })]
     public async Task ReportIkm_Files_AreWritten(string format, byte[] magic)
     {
-        ReportData.Add(_db.Database, 1, "RSUD", ReportData.All(4));
-        var file = Path.Combine(_folder, "ikm." + format);
+        ReportData.Add(_cli.Database, 1, "RSUD", ReportData.All(4));
+        var file = Path.Combine(_cli.Folder, "ikm." + format);
 
         var (exit, _, stderr) = await RunAsync(null, "report", "ikm", "--round", TestUnits.Round, "--format", format, "--out", file);
 
@@ -97,13 +97,13 @@ public sealed class ReportCliTests : IDisposable
     {
         FileComplaint(7_301_234_567, "RSUD", "identified", "=1+1 loket tutup sejak pagi tanpa pemberitahuan", new DateTimeOffset(2026, 12, 1, 3, 0, 0, TimeSpan.Zero));
         FileComplaint(7_309_876_543, "RSUD", "anonymous", "Antrean sangat panjang dan petugas tidak ada di tempat", new DateTimeOffset(2026, 12, 2, 3, 0, 0, TimeSpan.Zero));
-        var file = Path.Combine(_folder, "out", "complaints.csv");
+        var file = Path.Combine(_cli.Folder, "complaints.csv");
 
         var (exit, stdout, stderr) = await RunAsync(Key, "export", "complaints", "--unit", "RSUD", "--from", "2026-12-01", "--to", "2026-12-01", "--format", "csv", "--out", file, "--labels");
 
         Assert.Equal(0, exit);
         Assert.Equal(string.Empty, stderr);
-        Assert.Contains("1 complaints written", stdout, StringComparison.Ordinal);
+        Assert.Contains("1 complaint written", stdout, StringComparison.Ordinal);
         var text = await File.ReadAllTextAsync(file);
         Assert.Contains("ADU-2026-CLI01", text, StringComparison.Ordinal);
         Assert.Contains("'=1+1 loket", text, StringComparison.Ordinal);
@@ -114,7 +114,7 @@ public sealed class ReportCliTests : IDisposable
     [Fact]
     public async Task ExportComplaints_WithoutPseudonymKey_PrintsOneLine_AndExitsTwo()
     {
-        var file = Path.Combine(_folder, "c.json");
+        var file = Path.Combine(_cli.Folder, "c.json");
 
         var (exit, _, stderr) = await RunAsync(null, "export", "complaints", "--format", "json", "--out", file);
 
@@ -187,14 +187,14 @@ public sealed class ReportCliTests : IDisposable
 
         Assert.Equal(2, exit);
         Assert.Contains(reason, Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
-        Assert.Equal(1, _db.Database.Count("SELECT COUNT(*) FROM survey_round"));
+        Assert.Equal(1, _cli.Database.Count("SELECT COUNT(*) FROM survey_round"));
     }
 
     /// <summary>A filed complaint written through the real store, as the filing flow leaves it.</summary>
     private void FileComplaint(long residentId, string unit, string privacy, string description, DateTimeOffset at)
     {
-        ReportData.Add(_db.Database, residentId, unit, ReportData.All(3), at: at);
-        using var work = _db.Database.Begin();
+        ReportData.Add(_cli.Database, residentId, unit, ReportData.All(3), at: at);
+        using var work = _cli.Database.Begin();
         var store = new AsnBot.Data.Complaints.ComplaintStore(work);
         var id = store.CreateDraft(residentId, at);
         store.SaveDraft(new AsnBot.Data.Complaints.ComplaintRow
@@ -205,21 +205,7 @@ public sealed class ReportCliTests : IDisposable
         work.Commit();
     }
 
-    private const string Key = "cli-test-key-0123456789";
+    private Task<(int Exit, string Stdout, string Stderr)> RunAsync(string? key, params string[] args) => _cli.RunAsync(key, args);
 
-    private async Task<(int Exit, string Stdout, string Stderr)> RunAsync(string? key, params string[] args)
-    {
-        var overrides = new Dictionary<string, string?> { ["Storage:Path"] = _db.Database.Path, ["Exports:PseudonymKey"] = key };
-        var root = new RootCommand { ExportCommand.Create(overrides), ReportCommand.Create(overrides), RoundCommand.Create(overrides) };
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var exit = await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr });
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
-
-    public void Dispose()
-    {
-        _db.Dispose();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public void Dispose() => _cli.Dispose();
 }

@@ -33,7 +33,6 @@ public static class ReportCommand
         };
         ikm.SetAction((parse, cancellationToken) => CliRunner.RunAsync(parse, overrides, async (services, stdout) =>
         {
-            var roundCode = await CliRunner.CheckRoundAsync(services, parse.GetRequiredValue(round), cancellationToken);
             var unitCode = CliRunner.CheckUnit(services, parse.GetValue(unit));
             var reportFormat = Enum.Parse<IkmReportFormat>(parse.GetRequiredValue(format), ignoreCase: true);
             var target = parse.GetValue(output);
@@ -47,6 +46,8 @@ public static class ReportCommand
             {
                 throw new CliException("--from is after --to");
             }
+
+            var roundCode = await CliRunner.CheckRoundAsync(services, parse.GetRequiredValue(round), cancellationToken);
 
             var report = await services.GetRequiredService<IkmReportBuilder>().BuildAsync(
                 roundCode, unitCode, period, cancellationToken);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using AsnBot.Reports.Ikm;
 
@@ -18,9 +17,15 @@ internal static class ComplaintFiguresText
         Line(text, "== Pengaduan ==");
         Line(text, $"Periode: {section.Period.Describe()}, menurut waktu pengajuan.");
         Line(text, $"Cara hitung: {section.Convention}.");
-        foreach (var unit in report.Units)
+        foreach (var unit in report.Units.Where(u => section.For(u.Code).Count > 0))
         {
-            Figures(text, $"{unit.Name} ({unit.Code})", section.For(unit.Code), section);
+            Figures(text, ReportNumbers.UnitLabel(unit), section.For(unit.Code), section);
+        }
+
+        var none = report.Units.Where(u => section.For(u.Code).Count == 0).Select(ReportNumbers.UnitLabel).ToList();
+        if (none.Count > 0)
+        {
+            Line(text, $"Tanpa pengaduan ({none.Count} unit): {string.Join("; ", none)}.");
         }
 
         if (section.City is { } city)
@@ -47,9 +52,7 @@ internal static class ComplaintFiguresText
             + $"sampai selesai: {N(figures.MedianWorkingDaysToResolution)} ({figures.Resolved} pengaduan)");
     }
 
-    private static string N(decimal? value) => value is { } v
-        ? Math.Round(v, 2, MidpointRounding.AwayFromZero).ToString("0.##", CultureInfo.InvariantCulture)
-        : "-";
+    private static string N(decimal? value) => ReportNumbers.Short(value);
 
     private static void Line(StringBuilder text, string line) => text.Append(line).Append('\n');
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using ScottPlot;
 
 namespace AsnBot.Reports.Ikm;
@@ -16,8 +15,15 @@ internal static class IkmChartRenderer
 
     public static byte[] Render(IkmReport report, int width = 900, int height = 500)
     {
+        using var plot = Build(report);
+        return plot.GetImageBytes(width, height, ImageFormat.Png);
+    }
+
+    /// <summary>The chart before rendering (tests read its title, limits and legend).</summary>
+    internal static Plot Build(IkmReport report)
+    {
         var subject = report.City ?? report.Units[0];
-        using var plot = new Plot();
+        var plot = new Plot();
         foreach (var (mutu, from, to) in Mutu.NrrBands)
         {
             var band = plot.Add.VerticalSpan(from, to, BandColors[mutu.Grade]);
@@ -30,19 +36,22 @@ internal static class IkmChartRenderer
             Value = (double)(e.Nrr ?? 0),
             ValueBase = 0,
             FillColor = Colors.SteelBlue,
-            Label = e.Nrr is { } nrr ? nrr.ToString("F2", CultureInfo.InvariantCulture) : "-",
+            Label = ReportNumbers.Fixed(e.Nrr, 2),
         }).ToList();
         plot.Add.Bars(bars);
 
         plot.Axes.Bottom.SetTicks([.. subject.Elements.Select((_, i) => i + 1.0)], [.. subject.Elements.Select(e => e.Code)]);
-        plot.Axes.SetLimits(0.4, subject.Elements.Count + 0.6, 1, 4.1);
+
+        // Room above 4 for the label of a full bar; the legend sits outside the bars, right of the plot.
+        plot.Axes.SetLimits(0.4, subject.Elements.Count + 0.6, 1, 4.35);
         var ikm = subject.Score is { } s
-            ? $"IKM {IkmCalculator.Display(s.Ikm).ToString("F2", CultureInfo.InvariantCulture)}, mutu {s.Mutu.Grade}"
+            ? $"IKM {ReportNumbers.Fixed(s.Ikm, 2)}, mutu {s.Mutu.Grade}"
             : "IKM tidak dapat dihitung";
-        plot.Title($"NRR per unsur: {subject.Code}, {report.Round}");
-        plot.XLabel($"{subject.Name}: {ikm} (bobot 1/9 persis)");
+        var warning = ReportNumbers.BelowMinimum(subject, report.MinimumRespondents);
+        plot.Title(warning.Length > 0 ? $"NRR per unsur, {report.RoundName}\n{warning}" : $"NRR per unsur, {report.RoundName}");
+        plot.XLabel($"{ReportNumbers.UnitLabel(subject)}: {ikm} (bobot 1/9 persis)");
         plot.YLabel("NRR (1-4)");
-        plot.ShowLegend(Alignment.LowerRight);
-        return plot.GetImageBytes(width, height, ImageFormat.Png);
+        plot.ShowLegend(Edge.Right);
+        return plot;
     }
 }

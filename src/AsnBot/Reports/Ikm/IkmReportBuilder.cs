@@ -30,6 +30,7 @@ public sealed class IkmReportBuilder(
         var counts = await store.ScoreCountsAsync(round, unit, cancellationToken);
         var respondents = (await store.RespondentsAsync(round, unit, cancellationToken))
             .ToDictionary(r => r.UnitCode, r => r.Respondents, StringComparer.Ordinal);
+        var name = (await store.RoundsAsync(cancellationToken)).FirstOrDefault(r => r.Code == round)?.Name;
         var configured = surveyOptions.Value.Units;
         var minimum = reportsOptions.Value.MinimumRespondents;
 
@@ -53,6 +54,7 @@ public sealed class IkmReportBuilder(
         return new IkmReport
         {
             Round = round,
+            RoundName = name ?? round,
             GeneratedAt = now,
             MinimumRespondents = minimum,
             Units = units,

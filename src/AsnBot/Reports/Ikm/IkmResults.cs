@@ -48,7 +48,11 @@ public sealed record IkmReport
 {
     public const string CityCode = "KOTA";
 
+    /// <summary>The round's code.</summary>
     public required string Round { get; init; }
+
+    /// <summary>The round's name as residents saw it ("Semester II 2026"); its code when it was never planned.</summary>
+    public required string RoundName { get; init; }
 
     public required DateTimeOffset GeneratedAt { get; init; }
 
