@@ -51,6 +51,7 @@ internal static class IkmChartRenderer
         plot.Title(warning.Length > 0 ? $"NRR per unsur, {report.RoundName}\n{warning}" : $"NRR per unsur, {report.RoundName}");
         plot.XLabel($"{ReportNumbers.UnitLabel(subject)}: {ikm} (bobot 1/9 persis)");
         plot.YLabel("NRR (1-4)");
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = ReportNumbers.Tick };
         plot.ShowLegend(Edge.Right);
         return plot;
     }

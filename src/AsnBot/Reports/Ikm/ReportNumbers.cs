@@ -8,6 +8,9 @@ internal static class ReportNumbers
 {
     private static readonly NumberFormatInfo Indonesian = new() { NumberDecimalSeparator = ",", NumberGroupSeparator = "." };
 
+    /// <summary>An axis tick: 2,5.</summary>
+    public static string Tick(double value) => value.ToString("0.0#", Indonesian);
+
     /// <summary>Rounded half away from zero to a fixed number of decimals; "-" for no value.</summary>
     public static string Fixed(decimal? value, int decimals) => value is { } v
         ? Math.Round(v, decimals, MidpointRounding.AwayFromZero).ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), Indonesian)
@@ -26,6 +29,6 @@ internal static class ReportNumbers
 
     /// <summary>The warning a figure from too few respondents carries in its title; empty when there are enough.</summary>
     public static string BelowMinimum(UnitResult unit, int minimum) => unit.BelowMinimumRespondents
-        ? string.Create(CultureInfo.InvariantCulture, $"PERHATIAN: hanya {unit.Respondents} responden, di bawah minimum {minimum}; angka belum dapat diandalkan")
+        ? string.Create(CultureInfo.InvariantCulture, $"PERHATIAN: hanya {unit.Respondents} responden, di bawah minimum {minimum}")
         : string.Empty;
 }
