@@ -77,7 +77,7 @@ public sealed class AnalystDocumentTests
         };
         if (withKey)
         {
-            settings["Exports:PseudonymKey"] = "integration-test-pseudonym-key-0123456789";
+            settings["Exports:PseudonymKey"] = "FRO1ZYbC1Yun3Z4WCaihnYcDbZxg0y0C";
         }
 
         return settings;

@@ -47,7 +47,7 @@ public static class ReportData
         return new Dictionary<string, string?>
         {
             ["Storage:Path"] = data.Path,
-            ["Exports:PseudonymKey"] = "bench-pseudonym-key-0123456789",
+            ["Exports:PseudonymKey"] = "iOKNrHovUnBmSz8UVJaEl1GUDGLM7S4p",
             ["Logging:LogLevel:Default"] = "Warning",
         };
     }

@@ -330,7 +330,7 @@ public sealed class AuthorisationAndPrivacyTests(ITestOutputHelper output)
         };
         start.Environment["Telegram__Token"] = token;
         start.Environment["Storage__Path"] = databasePath;
-        start.Environment["Exports__PseudonymKey"] = "reliability-pseudonym-key-0123456789";
+        start.Environment["Exports__PseudonymKey"] = "LmxAyjKQwP48baS9pB7YaZ86Zc6OeL9w";
         using var process = System.Diagnostics.Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
@@ -377,7 +377,7 @@ public sealed class AuthorisationAndPrivacyTests(ITestOutputHelper output)
     {
         ["Admin:UserIds:0"] = AdminId.ToString(CultureInfo.InvariantCulture),
         ["Admin:GroupChatId"] = AdminGroup.ToString(CultureInfo.InvariantCulture),
-        ["Exports:PseudonymKey"] = "reliability-pseudonym-key-0123456789",
+        ["Exports:PseudonymKey"] = "LmxAyjKQwP48baS9pB7YaZ86Zc6OeL9w",
         ["Complaints:EvidenceFolder"] = evidence,
     };
 
