@@ -15,6 +15,9 @@ public sealed class PseudonymKeyTests
     [InlineData("0123456789abcdef0123456789abcdef")]
     [InlineData("abcdefghijklmnopqrstuvwxyzABCDEF")]
     [InlineData("c2VjcmV0LWtleQ==")] // base64 of 10 bytes: 80 bits
+    [InlineData("tanjungbalai-survey-key-for-2026")] // 32 characters of base64url, 24 bytes: but words
+    [InlineData("kota-tanjung-balai-sumatera-utara")]
+    [InlineData("kotakerangsurveikepuasan20272028")]
     [InlineData("00112233445566778899aabbccddee")] // hex of 15 bytes
     public void WeakKey_IsRefused_WithHowToMakeOne(string key)
     {
@@ -30,13 +33,12 @@ public sealed class PseudonymKeyTests
     public void GeneratedKeys_AreAccepted_Base64Base64UrlAndHex()
     {
         var validator = new ExportsOptionsValidator();
-        for (var i = 0; i < 2_000; i++)
+        for (var i = 0; i < 1_000; i++)
         {
             var bytes = RandomNumberGenerator.GetBytes(24);
             foreach (var key in new[]
             {
                 Convert.ToBase64String(bytes),
-                Convert.ToBase64String(bytes[..16]),
                 Convert.ToBase64String(bytes).Replace('+', '-').Replace('/', '_').TrimEnd('='),
                 Convert.ToHexString(bytes[..16]),
                 Convert.ToHexStringLower(bytes),
