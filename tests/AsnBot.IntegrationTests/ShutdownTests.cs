@@ -13,8 +13,7 @@ public sealed class ShutdownTests
     public async Task Sigterm_WhileServing_ExitsZero_WithoutAStackTrace()
     {
         await using var emulator = await Emulator.StartAsync();
-        var folder = Directory.CreateTempSubdirectory("asnbot-stop-").FullName;
-        try
+        await InTempFolderAsync(async folder =>
         {
             using var bot = await BotProcess.StartAsync(emulator, Path.Combine(folder, "asnbot.db"));
             var resident = emulator.Resident(7_500_000_001);
@@ -26,56 +25,32 @@ public sealed class ShutdownTests
             Assert.Equal(0, exit);
             Assert.DoesNotContain("Exception", bot.Stderr, StringComparison.Ordinal);
             Assert.DoesNotContain("   at ", bot.Stderr, StringComparison.Ordinal);
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        });
     }
 
     [Fact]
     public async Task DeadBackgroundService_StopsTheBot_WithExitCodeOne()
     {
         await using var emulator = await Emulator.StartAsync();
-        var folder = Directory.CreateTempSubdirectory("asnbot-dead-").FullName;
-        try
+        await InTempFolderAsync(async folder =>
         {
-            var settings = new Dictionary<string, string?>
-            {
-                ["Telegram:Token"] = emulator.Token,
-                ["Telegram:ApiBaseUrl"] = emulator.BaseUrl,
-                ["Storage:Path"] = Path.Combine(folder, "asnbot.db"),
-            };
-            using var host = AppHost.BuildBot(settings, services => services.AddHostedService<DyingService>());
+            using var host = AppHost.BuildBot(Settings(emulator, folder), services => services.AddHostedService<DyingService>());
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
 
             var exit = await AppHost.RunAsync(host, timeout.Token);
 
             Assert.Equal(1, exit);
             Assert.False(timeout.IsCancellationRequested);
-        }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
-        }
+        });
     }
 
     [Fact]
     public async Task StoppedByItsToken_ExitCodeZero()
     {
         await using var emulator = await Emulator.StartAsync();
-        var folder = Directory.CreateTempSubdirectory("asnbot-stopped-").FullName;
-        try
+        await InTempFolderAsync(async folder =>
         {
-            var settings = new Dictionary<string, string?>
-            {
-                ["Telegram:Token"] = emulator.Token,
-                ["Telegram:ApiBaseUrl"] = emulator.BaseUrl,
-                ["Telegram:PollTimeoutSeconds"] = "2",
-                ["Storage:Path"] = Path.Combine(folder, "asnbot.db"),
-            };
-            using var host = AppHost.BuildBot(settings);
+            using var host = AppHost.BuildBot(Settings(emulator, folder));
             using var stop = new CancellationTokenSource();
 
             var run = AppHost.RunAsync(host, stop.Token);
@@ -83,6 +58,23 @@ public sealed class ShutdownTests
             await stop.CancelAsync();
 
             Assert.Equal(0, await run);
+        });
+    }
+
+    private static Dictionary<string, string?> Settings(Emulator emulator, string folder) => new()
+    {
+        ["Telegram:Token"] = emulator.Token,
+        ["Telegram:ApiBaseUrl"] = emulator.BaseUrl,
+        ["Telegram:PollTimeoutSeconds"] = "2",
+        ["Storage:Path"] = Path.Combine(folder, "asnbot.db"),
+    };
+
+    private static async Task InTempFolderAsync(Func<string, Task> test)
+    {
+        var folder = Directory.CreateTempSubdirectory("asnbot-stop-").FullName;
+        try
+        {
+            await test(folder);
         }
         finally
         {
