@@ -67,15 +67,12 @@ static async Task<int> Guard(Func<Task<int>> action)
     }
     catch (OptionsValidationException ex)
     {
-        await Console.Error.WriteLineAsync($"asnbot: configuration error: {string.Join(" ", ex.Failures)}");
-        return 2;
+        return await ConfigurationError(ex.Failures);
     }
     catch (AggregateException ex) when (ex.InnerExceptions.All(e => e is OptionsValidationException))
     {
         // Several sections wrong at once: still one line.
-        var failures = ex.InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures);
-        await Console.Error.WriteLineAsync($"asnbot: configuration error: {string.Join(" ", failures)}");
-        return 2;
+        return await ConfigurationError(ex.InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures));
     }
     catch (StorageUnavailableException ex)
     {
@@ -88,4 +85,10 @@ static async Task<int> Guard(Func<Task<int>> action)
         await Console.Error.WriteLineAsync($"asnbot: database error: {ex.Message}");
         return 1;
     }
+}
+
+static async Task<int> ConfigurationError(IEnumerable<string> failures)
+{
+    await Console.Error.WriteLineAsync($"asnbot: configuration error: {string.Join(" ", failures)}");
+    return 2;
 }

@@ -36,7 +36,7 @@ public sealed class ChatVerbTests
             var (listed, listOutput) = await RunAsync(folder, "", "round", "list");
             Assert.True(listed == 0, listOutput);
             Assert.Contains("semester-ii-2026\topen\t", listOutput, StringComparison.Ordinal);
-            Assert.Contains("\t1 responses\t", listOutput, StringComparison.Ordinal);
+            Assert.Contains("\t1 response\t", listOutput, StringComparison.Ordinal);
         }
         finally
         {

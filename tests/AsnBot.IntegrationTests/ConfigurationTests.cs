@@ -26,6 +26,18 @@ public sealed class ConfigurationTests
     }
 
     [Fact]
+    public async Task SeveralBadSettings_AreStillOneLine_AndExitTwo()
+    {
+        var (exitCode, stdout, stderr) = await RunBotProcess(string.Empty, new Dictionary<string, string?> { ["Delivery__GlobalPerSecond"] = "0" });
+
+        Assert.Equal(2, exitCode);
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("Telegram:Token is not set", line, StringComparison.Ordinal);
+        Assert.Contains("GlobalPerSecond", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task MalformedToken_IsRefusedBeforeAnyRequest()
     {
         using var host = AppHost.BuildBot(new Dictionary<string, string?>
@@ -40,7 +52,7 @@ public sealed class ConfigurationTests
         Assert.DoesNotContain("short", string.Join(" ", error.Failures), StringComparison.Ordinal);
     }
 
-    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunBotProcess(string token)
+    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunBotProcess(string token, IDictionary<string, string?>? environment = null)
     {
         var folder = Directory.CreateTempSubdirectory("asnbot-cfg-").FullName;
         try
@@ -54,6 +66,11 @@ public sealed class ConfigurationTests
             start.Environment["Telegram__Token"] = token;
             start.Environment["Storage__Path"] = Path.Combine(folder, "asnbot.db");
             start.Environment["Telegram__ApiBaseUrl"] = "http://127.0.0.1:9";
+            foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
+            {
+                start.Environment[key] = value;
+            }
+
             using var process = Process.Start(start)!;
             var stdout = process.StandardOutput.ReadToEndAsync();
             var stderr = process.StandardError.ReadToEndAsync();

@@ -134,6 +134,18 @@ public sealed class CliMistakeTests : IDisposable
         Assert.False(Directory.Exists(missing));
     }
 
+    [Fact]
+    public async Task Out_WhereNobodyMayWrite_OneLine_ExitTwo()
+    {
+        ReportData.Add(_cli.Database, 1, "RSUD", ReportData.All(3));
+
+        // /proc refuses new files even to root, for whom permission bits would not.
+        var (exit, _, stderr) = await _cli.RunAsync(CliHarness.Key, "export", "responses", "--round", TestUnits.Round, "--out", "/proc/asnbot-export.csv");
+
+        Assert.Equal(2, exit);
+        Assert.StartsWith("asnbot: cannot write /proc/asnbot-export.csv: ", Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("open")]
     [InlineData("close")]

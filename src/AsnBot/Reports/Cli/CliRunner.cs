@@ -133,6 +133,11 @@ internal static class CliRunner
 
             File.Move(partial, target.FullName, overwrite: true);
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A folder without write permission, a full disk: the reason in one line, no stack trace.
+            throw new CliException($"cannot write {target.FullName}: {ex.Message}");
+        }
         finally
         {
             File.Delete(partial);
