@@ -373,19 +373,11 @@ public sealed class AuthorisationAndPrivacyTests(ITestOutputHelper output)
             "tagged " + connection.ExecuteScalar<long>("SELECT COUNT(*) FROM sent_message"));
     }
 
-    internal static Dictionary<string, string?> Settings(string evidence) => new()
+    internal static Dictionary<string, string?> Settings(string evidence, long admin = AdminId, long group = AdminGroup) => new()
     {
-        ["Admin:UserIds:0"] = AdminId.ToString(CultureInfo.InvariantCulture),
-        ["Admin:GroupChatId"] = AdminGroup.ToString(CultureInfo.InvariantCulture),
+        ["Admin:UserIds:0"] = admin.ToString(CultureInfo.InvariantCulture),
+        ["Admin:GroupChatId"] = group.ToString(CultureInfo.InvariantCulture),
         ["Exports:PseudonymKey"] = "reliability-pseudonym-key-0123456789",
         ["Complaints:EvidenceFolder"] = evidence,
     };
-
-    /// <summary>A temporary folder deleted with everything in it.</summary>
-    private sealed class TempFolder : IDisposable
-    {
-        public string Path { get; } = Directory.CreateTempSubdirectory("asnbot-reliability-").FullName;
-
-        public void Dispose() => Directory.Delete(Path, recursive: true);
-    }
 }
