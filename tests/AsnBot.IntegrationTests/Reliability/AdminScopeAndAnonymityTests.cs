@@ -98,7 +98,7 @@ public sealed class AdminScopeAndAnonymityTests
         var alone = emulator.Resident(AdminId);
 
         // Three complaints about the same unit and category: each later one is a likely duplicate of the one before.
-        var (_, confidential) = await FiledAsync(emulator, 93_300_001, "Rahasia");
+        var (reporter, confidential) = await FiledAsync(emulator, 93_300_001, "Rahasia");
         var firstPost = await group.WaitForText($"Pengaduan {confidential}");
         var (_, identified) = await FiledAsync(emulator, 93_300_002, "Teridentifikasi");
         var identifiedPost = await group.WaitForText($"Pengaduan {identified}");
@@ -136,6 +136,30 @@ public sealed class AdminScopeAndAnonymityTests
         Assert.Contains("+ 1 pengaduan rahasia terlambat", groupNotice.Text, StringComparison.Ordinal);
         var privateNotice = await alone.WaitForText("⏰ Pengaduan terlambat (1)");
         Assert.Contains(confidential, privateNotice.Text, StringComparison.Ordinal);
+
+        // Handled from its first post: status changes edit that post; prompts, answers, a press on an outdated
+        // button and the reporter reopening it all reach admins in private, not the group.
+        await group.PressRaw(firstPost.MessageId, Data(firstPost, "Verifikasi"));
+        await reporter.WaitForText("status sekarang Terverifikasi");
+        await group.WaitForText($"Pengaduan {confidential} — Terverifikasi");
+        var groupCount = group.Messages.Count;
+        await group.PressRaw(firstPost.MessageId, Data(Current(group, firstPost), "Balas"));
+        Assert.Equal("Pengaduan rahasia: permintaan balasan dikirim ke chat pribadi Anda dengan bot.", (await group.WaitForCallbackAnswer(2)).Text);
+        var prompt = await alone.WaitForText($"Balas pesan ini dengan tanggapan untuk pelapor {confidential}");
+        await bot.RecordedAsync(prompt.ChatId, prompt.MessageId);
+        await alone.SendReply("Petugas loket sudah kami panggil.", prompt.MessageId);
+        await reporter.WaitForText("Petugas loket sudah kami panggil.");
+        await alone.WaitForText($"Tanggapan untuk {confidential} diteruskan ke pelapor.");
+        await group.PressRaw(firstPost.MessageId, Data(Current(group, firstPost), "Selesai"));
+        await reporter.WaitForText("Apakah masalah Saudara sudah selesai?");
+        await reporter.Press("Belum selesai");
+        await reporter.WaitForText("Mohon jelaskan");
+        await reporter.SendText("Uangnya belum dikembalikan.");
+        await alone.WaitForText($"Pengaduan {confidential} dibuka kembali oleh pelapor");
+        await group.PressRaw(firstPost.MessageId, Data(firstPost, "Proses"));
+        Assert.Equal("Status pengaduan sudah berubah; tampilan terbaru dikirim.", (await group.WaitForCallbackAnswer(4)).Text);
+        await group.WaitForText($"Pengaduan {confidential} — Dibuka kembali");
+        Assert.Equal(groupCount, group.Messages.Count);
 
         await SettledAsync(bot, emulator);
         var laterGroupMessages = group.Messages.Where(m => m.MessageId != firstPost.MessageId).ToList();
@@ -226,6 +250,12 @@ public sealed class AdminScopeAndAnonymityTests
         await Eventually.True(() => bot.Database.Count("SELECT COUNT(*) FROM complaint_photo WHERE status = 'too_large' AND path IS NULL") == 1);
         Assert.Empty(Directory.EnumerateFiles(evidence.Path, "*", SearchOption.AllDirectories));
     }
+
+    /// <summary>The callback data of a button on a message as it was when <paramref name="message"/> was read.</summary>
+    private static string Data(BotMessage message, string label) => message.Buttons.Single(b => b.Text == label).CallbackData!;
+
+    /// <summary>The message as it looks now (after edits).</summary>
+    private static BotMessage Current(Resident chat, BotMessage message) => chat.Messages.Single(m => m.MessageId == message.MessageId);
 
     /// <summary>A consented resident files a complaint with a photo and the location <see cref="ExactLocation"/>.</summary>
     private static async Task<(Resident Resident, string Number)> FiledAsync(Emulator emulator, long userId, string privacy)

@@ -234,7 +234,9 @@ public sealed class AuthorisationAndPrivacyTests(ITestOutputHelper output)
         var settings = Settings(evidence.Path);
         settings["Delivery:GroupPerMinute"] = "100";
         await using var bot = await BotUnderTest.StartAsync(emulator, settings);
-        var admin = emulator.Member(AdminId, AdminGroup);
+
+        // Exports and reports are sent only in an admin's private chat.
+        var admin = emulator.Resident(AdminId);
         var resident = emulator.Resident(92_300_001);
         await SurveyScript.ToFirstElementAsync(resident);
         await SurveyScript.AnswerElementsAsync(resident, [3, 3, 3, 3, 3, 3, 3, 3, 3]);
