@@ -125,13 +125,10 @@ public sealed partial class ComplaintEndToEndTests
     {
         await using var emulator = await Emulator.StartAsync();
         using var evidence = new TempFolder();
-        await using var bot = await BotUnderTest.StartAsync(emulator, Reliability.AuthorisationAndPrivacyTests.Settings(evidence.Path, AdminId, AdminGroup));
-        var group = emulator.Member(AdminId, AdminGroup);
-        var alone = emulator.Resident(AdminId);
-        var resident = emulator.Resident(ReporterId + 2);
-        await SurveyScript.ConsentAsync(resident);
-        await resident.WaitForText("Unit layanan mana");
-        var number = await Reliability.ComplaintScript.FileAsync(resident, "Anonim");
+        await using var bot = await Reliability.AdminScopeAndAnonymityTests.StartAsync(emulator, evidence);
+        var group = emulator.Member(Reliability.AdminScopeAndAnonymityTests.AdminId, Reliability.AdminScopeAndAnonymityTests.AdminGroup);
+        var alone = emulator.Resident(Reliability.AdminScopeAndAnonymityTests.AdminId);
+        var (_, number) = await Reliability.ComplaintScript.ConsentAndFileAsync(emulator, ReporterId + 2, "Anonim");
         var post = await group.WaitForText($"Pengaduan {number}");
         Assert.DoesNotContain(post.Buttons, b => b.Text.Contains("Lihat bukti", StringComparison.Ordinal));
         await Eventually.True(() => bot.Database.Count("SELECT COUNT(*) FROM complaint_photo WHERE status = 'stored'") == 1);
@@ -149,7 +146,7 @@ public sealed partial class ComplaintEndToEndTests
         }
 
         Assert.True(File.Exists(Directory.EnumerateFiles(evidence.Path, "*", SearchOption.AllDirectories).Single()), "The evidence stays on disk after it was shown.");
-        Assert.Equal(0, emulator.CallsToChat(AdminGroup, "sendPhoto"));
+        Assert.Equal(0, emulator.CallsToChat(Reliability.AdminScopeAndAnonymityTests.AdminGroup, "sendPhoto"));
     }
 
     [Fact]
@@ -157,12 +154,9 @@ public sealed partial class ComplaintEndToEndTests
     {
         await using var emulator = await Emulator.StartAsync();
         using var evidence = new TempFolder();
-        await using var bot = await BotUnderTest.StartAsync(emulator, Reliability.AuthorisationAndPrivacyTests.Settings(evidence.Path, AdminId, AdminGroup));
-        var group = emulator.Member(AdminId, AdminGroup);
-        var resident = emulator.Resident(ReporterId + 3);
-        await SurveyScript.ConsentAsync(resident);
-        await resident.WaitForText("Unit layanan mana");
-        var number = await Reliability.ComplaintScript.FileAsync(resident, "Teridentifikasi");
+        await using var bot = await Reliability.AdminScopeAndAnonymityTests.StartAsync(emulator, evidence);
+        var group = emulator.Member(Reliability.AdminScopeAndAnonymityTests.AdminId, Reliability.AdminScopeAndAnonymityTests.AdminGroup);
+        var (resident, number) = await Reliability.ComplaintScript.ConsentAndFileAsync(emulator, ReporterId + 3, "Teridentifikasi");
         await group.WaitForText($"Pengaduan {number}");
         await group.Press("Verifikasi");
         await group.WaitForText($"Pengaduan {number} — Terverifikasi");

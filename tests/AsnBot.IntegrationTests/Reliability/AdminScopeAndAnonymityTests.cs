@@ -16,8 +16,8 @@ namespace AsnBot.IntegrationTests.Reliability;
 [Trait("Category", "Reliability")]
 public sealed class AdminScopeAndAnonymityTests
 {
-    private const long AdminId = 93_000_001;
-    private const long AdminGroup = -100_930_001;
+    internal const long AdminId = 93_000_001;
+    internal const long AdminGroup = -100_930_001;
     private const string ExactLocation = "2.9667, 99.8";
     private const string CoarseLocation = "sekitar 2.97, 99.80 (dibulatkan ±1 km)";
 
@@ -26,11 +26,11 @@ public sealed class AdminScopeAndAnonymityTests
     {
         using var evidence = new TempFolder();
         await using var emulator = await Emulator.StartAsync();
-        await using var bot = await BotUnderTest.StartAsync(emulator, AuthorisationAndPrivacyTests.Settings(evidence.Path, AdminId, AdminGroup));
+        await using var bot = await StartAsync(emulator, evidence);
         var group = emulator.Member(AdminId, AdminGroup);
 
         // Complaint 1 (anonymous) and broadcast 1: the progress message's tag carries the same number.
-        var (reporter, number) = await FiledAsync(emulator, 93_100_001, "Anonim");
+        var (reporter, number) = await ComplaintScript.ConsentAndFileAsync(emulator, 93_100_001, "Anonim");
         await group.WaitForText($"Pengaduan {number}");
         BroadcastScript.Seed(emulator, bot.Database, 93_100_100, 3);
         await BroadcastScript.StartAsync(group);
@@ -56,11 +56,11 @@ public sealed class AdminScopeAndAnonymityTests
     {
         using var evidence = new TempFolder();
         await using var emulator = await Emulator.StartAsync();
-        await using var bot = await BotUnderTest.StartAsync(emulator, AuthorisationAndPrivacyTests.Settings(evidence.Path, AdminId, AdminGroup));
+        await using var bot = await StartAsync(emulator, evidence);
         var group = emulator.Member(AdminId, AdminGroup);
         var elsewhere = emulator.Member(AdminId, -100_930_999);
         var alone = emulator.Resident(AdminId);
-        var (_, number) = await FiledAsync(emulator, 93_200_001, "Rahasia");
+        var (_, number) = await ComplaintScript.ConsentAndFileAsync(emulator, 93_200_001, "Rahasia");
         await group.WaitForText($"Pengaduan {number}");
         var groupSeen = group.Messages.Count;
 
@@ -93,16 +93,16 @@ public sealed class AdminScopeAndAnonymityTests
     {
         using var evidence = new TempFolder();
         await using var emulator = await Emulator.StartAsync();
-        await using var bot = await BotUnderTest.StartAsync(emulator, AuthorisationAndPrivacyTests.Settings(evidence.Path, AdminId, AdminGroup));
+        await using var bot = await StartAsync(emulator, evidence);
         var group = emulator.Member(AdminId, AdminGroup);
         var alone = emulator.Resident(AdminId);
 
         // Three complaints about the same unit and category: each later one is a likely duplicate of the one before.
-        var (reporter, confidential) = await FiledAsync(emulator, 93_300_001, "Rahasia");
+        var (reporter, confidential) = await ComplaintScript.ConsentAndFileAsync(emulator, 93_300_001, "Rahasia");
         var firstPost = await group.WaitForText($"Pengaduan {confidential}");
-        var (_, identified) = await FiledAsync(emulator, 93_300_002, "Teridentifikasi");
+        var (_, identified) = await ComplaintScript.ConsentAndFileAsync(emulator, 93_300_002, "Teridentifikasi");
         var identifiedPost = await group.WaitForText($"Pengaduan {identified}");
-        var (_, anonymous) = await FiledAsync(emulator, 93_300_003, "Anonim");
+        var (_, anonymous) = await ComplaintScript.ConsentAndFileAsync(emulator, 93_300_003, "Anonim");
         var anonymousPost = await group.WaitForText($"Pengaduan {anonymous}");
 
         Assert.Contains("Pelapor: hanya terlihat di chat pribadi admin (rahasia)", firstPost.Text, StringComparison.Ordinal);
@@ -173,10 +173,10 @@ public sealed class AdminScopeAndAnonymityTests
         var id = reporterId.ToString(CultureInfo.InvariantCulture);
         using var evidence = new TempFolder();
         await using var emulator = await Emulator.StartAsync();
-        await using var bot = await BotUnderTest.StartAsync(emulator, AuthorisationAndPrivacyTests.Settings(evidence.Path, AdminId, AdminGroup));
+        await using var bot = await StartAsync(emulator, evidence);
         var group = emulator.Member(AdminId, AdminGroup);
         var alone = emulator.Resident(AdminId);
-        var (reporter, number) = await FiledAsync(emulator, reporterId, "Teridentifikasi");
+        var (reporter, number) = await ComplaintScript.ConsentAndFileAsync(emulator, reporterId, "Teridentifikasi");
         var post = await group.WaitForText($"Pengaduan {number}");
         Assert.Contains($"ID Telegram {id}", post.Text, StringComparison.Ordinal);
         await alone.SendText($"/aduan {number}");
@@ -184,10 +184,7 @@ public sealed class AdminScopeAndAnonymityTests
         await bot.RecordedAsync(post.ChatId, post.MessageId);
         await bot.RecordedAsync(view.ChatId, view.MessageId);
 
-        await reporter.SendText("/hapus");
-        await reporter.WaitForText("Hapus data Saudara?");
-        await reporter.Press("Ya, hapus data saya");
-        await reporter.WaitForText("Data Saudara sudah dihapus.");
+        await SurveyScript.EraseAsync(reporter);
 
         var edited = await group.WaitForText("Pelapor: dihapus atas permintaan pelapor (/hapus)");
         Assert.Equal(post.MessageId, edited.MessageId);
@@ -203,16 +200,11 @@ public sealed class AdminScopeAndAnonymityTests
     {
         using var evidence = new TempFolder();
         await using var emulator = await Emulator.StartAsync();
-        var settings = AuthorisationAndPrivacyTests.Settings(evidence.Path, AdminId, AdminGroup);
-        settings["Complaints:MaxPerDay"] = "1";
-        await using var bot = await BotUnderTest.StartAsync(emulator, settings);
+        await using var bot = await StartAsync(emulator, evidence, ("Complaints:MaxPerDay", "1"));
         const long residentId = 93_500_001;
-        var (resident, _) = await FiledAsync(emulator, residentId, "Anonim");
+        var (resident, _) = await ComplaintScript.ConsentAndFileAsync(emulator, residentId, "Anonim");
 
-        await resident.SendText("/hapus");
-        await resident.WaitForText("Hapus data Saudara?");
-        await resident.Press("Ya, hapus data saya");
-        await resident.WaitForText("Data Saudara sudah dihapus.");
+        await SurveyScript.EraseAsync(resident);
         await SurveyScript.ConsentAsync(resident);
         await resident.WaitForText("Unit layanan mana");
         await resident.SendText("/lapor");
@@ -227,28 +219,30 @@ public sealed class AdminScopeAndAnonymityTests
     {
         using var evidence = new TempFolder();
         await using var emulator = await Emulator.StartAsync();
-        var settings = AuthorisationAndPrivacyTests.Settings(evidence.Path, AdminId, AdminGroup);
-        settings["Complaints:MaxPhotoBytes"] = "1000";
-        await using var bot = await BotUnderTest.StartAsync(emulator, settings);
+        await using var bot = await StartAsync(emulator, evidence, ("Complaints:MaxPhotoBytes", "1000"));
         var resident = emulator.Resident(93_600_001);
         await SurveyScript.ConsentAsync(resident);
         await resident.WaitForText("Unit layanan mana");
-        await ComplaintScript.OpenAsync(resident);
-        await resident.Press("RSUD Dr. Tengku Mansyur");
-        await resident.WaitForText("Ceritakan apa yang terjadi");
-        await resident.SendText("Petugas meminta uang tambahan untuk kamar rawat inap kelas tiga.");
-        await resident.WaitForText("Ada bukti?");
-        await resident.SendPhotoOfUnknownSize(50_000);
-        await resident.WaitForText("Foto 1 dari 3 diterima.");
-        await resident.SendText("Lanjut ›");
-        await resident.WaitForText("Bagaimana identitas Saudara ditangani?");
-        await resident.Press("Anonim");
-        await resident.WaitForText("Periksa pengaduan Saudara");
-        await resident.Press("Kirim ✓");
-        await resident.WaitForText("Nomor pelacakan");
+        await ComplaintScript.FileAsync(resident, "Anonim", async r =>
+        {
+            await r.SendPhotoOfUnknownSize(50_000);
+            await r.WaitForText("Foto 1 dari 3 diterima.");
+        });
 
         await Eventually.True(() => bot.Database.Count("SELECT COUNT(*) FROM complaint_photo WHERE status = 'too_large' AND path IS NULL") == 1);
         Assert.Empty(Directory.EnumerateFiles(evidence.Path, "*", SearchOption.AllDirectories));
+    }
+
+    /// <summary>The bot with admin <see cref="AdminId"/> and admin group <see cref="AdminGroup"/>, and any further settings.</summary>
+    internal static Task<BotUnderTest> StartAsync(Emulator emulator, TempFolder evidence, params (string Key, string Value)[] more)
+    {
+        var settings = AuthorisationAndPrivacyTests.Settings(evidence.Path, AdminId, AdminGroup);
+        foreach (var (key, value) in more)
+        {
+            settings[key] = value;
+        }
+
+        return BotUnderTest.StartAsync(emulator, settings);
     }
 
     /// <summary>The callback data of a button on a message as it was when <paramref name="message"/> was read.</summary>
@@ -256,15 +250,6 @@ public sealed class AdminScopeAndAnonymityTests
 
     /// <summary>The message as it looks now (after edits).</summary>
     private static BotMessage Current(Resident chat, BotMessage message) => chat.Messages.Single(m => m.MessageId == message.MessageId);
-
-    /// <summary>A consented resident files a complaint with a photo and the location <see cref="ExactLocation"/>.</summary>
-    private static async Task<(Resident Resident, string Number)> FiledAsync(Emulator emulator, long userId, string privacy)
-    {
-        var resident = emulator.Resident(userId);
-        await SurveyScript.ConsentAsync(resident);
-        await resident.WaitForText("Unit layanan mana");
-        return (resident, await ComplaintScript.FileAsync(resident, privacy));
-    }
 
     /// <summary>10:00 WIB on the first working day at least 30 days from now: every open complaint is overdue then.</summary>
     private static DateTimeOffset AMorningAMonthAhead(BotUnderTest bot)

@@ -193,10 +193,7 @@ public sealed class AuthorisationAndPrivacyTests(ITestOutputHelper output)
         var foundBefore = DatabaseScan.Find(bot.Database, id);
         Assert.Contains(foundBefore, hit => hit.StartsWith("resident.", StringComparison.Ordinal));
 
-        await resident.SendText("/hapus");
-        await resident.WaitForText("Hapus data Saudara?");
-        await resident.Press("Ya, hapus data saya");
-        await resident.WaitForText("Data Saudara sudah dihapus.");
+        await SurveyScript.EraseAsync(resident);
         await Eventually.True(() => bot.Database.Count("SELECT COUNT(*) FROM outbox") == 0);
 
         // Not one row, in any column of any table, still holds the id.
