@@ -189,7 +189,9 @@ public sealed class AdminScopeAndAnonymityTests
         var edited = await group.WaitForText("Pelapor: dihapus atas permintaan pelapor (/hapus)");
         Assert.Equal(post.MessageId, edited.MessageId);
         Assert.Contains(edited.Buttons, b => b.Text == "Verifikasi");
-        await alone.WaitForText("Pelapor: dihapus atas permintaan pelapor (/hapus)");
+        var editedView = await alone.WaitForText("Pelapor: dihapus atas permintaan pelapor (/hapus)");
+        Assert.Equal(view.MessageId, editedView.MessageId);
+        Assert.Contains(editedView.Buttons, b => b.Text == "🖼 Lihat bukti (1 foto)");
         await SettledAsync(bot, emulator);
         Assert.DoesNotContain(group.Messages.Concat(alone.Messages), m => m.Text.Contains(id, StringComparison.Ordinal));
         Assert.Empty(DatabaseScan.Find(bot.Database, id));

@@ -300,11 +300,7 @@ internal sealed partial class AdminDesk(Turn turn, AdminTools tools, ILogger log
         }
     }
 
-    /// <summary>Buttons of a complaint view; in a private chat also "Lihat bukti" when photos were sent.</summary>
-    private Keyboard Buttons(ComplaintRow complaint) =>
-        !InGroup && _store.PhotoCount(complaint.Id) is > 0 and var photos
-            ? AdminButtons.WithEvidence(complaint, turn.Text("admin.evidenceButton", photos))
-            : AdminButtons.For(complaint);
+    private Keyboard Buttons(ComplaintRow complaint) => _desk.AdminKeyboard(turn.Work, complaint, turn.Inbound.ChatId);
 
     private bool InGroup => turn.Inbound.Chat != ChatKind.Private;
 

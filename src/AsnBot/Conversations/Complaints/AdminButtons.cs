@@ -29,18 +29,22 @@ internal static class AdminButtons
     public static Keyboard WithEvidence(ComplaintRow complaint, string label) =>
         new([.. For(complaint).Rows, [new Button(label, Data(complaint, Evidence))]]);
 
+    /// <summary>A full admin view of the complaint (what erasure edits when it showed the reporter's id).</summary>
     public static string PostTag(long id) => $"post:{Id(id)}";
+
+    /// <summary>A later notice about the complaint (reopened), answered like its post.</summary>
+    public static string NoticeTag(long id) => $"notice:{Id(id)}";
 
     public static string ReplyTag(long id) => $"reply:{Id(id)}";
 
     public static string RejectTag(long id) => $"reject:{Id(id)}";
 
     /// <summary>
-    /// Reads back the tag of a complaint post or prompt ("post:42", "reply:42", "reject:42"); null for anything
-    /// else, such as a broadcast's progress message ("broadcast:42"), whose number is no complaint's.
+    /// Reads back the tag of a complaint post, notice or prompt ("post:42", "notice:42", "reply:42", "reject:42");
+    /// null for anything else, such as a broadcast's progress message ("broadcast:42"), whose number is no complaint's.
     /// </summary>
     public static (string Kind, long Id)? ParseTag(string? tag) =>
-        tag?.Split(':') is [var kind and ("post" or "reply" or "reject"), var id]
+        tag?.Split(':') is [var kind and ("post" or "notice" or "reply" or "reject"), var id]
             && long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
                 ? (kind, value)
                 : null;

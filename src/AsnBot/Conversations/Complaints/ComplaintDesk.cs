@@ -66,6 +66,12 @@ public sealed class ComplaintDesk(ComplaintViews views, AdminOptions admin)
         return views.ForAdmin(complaint, store.PhotoCount(complaint.Id), now, IsAdminGroup(chatId), duplicateConfidential);
     }
 
+    /// <summary>The buttons of an admin view; in a private chat also "Lihat bukti" when photos were sent.</summary>
+    public Keyboard AdminKeyboard(UnitOfWork work, ComplaintRow complaint, long chatId) =>
+        !IsAdminGroup(chatId) && new ComplaintStore(work).PhotoCount(complaint.Id) is > 0 and var photos
+            ? AdminButtons.WithEvidence(complaint, views.EvidenceButton(photos))
+            : AdminButtons.For(complaint);
+
     /// <summary>The first post of a filed complaint, to the admin group, if one is configured.</summary>
     public void Announce(Turn turn, ComplaintRow complaint)
     {
@@ -86,7 +92,7 @@ public sealed class ComplaintDesk(ComplaintViews views, AdminOptions admin)
             : admin.GroupChatId is { } group ? [group] : [];
         foreach (var chat in chats)
         {
-            turn.Add(new SendText(chat, text, AdminButtons.For(complaint)) { Tag = AdminButtons.PostTag(complaint.Id) });
+            turn.Add(new SendText(chat, text, AdminButtons.For(complaint)) { Tag = AdminButtons.NoticeTag(complaint.Id) });
         }
     }
 
@@ -102,7 +108,7 @@ public sealed class ComplaintDesk(ComplaintViews views, AdminOptions admin)
             var complaint = store.Find(id)!;
             foreach (var (chatId, messageId) in SentMessageStore.MessagesTagged(turn.Work, AdminButtons.PostTag(id)))
             {
-                turn.Add(new EditText(chatId, messageId, AdminView(turn.Work, complaint, turn.Now, chatId), AdminButtons.For(complaint)));
+                turn.Add(new EditText(chatId, messageId, AdminView(turn.Work, complaint, turn.Now, chatId), AdminKeyboard(turn.Work, complaint, chatId)));
             }
         }
     }

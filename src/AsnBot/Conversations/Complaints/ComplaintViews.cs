@@ -58,6 +58,9 @@ public sealed class ComplaintViews(TextCatalog texts, ComplaintOptions options, 
         return text.AppendLine().Append(complaint.Description).ToString();
     }
 
+    /// <summary>"Lihat bukti (2 foto)", under an admin's private view of a complaint with photos.</summary>
+    public string EvidenceButton(int photos) => texts.Format(Language.Id, "admin.evidenceButton", photos);
+
     /// <summary>One line per complaint for lists (/aduan and /status).</summary>
     public string Line(Language language, ComplaintRow complaint, DateTimeOffset now)
     {
