@@ -150,6 +150,11 @@ public sealed class AdminScopeAndAnonymityTests
         await alone.SendReply("Petugas loket sudah kami panggil.", prompt.MessageId);
         await reporter.WaitForText("Petugas loket sudah kami panggil.");
         await alone.WaitForText($"Tanggapan untuk {confidential} diteruskan ke pelapor.");
+        await bot.RecordedAsync(firstPost.ChatId, firstPost.MessageId);
+        await group.SendReply("Berkasnya sedang kami periksa.", firstPost.MessageId);
+        await reporter.WaitForText("Berkasnya sedang kami periksa.");
+        await group.WaitForText("Tanggapan diteruskan ke pelapor.");
+        groupCount++;
         await group.PressRaw(firstPost.MessageId, Data(Current(group, firstPost), "Selesai"));
         await reporter.WaitForText("Apakah masalah Saudara sudah selesai?");
         await reporter.Press("Belum selesai");
