@@ -77,6 +77,38 @@ public sealed partial class BotApiEmulator
         return AddBotMessage(chat, message);
     }
 
+    /// <summary>sendPhoto with an uploaded file: the message carries one photo size; its bytes are kept like a document's.</summary>
+    private ApiResult SendPhoto(ApiRequest request)
+    {
+        var body = request.Body;
+        if (ResolveChat(body, true, out var chat) is ApiResult chatError)
+        {
+            return chatError;
+        }
+
+        if (FindUpload(request, "photo") is not UploadedFile upload || upload.Bytes.Length == 0)
+        {
+            return ApiResult.BadRequest("there is no photo in the request");
+        }
+
+        var (caption, captionError) = ReadText(body, "caption", 1024, required: false);
+        var (markup, markupError) = MarkupReader.Read(body);
+        if ((captionError ?? (markupError is null ? CheckReply(body, chat) : ApiResult.BadRequest(markupError))) is ApiResult error)
+        {
+            return error;
+        }
+
+        var file = StoreFileLocked("photos", ".jpg", upload.Bytes);
+        var message = new StoredMessage(chat.NextMessageId(), chat.Id, EmulatorJson.UnixNow())
+        {
+            Caption = caption,
+            Photo = new PhotoInfo(file.FileId, file.FileUniqueId, file.Bytes.Length),
+            DocumentBytes = file.Bytes,
+            InlineMarkup = markup.Inline,
+        };
+        return AddBotMessage(chat, message);
+    }
+
     /// <summary>The uploaded file for a field: a part with the field's name, or "attach://name" (what Telegram.Bot sends).</summary>
     private static UploadedFile? FindUpload(ApiRequest request, string field)
     {
@@ -104,7 +136,7 @@ public sealed partial class BotApiEmulator
         return ApiResult.Ok(EmulatorJson.Obj(
             ("file_id", file.FileId),
             ("file_unique_id", file.FileUniqueId),
-            ("file_size", file.Bytes.Length),
+            ("file_size", file.SizeUnknown ? null : file.Bytes.Length),
             ("file_path", file.FilePath)));
     }
 

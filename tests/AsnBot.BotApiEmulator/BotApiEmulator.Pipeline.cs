@@ -177,6 +177,7 @@ public sealed partial class BotApiEmulator
             "EDITMESSAGETEXT" => RateLimited(chatId, () => EditMessageText(body)),
             "EDITMESSAGEREPLYMARKUP" => RateLimited(chatId, () => EditMessageReplyMarkup(body)),
             "SENDDOCUMENT" => RateLimited(chatId, () => SendDocument(request)),
+            "SENDPHOTO" => RateLimited(chatId, () => SendPhoto(request)),
             "ANSWERCALLBACKQUERY" => AnswerCallbackQuery(body),
             "GETFILE" => GetFile(body),
             "SENDCHATACTION" => SendChatAction(body),

@@ -40,8 +40,11 @@ public sealed partial class BotApiEmulator
         }
     }
 
-    /// <summary>Stores fake bytes as a file; must be called from a fill callback (under the lock).</summary>
-    internal JsonObject FakeFile(string folder, string extension, int size)
+    /// <summary>
+    /// Stores fake bytes as a file; must be called from a fill callback (under the lock). With
+    /// <paramref name="sizeUnknown"/> neither the message nor getFile says how large it is.
+    /// </summary>
+    internal JsonObject FakeFile(string folder, string extension, int size, bool sizeUnknown = false)
     {
         var bytes = new byte[size];
         for (var i = 0; i < size; i++)
@@ -49,8 +52,9 @@ public sealed partial class BotApiEmulator
             bytes[i] = (byte)((i * 31) + folder.Length);
         }
 
-        var file = StoreFileLocked(folder, extension, bytes);
-        return EmulatorJson.Obj(("file_id", file.FileId), ("file_unique_id", file.FileUniqueId), ("file_size", size));
+        var file = StoreFileLocked(folder, extension, bytes) with { SizeUnknown = sizeUnknown };
+        _files[file.FileId] = file;
+        return EmulatorJson.Obj(("file_id", file.FileId), ("file_unique_id", file.FileUniqueId), ("file_size", sizeUnknown ? null : size));
     }
 
     internal long Press(Resident resident, string label)

@@ -83,5 +83,21 @@ internal sealed record DocumentInfo(string FileId, string FileUniqueId, string F
         ("file_size", FileSize));
 }
 
+/// <summary>A photo the bot sent (one size).</summary>
+internal sealed record PhotoInfo(string FileId, string FileUniqueId, int FileSize)
+{
+    public JsonArray ToJson() => [EmulatorJson.Obj(
+        ("file_id", FileId),
+        ("file_unique_id", FileUniqueId),
+        ("width", 800),
+        ("height", 600),
+        ("file_size", FileSize))];
+}
+
 /// <summary>A file the emulator can serve through getFile and the file download URL.</summary>
-internal sealed record StoredFile(string FileId, string FileUniqueId, string FilePath, byte[] Bytes);
+/// <param name="FileId">The id the bot passes to getFile.</param>
+/// <param name="FileUniqueId">Telegram's stable id of the file.</param>
+/// <param name="FilePath">Where the file is served under /file/bot&lt;token&gt;/.</param>
+/// <param name="Bytes">The file's contents.</param>
+/// <param name="SizeUnknown">getFile leaves file_size out, as Telegram may (the field is optional).</param>
+internal sealed record StoredFile(string FileId, string FileUniqueId, string FilePath, byte[] Bytes, bool SizeUnknown = false);

@@ -9,6 +9,7 @@ namespace AsnBot.BotApiEmulator;
 /// <param name="LastChangedAt">When the message was sent or last edited.</param>
 /// <param name="DocumentFileName">File name when the message is a document.</param>
 /// <param name="ReplyKeyboard">Reply keyboard rows (button labels) sent with the message, if any.</param>
+/// <param name="IsPhoto">True for a photo the bot sent with sendPhoto (its bytes: <c>DocumentBytes</c>).</param>
 public sealed record BotMessage(
     int MessageId,
     long ChatId,
@@ -17,7 +18,8 @@ public sealed record BotMessage(
     int EditCount,
     DateTimeOffset LastChangedAt,
     string? DocumentFileName = null,
-    IReadOnlyList<IReadOnlyList<string>>? ReplyKeyboard = null)
+    IReadOnlyList<IReadOnlyList<string>>? ReplyKeyboard = null,
+    bool IsPhoto = false)
 {
     /// <summary>All inline buttons, row by row.</summary>
     public IEnumerable<InlineButton> Buttons => InlineKeyboard.SelectMany(row => row);

@@ -79,6 +79,15 @@ public sealed class Resident
         }
     }));
 
+    /// <summary>Sends one photo of <paramref name="bytes"/> bytes whose size neither the message nor getFile gives.</summary>
+    public Task<long> SendPhotoOfUnknownSize(int bytes) => Task.FromResult(_emulator.SendUserMessage(this, m =>
+    {
+        var photo = _emulator.FakeFile("photos", ".jpg", bytes, sizeUnknown: true);
+        photo["width"] = 1280;
+        photo["height"] = 960;
+        m["photo"] = new System.Text.Json.Nodes.JsonArray(photo);
+    }));
+
     public Task<long> SendVoice() => Task.FromResult(_emulator.SendUserMessage(this, m =>
     {
         var voice = _emulator.FakeFile("voice", ".oga", 512);

@@ -31,6 +31,8 @@ internal sealed class StoredMessage
 
     public DocumentInfo? Document { get; set; }
 
+    public PhotoInfo? Photo { get; set; }
+
     public byte[]? DocumentBytes { get; set; }
 
     public int EditCount { get; set; }
@@ -52,7 +54,8 @@ internal sealed class StoredMessage
         EditCount,
         LastChangedAt,
         Document?.FileName,
-        ReplyKeyboard);
+        ReplyKeyboard,
+        Photo is not null);
 
     public JsonObject ToJson(ChatState chat, JsonObject botUser)
     {
@@ -64,6 +67,7 @@ internal sealed class StoredMessage
             ("edit_date", EditDate),
             ("text", Text),
             ("document", Document?.ToJson()),
+            ("photo", Photo?.ToJson()),
             ("caption", Caption),
             ("reply_markup", InlineMarkup?.DeepClone()));
         return o;

@@ -24,7 +24,7 @@ public sealed class AnalystDocumentTests
             await SurveyScript.SuggestAndSubmitAsync(resident, "=HYPERLINK(\"http://x\")");
         }
 
-        var admin = emulator.Member(AdminId, AdminGroup);
+        var admin = emulator.Resident(AdminId);
         await admin.SendText("/ekspor csv");
         await admin.WaitForText("Sedang disiapkan untuk periode 2026-IT, semua unit.");
         await admin.WaitFor(messages => messages.Any(m => m.DocumentFileName == "skm-2026-IT.csv"), TimeSpan.FromSeconds(30));
@@ -55,7 +55,7 @@ public sealed class AnalystDocumentTests
     {
         await using var emulator = await Emulator.StartAsync();
         await using var bot = await BotUnderTest.StartAsync(emulator, Settings(withKey: false));
-        var admin = emulator.Member(AdminId, AdminGroup);
+        var admin = emulator.Resident(AdminId);
         var stranger = emulator.Resident(80_009);
 
         await stranger.SendText("/ekspor");

@@ -123,6 +123,63 @@ public sealed partial class ComplaintEndToEndTests
         Directory.Delete(evidence, recursive: true);
     }
 
+    [Fact]
+    public async Task LihatBukti_OnAduanNomor_SendsTheStoredPhotosToTheAdminsPrivateChat_NeverToTheGroup()
+    {
+        await using var emulator = await Emulator.StartAsync();
+        using var evidence = new TempFolder();
+        await using var bot = await Reliability.AdminScopeAndAnonymityTests.StartAsync(emulator, evidence);
+        var group = emulator.Member(Reliability.AdminScopeAndAnonymityTests.AdminId, Reliability.AdminScopeAndAnonymityTests.AdminGroup);
+        var alone = emulator.Resident(Reliability.AdminScopeAndAnonymityTests.AdminId);
+        var (_, number) = await Reliability.ComplaintScript.ConsentAndFileAsync(emulator, ReporterId + 2, "Anonim");
+        var post = await group.WaitForText($"Pengaduan {number}");
+        Assert.DoesNotContain(post.Buttons, b => b.Text.Contains("Lihat bukti", StringComparison.Ordinal));
+        await Eventually.True(() => bot.Database.Count("SELECT COUNT(*) FROM complaint_photo WHERE status = 'stored'") == 1);
+
+        await alone.SendText($"/aduan {number}");
+        await alone.WaitForText($"Pengaduan {number}");
+        await alone.Press("🖼 Lihat bukti (1 foto)");
+        await alone.WaitFor(ms => ms.Any(m => m.IsPhoto));
+
+        var photo = alone.Messages.Single(m => m.IsPhoto);
+        Assert.Equal($"Bukti {number}, foto 1 dari 1", photo.Text);
+        using (var connection = bot.Database.Open())
+        {
+            Assert.Equal(await File.ReadAllBytesAsync(connection.ExecuteScalar<string>("SELECT path FROM complaint_photo")!), alone.DocumentBytes(photo.MessageId));
+        }
+
+        Assert.True(File.Exists(Directory.EnumerateFiles(evidence.Path, "*", SearchOption.AllDirectories).Single()), "The evidence stays on disk after it was shown.");
+        Assert.Equal(0, emulator.CallsToChat(Reliability.AdminScopeAndAnonymityTests.AdminGroup, "sendPhoto"));
+    }
+
+    [Fact]
+    public async Task AfterTheOneReopen_ASecondSelesai_DoesNotOfferBelumSelesai()
+    {
+        await using var emulator = await Emulator.StartAsync();
+        using var evidence = new TempFolder();
+        await using var bot = await Reliability.AdminScopeAndAnonymityTests.StartAsync(emulator, evidence);
+        var group = emulator.Member(Reliability.AdminScopeAndAnonymityTests.AdminId, Reliability.AdminScopeAndAnonymityTests.AdminGroup);
+        var (resident, number) = await Reliability.ComplaintScript.ConsentAndFileAsync(emulator, ReporterId + 3, "Teridentifikasi");
+        await group.WaitForText($"Pengaduan {number}");
+        await group.Press("Verifikasi");
+        await group.WaitForText($"Pengaduan {number} — Terverifikasi");
+        await group.Press("Selesai");
+        var first = await resident.WaitForText("Apakah masalah Saudara sudah selesai?");
+        Assert.Equal(["Ya, sudah selesai", "Belum selesai"], first.Buttons.Select(b => b.Text));
+        await resident.Press("Belum selesai");
+        await resident.WaitForText("Mohon jelaskan");
+        await resident.SendText("Uangnya belum dikembalikan.");
+        await resident.WaitForText("dibuka kembali dan diteruskan");
+        await group.WaitForText($"Pengaduan {number} dibuka kembali oleh pelapor");
+
+        await group.Press("Selesai");
+        var second = await resident.WaitForText("sudah pernah dibuka kembali sekali");
+
+        Assert.Equal(["Ya, sudah selesai"], second.Buttons.Select(b => b.Text));
+        await resident.Press("Ya, sudah selesai");
+        await resident.WaitForText($"Pengaduan {number} ditutup.");
+    }
+
     [GeneratedRegex("ADU-[0-9]{4}-[0-9A-Z]{5}")]
     private static partial Regex TrackingNumber();
 }

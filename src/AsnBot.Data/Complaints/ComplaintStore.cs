@@ -23,7 +23,6 @@ public sealed class ComplaintStore(UnitOfWork work)
         ORDER BY submitted_at DESC LIMIT 1
         """;
 
-    private const string CountFiledSince = "SELECT COUNT(*) FROM complaint WHERE resident_id = @residentId AND status <> 'draft' AND submitted_at >= @since";
     private const string InsertDraft = "INSERT INTO complaint (resident_id, status, created_at) VALUES (@residentId, 'draft', @now) RETURNING id";
 
     private const string UpdateDraft = """
@@ -68,6 +67,11 @@ public sealed class ComplaintStore(UnitOfWork work)
         """;
 
     private const string CountPhotos = "SELECT COUNT(*) FROM complaint_photo WHERE complaint_id = @id";
+    private const string SelectStoredPhotos = "SELECT path FROM complaint_photo WHERE complaint_id = @id AND status = 'stored' ORDER BY seq";
+
+    private const string SelectShowingReporter = """
+        SELECT id FROM complaint WHERE resident_id = @residentId AND status <> 'draft' AND privacy <> 'anonymous' ORDER BY id
+        """;
 
     public ComplaintRow? Find(long id) => work.Connection.QuerySingleOrDefault<ComplaintRow>(SelectById, new { id }, work.Transaction);
 
@@ -83,9 +87,6 @@ public sealed class ComplaintStore(UnitOfWork work)
     public string? Similar(ComplaintRow complaint, DateTimeOffset since) =>
         work.Connection.QuerySingleOrDefault<string>(
             SelectSimilar, new { unit = complaint.UnitCode, category = complaint.CategoryCode, id = complaint.Id, since }, work.Transaction);
-
-    public long FiledSince(long residentId, DateTimeOffset since) =>
-        work.Connection.ExecuteScalar<long>(CountFiledSince, new { residentId, since }, work.Transaction);
 
     public long CreateDraft(long residentId, DateTimeOffset now) =>
         work.Connection.ExecuteScalar<long>(InsertDraft, new { residentId, now }, work.Transaction);
@@ -113,6 +114,13 @@ public sealed class ComplaintStore(UnitOfWork work)
         work.Connection.Query<ComplaintEventRow>(SelectEvents, new { id }, work.Transaction).AsList();
 
     public void AddPhoto(long id, string fileId) => work.Connection.Execute(InsertPhoto, new { id, fileId }, work.Transaction);
+
+    /// <summary>Where the photos copied from Telegram are kept, in the order they were sent.</summary>
+    public IReadOnlyList<string> StoredPhotos(long id) => work.Connection.Query<string>(SelectStoredPhotos, new { id }, work.Transaction).AsList();
+
+    /// <summary>The resident's filed complaints whose admin views name them (identified and confidential ones).</summary>
+    public IReadOnlyList<long> ShowingReporter(long residentId) =>
+        work.Connection.Query<long>(SelectShowingReporter, new { residentId }, work.Transaction).AsList();
 
     public int PhotoCount(long id) => work.Connection.ExecuteScalar<int>(CountPhotos, new { id }, work.Transaction);
 }

@@ -15,6 +15,7 @@ public static class SentMessageStore
 
     private const string Select = "SELECT tag FROM sent_message WHERE chat_id = @chatId AND message_id = @messageId";
     private const string SelectByTag = "SELECT MAX(message_id) FROM sent_message WHERE chat_id = @chatId AND tag = @tag";
+    private const string SelectAllByTag = "SELECT chat_id, message_id FROM sent_message WHERE tag = @tag ORDER BY chat_id, message_id";
 
     public static void Remember(UnitOfWork work, long chatId, int messageId, string tag, DateTimeOffset now) =>
         work.Connection.Execute(Insert, new { chatId, messageId, tag, now }, work.Transaction);
@@ -25,4 +26,8 @@ public static class SentMessageStore
     /// <summary>The latest delivered message of the chat with this tag (a broadcast's progress message).</summary>
     public static int? MessageTagged(UnitOfWork work, long chatId, string tag) =>
         work.Connection.ExecuteScalar<int?>(SelectByTag, new { chatId, tag }, work.Transaction);
+
+    /// <summary>Every delivered message with this tag, in any chat (all posts of one complaint).</summary>
+    public static IReadOnlyList<(long ChatId, int MessageId)> MessagesTagged(UnitOfWork work, string tag) =>
+        work.Connection.Query<(long ChatId, int MessageId)>(SelectAllByTag, new { tag }, work.Transaction).AsList();
 }

@@ -302,6 +302,19 @@ internal static class Migrations
         CREATE INDEX ix_outbox_not_before ON outbox (not_before) WHERE not_before IS NOT NULL;
         CREATE INDEX ix_outbox_broadcast ON outbox (broadcast_id, chat_id) WHERE broadcast_id IS NOT NULL;
         """,
+        """
+        -- The complaints-a-day limit counts by a keyed hash of the Telegram id (HMAC-SHA256 with a random key made
+        -- here), not by resident_id: /hapus then consenting again must not reset it, and a row that names nobody
+        -- without the key need not be erased. Rows older than 24 h are deleted as new ones are added.
+        CREATE TABLE quota_key (key BLOB NOT NULL);
+        INSERT INTO quota_key (key) VALUES (randomblob(32));
+        CREATE TABLE complaint_quota (
+            holder TEXT NOT NULL,
+            filed_at TEXT NOT NULL
+        );
+        CREATE INDEX ix_complaint_quota_holder ON complaint_quota (holder, filed_at);
+        CREATE INDEX ix_complaint_quota_filed ON complaint_quota (filed_at);
+        """,
     ];
 
     /// <summary>Number of the newest schema version.</summary>

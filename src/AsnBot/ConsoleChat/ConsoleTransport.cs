@@ -23,6 +23,9 @@ public sealed class ConsoleTransport(TextWriter output) : IMessageTransport
             case SendDocument document:
                 output.WriteLine($"bot: [file {document.FileName}: {document.Path}]");
                 break;
+            case SendPhoto photo:
+                output.WriteLine($"bot: [foto {photo.Caption}: {photo.Path}]");
+                break;
             case AnswerButton { Text: { } notice }:
                 output.WriteLine($"  ({notice})");
                 break;

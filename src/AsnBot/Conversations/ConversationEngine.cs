@@ -115,7 +115,7 @@ public sealed class ConversationEngine(
 
     private void HandleCommand(Turn turn, ResidentRow resident, SessionRow session, bool filing)
     {
-        var privacy = new PersonalData(turn, resident, _options);
+        var privacy = new PersonalData(turn, resident, _options, _desk);
         switch (Commands.Canonical(turn.Inbound.Command))
         {
             case "start" or "report" when filing:
@@ -169,7 +169,7 @@ public sealed class ConversationEngine(
 
     private void HandleOtherButton(Turn turn, ResidentRow resident, SessionRow session, ButtonPress press)
     {
-        var privacy = new PersonalData(turn, resident, _options);
+        var privacy = new PersonalData(turn, resident, _options, _desk);
         var complaints = new ResidentComplaints(turn, resident, _desk);
         switch (press.Action)
         {

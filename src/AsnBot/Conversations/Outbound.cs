@@ -8,6 +8,7 @@ namespace AsnBot.Conversations;
 [JsonDerivedType(typeof(EditText), "edit")]
 [JsonDerivedType(typeof(AnswerButton), "answer")]
 [JsonDerivedType(typeof(SendDocument), "document")]
+[JsonDerivedType(typeof(SendPhoto), "photo")]
 public abstract record Outbound(long ChatId);
 
 public sealed record SendText(long ChatId, string Text, Keyboard? Keyboard = null) : Outbound(ChatId)
@@ -34,6 +35,9 @@ public sealed record AnswerButton(long ChatId, string ButtonId, string? Text = n
 
 /// <summary>Sends a file made on disk (an export, a report); the file is deleted once delivered.</summary>
 public sealed record SendDocument(long ChatId, string Path, string FileName, string? Caption = null) : Outbound(ChatId);
+
+/// <summary>Sends a photo kept on disk (complaint evidence); unlike a document, the file stays where it is.</summary>
+public sealed record SendPhoto(long ChatId, string Path, string? Caption = null) : Outbound(ChatId);
 
 public sealed record Keyboard(IReadOnlyList<IReadOnlyList<Button>> Rows);
 

@@ -20,6 +20,7 @@ public static class OutboundJson
         EditText => "edit",
         AnswerButton => "answer",
         SendDocument => "document",
+        SendPhoto => "photo",
         _ => throw new ArgumentOutOfRangeException(nameof(outbound), outbound.GetType().Name, "Unknown outbound kind."),
     };
 }

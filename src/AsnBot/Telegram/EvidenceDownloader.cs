@@ -55,13 +55,11 @@ public sealed partial class EvidenceDownloader(
                 var folder = Path.Combine(Path.GetFullPath(o.EvidenceFolder), photo.ComplaintId.ToString(CultureInfo.InvariantCulture));
                 PrivateFiles.CreateFolder(folder);
                 path = Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"{photo.Seq}.jpg"));
-                await using (var stream = PrivateFiles.Create(path, useAsync: true))
+                (status, bytes) = await DownloadAsync(file, path, o.MaxPhotoBytes, cancellationToken);
+                if (status != "stored")
                 {
-                    await bot.DownloadFile(file, stream, cancellationToken);
-                    bytes = stream.Length;
+                    path = null;
                 }
-
-                status = "stored";
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -72,6 +70,30 @@ public sealed partial class EvidenceDownloader(
 
         using var connection = database.Open();
         EvidenceStore.Record(connection, photo, status, path, bytes);
+    }
+
+    /// <summary>
+    /// Downloads at most <paramref name="maxBytes"/>: the size Telegram announces is optional (and only a claim), so
+    /// the bytes actually read are counted, and a file that runs over is stopped there and deleted.
+    /// </summary>
+    private async Task<(string Status, long? Bytes)> DownloadAsync(global::Telegram.Bot.Types.TGFile file, string path, long maxBytes, CancellationToken cancellationToken)
+    {
+        await using (var stream = PrivateFiles.Create(path, useAsync: true))
+        {
+            var bounded = new BoundedStream(stream, maxBytes);
+            try
+            {
+                await bot.DownloadFile(file, bounded, cancellationToken);
+                return ("stored", stream.Length);
+            }
+            catch (Exception) when (bounded.Exceeded)
+            {
+                // Stopped at the limit: the partial file is deleted once closed, and its size is not known.
+            }
+        }
+
+        File.Delete(path);
+        return ("too_large", null);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Copying photo {Seq} of complaint {ComplaintId} failed: {Error}")]

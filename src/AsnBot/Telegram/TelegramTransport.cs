@@ -34,7 +34,7 @@ public sealed class TelegramTransport(ITelegramBotClient bot) : IMessageTranspor
         {
             return new DeliveryResult(DeliveryStatus.Failed, Reason: ex.Message);
         }
-        catch (IOException ex) when (outbound is SendDocument)
+        catch (IOException ex) when (outbound is SendDocument or SendPhoto)
         {
             // The file to send is gone (a restart cleaned it, say): nothing to retry.
             return new DeliveryResult(DeliveryStatus.Rejected, Reason: ex.Message);
@@ -62,6 +62,12 @@ public sealed class TelegramTransport(ITelegramBotClient bot) : IMessageTranspor
                 await using (var file = File.OpenRead(document.Path))
                 {
                     var message = await bot.SendDocument(document.ChatId, InputFile.FromStream(file, document.FileName), caption: document.Caption, cancellationToken: cancellationToken);
+                    return message.Id;
+                }
+            case SendPhoto photo:
+                await using (var file = File.OpenRead(photo.Path))
+                {
+                    var message = await bot.SendPhoto(photo.ChatId, InputFile.FromStream(file, Path.GetFileName(photo.Path)), caption: photo.Caption, cancellationToken: cancellationToken);
                     return message.Id;
                 }
             default:

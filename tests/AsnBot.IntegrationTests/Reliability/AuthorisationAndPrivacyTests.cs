@@ -193,10 +193,7 @@ public sealed class AuthorisationAndPrivacyTests(ITestOutputHelper output)
         var foundBefore = DatabaseScan.Find(bot.Database, id);
         Assert.Contains(foundBefore, hit => hit.StartsWith("resident.", StringComparison.Ordinal));
 
-        await resident.SendText("/hapus");
-        await resident.WaitForText("Hapus data Saudara?");
-        await resident.Press("Ya, hapus data saya");
-        await resident.WaitForText("Data Saudara sudah dihapus.");
+        await SurveyScript.EraseAsync(resident);
         await Eventually.True(() => bot.Database.Count("SELECT COUNT(*) FROM outbox") == 0);
 
         // Not one row, in any column of any table, still holds the id.
@@ -234,7 +231,9 @@ public sealed class AuthorisationAndPrivacyTests(ITestOutputHelper output)
         var settings = Settings(evidence.Path);
         settings["Delivery:GroupPerMinute"] = "100";
         await using var bot = await BotUnderTest.StartAsync(emulator, settings);
-        var admin = emulator.Member(AdminId, AdminGroup);
+
+        // Exports and reports are sent only in an admin's private chat.
+        var admin = emulator.Resident(AdminId);
         var resident = emulator.Resident(92_300_001);
         await SurveyScript.ToFirstElementAsync(resident);
         await SurveyScript.AnswerElementsAsync(resident, [3, 3, 3, 3, 3, 3, 3, 3, 3]);
@@ -373,19 +372,11 @@ public sealed class AuthorisationAndPrivacyTests(ITestOutputHelper output)
             "tagged " + connection.ExecuteScalar<long>("SELECT COUNT(*) FROM sent_message"));
     }
 
-    internal static Dictionary<string, string?> Settings(string evidence) => new()
+    internal static Dictionary<string, string?> Settings(string evidence, long admin = AdminId, long group = AdminGroup) => new()
     {
-        ["Admin:UserIds:0"] = AdminId.ToString(CultureInfo.InvariantCulture),
-        ["Admin:GroupChatId"] = AdminGroup.ToString(CultureInfo.InvariantCulture),
+        ["Admin:UserIds:0"] = admin.ToString(CultureInfo.InvariantCulture),
+        ["Admin:GroupChatId"] = group.ToString(CultureInfo.InvariantCulture),
         ["Exports:PseudonymKey"] = "LmxAyjKQwP48baS9pB7YaZ86Zc6OeL9w",
         ["Complaints:EvidenceFolder"] = evidence,
     };
-
-    /// <summary>A temporary folder deleted with everything in it.</summary>
-    private sealed class TempFolder : IDisposable
-    {
-        public string Path { get; } = Directory.CreateTempSubdirectory("asnbot-reliability-").FullName;
-
-        public void Dispose() => Directory.Delete(Path, recursive: true);
-    }
 }

@@ -6,18 +6,18 @@ namespace AsnBot.IntegrationTests.Reliability;
 /// <summary>What a consented resident does in Telegram to file a complaint, step by step.</summary>
 internal static partial class ComplaintScript
 {
-    /// <summary>Files a complaint about Disdukcapil with one photo and a location; returns its tracking number.</summary>
-    public static async Task<string> FileAsync(Resident resident, string privacyLabel)
+    /// <summary>
+    /// Files a complaint about Disdukcapil with one photo and a location (or the evidence given); returns its
+    /// tracking number.
+    /// </summary>
+    public static async Task<string> FileAsync(Resident resident, string privacyLabel, Func<Resident, Task>? evidence = null)
     {
         await OpenAsync(resident);
         await resident.Press("Dinas Kependudukan dan Pencatatan Sipil (Disdukcapil)");
         await resident.WaitForText("Ceritakan apa yang terjadi");
         await resident.SendText("Di loket 2 saya diminta membayar Rp100.000 untuk mempercepat akta kelahiran.");
         await resident.WaitForText("Ada bukti?");
-        await resident.SendPhoto("loket");
-        await resident.WaitForText("Foto 1 dari 3 diterima.");
-        await resident.SendLocation(2.9667, 99.8);
-        await resident.WaitForText("Lokasi diterima.");
+        await (evidence ?? PhotoAndLocationAsync)(resident);
         await resident.SendText("Lanjut ›");
         await resident.WaitForText("Bagaimana identitas Saudara ditangani?");
         await resident.Press(privacyLabel);
@@ -25,6 +25,24 @@ internal static partial class ComplaintScript
         await resident.Press("Kirim ✓");
         var receipt = await resident.WaitForText("Nomor pelacakan");
         return TrackingNumber().Match(receipt.Text).Value;
+    }
+
+    /// <summary>A new resident consents and files a complaint as <see cref="FileAsync"/> does.</summary>
+    public static async Task<(Resident Resident, string Number)> ConsentAndFileAsync(BotApiEmulator.BotApiEmulator emulator, long userId, string privacyLabel)
+    {
+        var resident = emulator.Resident(userId);
+        await Support.SurveyScript.ConsentAsync(resident);
+        await resident.WaitForText("Unit layanan mana");
+        return (resident, await FileAsync(resident, privacyLabel));
+    }
+
+    /// <summary>One photo and the location 2.9667, 99.8.</summary>
+    public static async Task PhotoAndLocationAsync(Resident resident)
+    {
+        await resident.SendPhoto("loket");
+        await resident.WaitForText("Foto 1 dari 3 diterima.");
+        await resident.SendLocation(2.9667, 99.8);
+        await resident.WaitForText("Lokasi diterima.");
     }
 
     /// <summary>/lapor and a category: a complaint draft is open, waiting for the unit.</summary>

@@ -32,6 +32,9 @@ public sealed class BotUnderTest : IAsyncDisposable
 
     public LogCapture Logs { get; } = new();
 
+    /// <summary>The running host's services, for jobs a test runs at a chosen time (the daily overdue notice).</summary>
+    public IServiceProvider Services => (_host ?? throw new InvalidOperationException("The bot is not running.")).Services;
+
     public static async Task<BotUnderTest> StartAsync(Emulator emulator, IDictionary<string, string?>? settings = null)
     {
         var folder = Directory.CreateTempSubdirectory("asnbot-it-").FullName;

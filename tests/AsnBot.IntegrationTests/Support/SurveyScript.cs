@@ -25,6 +25,15 @@ public static class SurveyScript
     }
 
     /// <summary>From the consent notice to the first SKM element, skipping the profile.</summary>
+    /// <summary>/hapus, confirmed: the resident's data is erased.</summary>
+    public static async Task EraseAsync(Resident resident)
+    {
+        await resident.SendText("/hapus");
+        await resident.WaitForText("Hapus data Saudara?");
+        await resident.Press("Ya, hapus data saya");
+        await resident.WaitForText("Data Saudara sudah dihapus.");
+    }
+
     public static async Task ToFirstElementAsync(Resident resident, string unitLabel = "Puskesmas Datuk Bandar")
     {
         await ConsentAsync(resident);

@@ -13,6 +13,8 @@ namespace AsnBot.Conversations.Admin;
 /// <summary>
 /// Complaint triage for configured admins: /aduan, the action buttons on complaint posts, and replies to
 /// those posts. Anyone else gets exactly the answer an unknown command gets, and the attempt is logged.
+/// Admin business happens only in a private chat with an admin or in the admin group; whatever shows one
+/// complaint in full, or a file, goes only to a private chat, because the group has members who are not admins.
 /// Every text shown here comes from <see cref="ComplaintViews.ForAdmin"/> or carries no reporter data.
 /// </summary>
 internal sealed partial class AdminDesk(Turn turn, AdminTools tools, ILogger logger)
@@ -33,7 +35,7 @@ internal sealed partial class AdminDesk(Turn turn, AdminTools tools, ILogger log
         var press = inbound.Kind == InboundKind.Button ? ButtonPress.Parse(inbound.ButtonData) : null;
         var isAdminCommand = inbound.Kind == InboundKind.Command && inbound.Command is { } command && Commands.Contains(command);
         var isAdminButton = press is not null && ButtonActions.Contains(press.Action);
-        var inAdminGroup = inbound.Chat != ChatKind.Private && inbound.ChatId == _desk.Admin.GroupChatId;
+        var inAdminGroup = inbound.Chat != ChatKind.Private && _desk.IsAdminGroup(inbound.ChatId);
         if (!_desk.Admin.IsAdmin(inbound.UserId))
         {
             if (isAdminCommand || isAdminButton || (inAdminGroup && inbound.Kind == InboundKind.Command))
@@ -44,6 +46,20 @@ internal sealed partial class AdminDesk(Turn turn, AdminTools tools, ILogger log
             }
 
             return inAdminGroup;
+        }
+
+        if (inbound.Chat != ChatKind.Private && !inAdminGroup)
+        {
+            // In any other group an admin is a member like the rest: an admin command there is not answered,
+            // as no command in a group is, so nothing of a complaint or an export lands where anyone may read it.
+            if (isAdminCommand || isAdminButton)
+            {
+                LogOutsideAdminChats(logger, inbound.UserId, inbound.ChatId, inbound.Command ?? inbound.ButtonData);
+                Refuse(answerCommand: false);
+                return true;
+            }
+
+            return false;
         }
 
         var rounds = new RoundDesk(turn, tools.Planner);
@@ -106,25 +122,41 @@ internal sealed partial class AdminDesk(Turn turn, AdminTools tools, ILogger log
         }
     }
 
+    /// <summary>
+    /// /aduan: the open complaints, one line each; in the admin group confidential ones are only counted.
+    /// /aduan &lt;nomor&gt;: one complaint in full with its buttons and "Lihat bukti", in a private chat only.
+    /// </summary>
     private void List(string? argument)
     {
         if (TrackingNumbers.Normalize(argument) is { } number)
         {
-            if (_store.FindByNumber(number) is { Status: not ComplaintStatus.Draft } complaint)
+            if (InGroup)
             {
-                turn.Add(new SendText(turn.Inbound.ChatId, View(complaint), AdminButtons.For(complaint)) { Tag = AdminButtons.PostTag(complaint.Id) });
-                return;
+                turn.Send(turn.Text("admin.privateOnly"));
+            }
+            else if (_store.FindByNumber(number) is { Status: not ComplaintStatus.Draft } complaint)
+            {
+                turn.Add(new SendText(turn.Inbound.ChatId, View(complaint), Buttons(complaint)) { Tag = AdminButtons.PostTag(complaint.Id) });
+            }
+            else
+            {
+                turn.Send(turn.Text("complaint.notFound"));
             }
 
-            turn.Send(turn.Text("complaint.notFound"));
             return;
         }
 
         var open = _store.Open();
+        var listed = InGroup ? open.Where(c => c.Privacy != ComplaintPrivacy.Confidential).ToList() : open;
         var text = new StringBuilder(turn.Text("admin.openList", open.Count));
-        foreach (var complaint in open)
+        foreach (var complaint in listed)
         {
             text.Append('\n').Append(_desk.Views.Line(Language.Id, complaint, turn.Now));
+        }
+
+        if (open.Count > listed.Count)
+        {
+            text.Append('\n').Append(turn.Text("admin.confidentialCounted", open.Count - listed.Count));
         }
 
         turn.Send(text.ToString());
@@ -136,6 +168,12 @@ internal sealed partial class AdminDesk(Turn turn, AdminTools tools, ILogger log
     /// </summary>
     private void RequestDocument(string command, string? arguments)
     {
+        if (InGroup)
+        {
+            turn.Send(turn.Text("admin.privateOnly"));
+            return;
+        }
+
         var words = (arguments ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
         var export = command == "ekspor";
         var complaints = export && words.Remove("pengaduan");
@@ -166,16 +204,32 @@ internal sealed partial class AdminDesk(Turn turn, AdminTools tools, ILogger log
         var parts = press.Argument.Split('-');
         var action = AdminButtons.Actions.FirstOrDefault(a => a.Code == parts.ElementAtOrDefault(1));
         var complaint = parts.Length == 2 && long.TryParse(parts[0], out var id) ? _store.Find(id) : null;
-        if (complaint is null || action.Code is null || complaint.Status == ComplaintStatus.Draft)
+        if (complaint is null || complaint.Status == ComplaintStatus.Draft || (action.Code is null && parts[1] != AdminButtons.Evidence))
         {
             turn.AnswerButton(turn.Text("button.invalid"));
+            return;
+        }
+
+        if (action.Code is null)
+        {
+            // Showing the photos changes nothing, so an older view's button still works.
+            SendEvidence(complaint);
             return;
         }
 
         if (press.Step != complaint.Version)
         {
             turn.AnswerButton(turn.Text("admin.stale"));
-            turn.Add(new SendText(turn.Inbound.ChatId, View(complaint), AdminButtons.For(complaint)) { Tag = AdminButtons.PostTag(complaint.Id) });
+            if (!ConfidentialInGroup(complaint))
+            {
+                turn.Add(new SendText(turn.Inbound.ChatId, View(complaint), Buttons(complaint)) { Tag = AdminButtons.PostTag(complaint.Id) });
+            }
+            else if (turn.Inbound.ButtonMessageId is { } pressed)
+            {
+                // The group sees a confidential complaint only in its first post: that post is brought up to date.
+                turn.Add(new EditText(turn.Inbound.ChatId, pressed, View(complaint), Buttons(complaint)));
+            }
+
             return;
         }
 
@@ -190,7 +244,7 @@ internal sealed partial class AdminDesk(Turn turn, AdminTools tools, ILogger log
             case { } change when _desk.Apply(turn, complaint, change, Actor, note: null) is { } changed:
                 turn.AnswerButton(turn.Text("admin.done", _desk.Views.Status(Language.Id, changed.Status)));
                 turn.MayEditPressedMessage = true;
-                turn.Show(View(changed), AdminButtons.For(changed));
+                turn.Show(View(changed), Buttons(changed));
                 break;
             default:
                 turn.AnswerButton(turn.Text("admin.notAllowed", _desk.Views.Status(Language.Id, complaint.Status)));
@@ -201,7 +255,7 @@ internal sealed partial class AdminDesk(Turn turn, AdminTools tools, ILogger log
     private bool Reply(int repliedTo, string text)
     {
         if (AdminButtons.ParseTag(SentMessageStore.TagOf(turn.Work, turn.Inbound.ChatId, repliedTo)) is not { } tag
-            || _store.Find(tag.Id) is not { } complaint)
+            || _store.Find(tag.Id) is not { Status: not ComplaintStatus.Draft } complaint)
         {
             return false;
         }
@@ -218,17 +272,39 @@ internal sealed partial class AdminDesk(Turn turn, AdminTools tools, ILogger log
         else
         {
             ComplaintDesk.Relay(turn, complaint, Actor, answer);
-            turn.Send(turn.Text("admin.relayed", complaint.TrackingNo));
+            turn.Send(ConfidentialInGroup(complaint) ? turn.Text("admin.relayedShort") : turn.Text("admin.relayed", complaint.TrackingNo));
         }
 
         return true;
     }
 
+    /// <summary>Asks for the answer as a reply; for a confidential complaint pressed in the group, in the admin's private chat.</summary>
     private void Prompt(ComplaintRow complaint, string key, string tag)
     {
-        turn.AnswerButton();
-        turn.Add(new SendText(turn.Inbound.ChatId, turn.Text(key, complaint.TrackingNo)) { Tag = tag, ForceReply = true });
+        var toPrivate = ConfidentialInGroup(complaint);
+        turn.AnswerButton(toPrivate ? turn.Text("admin.promptPrivate") : null);
+        turn.Add(new SendText(toPrivate ? turn.Inbound.UserId : turn.Inbound.ChatId, turn.Text(key, complaint.TrackingNo)) { Tag = tag, ForceReply = true });
     }
+
+    /// <summary>
+    /// "Lihat bukti": the stored photos, always to the admin's private chat (in Telegram a user's private chat
+    /// with the bot has the user's id), never to a group.
+    /// </summary>
+    private void SendEvidence(ComplaintRow complaint)
+    {
+        var paths = _store.StoredPhotos(complaint.Id);
+        turn.AnswerButton(paths.Count == 0 ? turn.Text("admin.noEvidence") : null);
+        for (var i = 0; i < paths.Count; i++)
+        {
+            turn.Add(new SendPhoto(turn.Inbound.UserId, paths[i], turn.Text("admin.evidenceCaption", complaint.TrackingNo, i + 1, paths.Count)));
+        }
+    }
+
+    private Keyboard Buttons(ComplaintRow complaint) => _desk.AdminKeyboard(turn.Work, complaint, turn.Inbound.ChatId);
+
+    private bool InGroup => turn.Inbound.Chat != ChatKind.Private;
+
+    private bool ConfidentialInGroup(ComplaintRow complaint) => InGroup && complaint.Privacy == ComplaintPrivacy.Confidential;
 
     private string Actor => $"admin:{turn.Inbound.UserId}";
 
@@ -241,8 +317,11 @@ internal sealed partial class AdminDesk(Turn turn, AdminTools tools, ILogger log
         return (calendar.Open.FirstOrDefault() ?? calendar.All.Where(r => r.OpensAt <= turn.Now).MaxBy(r => r.OpensAt))?.Code;
     }
 
-    private string View(ComplaintRow complaint) => _desk.Views.ForAdmin(complaint, _store.PhotoCount(complaint.Id), turn.Now);
+    private string View(ComplaintRow complaint) => _desk.AdminView(turn.Work, complaint, turn.Now, turn.Inbound.ChatId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "User {UserId} is not an admin and tried {Attempt}")]
     private static partial void LogRefused(ILogger logger, long userId, string? attempt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Admin {UserId} tried {Attempt} in chat {ChatId}, which is neither the admin group nor a private chat; ignored")]
+    private static partial void LogOutsideAdminChats(ILogger logger, long userId, long chatId, string? attempt);
 }

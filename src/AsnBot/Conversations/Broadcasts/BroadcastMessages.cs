@@ -49,9 +49,8 @@ public sealed class BroadcastMessages(TextCatalog texts, SurveyOptions survey)
     {
         var title = texts.Format(Language.Id, broadcast.Kind == BroadcastKind.Reminder ? "broadcast.titleReminder" : "broadcast.titleInvitation",
             round?.Name ?? broadcast.RoundCode, Audience(broadcast));
-        var minutes = (int)Math.Ceiling((now - broadcast.CreatedAt).TotalMinutes);
         var key = broadcast.Status == BroadcastStatus.Cancelled ? "broadcast.summaryCancelled" : "broadcast.summaryDone";
-        return texts.Format(Language.Id, key, title, N(counts.Sent), N(counts.Total), N(counts.Failed), N(counts.Blocked), N(counts.Skipped), N(counts.Pending), N(Math.Max(1, minutes)));
+        return texts.Format(Language.Id, key, title, N(counts.Sent), N(counts.Total), N(counts.Failed), N(counts.Blocked), N(counts.Skipped), N(counts.Pending), Duration(now - broadcast.CreatedAt));
     }
 
     /// <summary>Pause or resume, and cancel, while the broadcast is not over.</summary>
@@ -72,6 +71,11 @@ public sealed class BroadcastMessages(TextCatalog texts, SurveyOptions survey)
 
     /// <summary>Numbers the way the progress message shows them: "10 000".</summary>
     public static string N(int value) => value.ToString("N0", Grouped);
+
+    /// <summary>"3 detik" under a minute, "4 menit" from then on (rounded up, as the remaining time is).</summary>
+    private string Duration(TimeSpan took) => took < TimeSpan.FromMinutes(1)
+        ? texts.Format(Language.Id, "broadcast.seconds", N(Math.Max(1, (int)Math.Ceiling(took.TotalSeconds))))
+        : texts.Format(Language.Id, "broadcast.minutes", N((int)Math.Ceiling(took.TotalMinutes)));
 
     private string Remaining(RecipientCounts counts, double elapsedSeconds, double allowedPerSecond)
     {

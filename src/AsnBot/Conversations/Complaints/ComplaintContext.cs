@@ -39,7 +39,8 @@ internal sealed class ComplaintContext
     /// <summary>A draft can be filed only with a category, a unit, a description and a privacy choice.</summary>
     public bool DraftComplete => Draft is { CategoryCode: not null, UnitCode: not null, Description: not null, Privacy: not null };
 
-    public long FiledToday() => _store.FiledSince(Session.UserId, Turn.Now.AddDays(-1));
+    /// <summary>Complaints filed in the last 24 h, counted by a keyed hash of the user id that erasure leaves alone.</summary>
+    public long FiledToday() => ComplaintQuota.FiledSince(Turn.Work, Session.UserId, Turn.Now.AddDays(-1));
 
     public void StartDraft()
     {
@@ -87,7 +88,8 @@ internal sealed class ComplaintContext
         _store.Record(new ComplaintEventRow { ComplaintId = draft.Id, At = Turn.Now, Actor = "resident", FromStatus = ComplaintStatus.Draft, ToStatus = ComplaintStatus.Submitted });
         var filed = _store.Find(draft.Id)!;
         _draft = filed;
-        Desk.ToAdmins(Turn, Desk.Views.ForAdmin(filed, _store.PhotoCount(filed.Id), Turn.Now), AdminButtons.For(filed), AdminButtons.PostTag(filed.Id));
+        ComplaintQuota.Record(Turn.Work, Session.UserId, Turn.Now);
+        Desk.Announce(Turn, filed);
         return filed;
     }
 
@@ -104,7 +106,7 @@ internal sealed class ComplaintContext
         var reopened = Desk.Apply(Turn, complaint, ComplaintAction.Reopen, "resident", reason);
         if (reopened is not null)
         {
-            Desk.ToAdmins(Turn, Turn.Texts.Format(Texts.Language.Id, "admin.reopened", reopened.TrackingNo, reason), AdminButtons.For(reopened), AdminButtons.PostTag(reopened.Id));
+            Desk.Notify(Turn, reopened, Turn.Texts.Format(Texts.Language.Id, "admin.reopened", reopened.TrackingNo, reason));
         }
 
         return reopened;

@@ -1,3 +1,4 @@
+using AsnBot.Data;
 using AsnBot.Data.Complaints;
 using AsnBot.Data.Residents;
 using AsnBot.Texts;
@@ -51,12 +52,64 @@ public sealed class ComplaintDesk(ComplaintViews views, AdminOptions admin)
         }
     }
 
-    /// <summary>Posts to the admin group, if one is configured.</summary>
-    public void ToAdmins(Turn turn, string text, Keyboard? keyboard = null, string? tag = null)
+    /// <summary>True for the configured admin group, whose members need not all be admins.</summary>
+    public bool IsAdminGroup(long chatId) => admin.GroupChatId == chatId;
+
+    /// <summary>
+    /// The admin view of a complaint for the chat it is shown in (see <see cref="ComplaintViews.ForAdmin"/>): the
+    /// admin group sees a confidential complaint only in its own first post.
+    /// </summary>
+    public string AdminView(UnitOfWork work, ComplaintRow complaint, DateTimeOffset now, long chatId)
+    {
+        var store = new ComplaintStore(work);
+        var duplicateConfidential = complaint.DuplicateOf is { } duplicate && store.FindByNumber(duplicate)?.Privacy == ComplaintPrivacy.Confidential;
+        return views.ForAdmin(complaint, store.PhotoCount(complaint.Id), now, IsAdminGroup(chatId), duplicateConfidential);
+    }
+
+    /// <summary>The buttons of an admin view; in a private chat also "Lihat bukti" when photos were sent.</summary>
+    public Keyboard AdminKeyboard(UnitOfWork work, ComplaintRow complaint, long chatId) =>
+        !IsAdminGroup(chatId) && new ComplaintStore(work).PhotoCount(complaint.Id) is > 0 and var photos
+            ? AdminButtons.WithEvidence(complaint, views.EvidenceButton(photos))
+            : AdminButtons.For(complaint);
+
+    /// <summary>The first post of a filed complaint, to the admin group, if one is configured.</summary>
+    public void Announce(Turn turn, ComplaintRow complaint)
     {
         if (admin.GroupChatId is { } group)
         {
-            turn.Add(new SendText(group, text, keyboard) { Tag = tag });
+            turn.Add(new SendText(group, AdminView(turn.Work, complaint, turn.Now, group), AdminButtons.For(complaint)) { Tag = AdminButtons.PostTag(complaint.Id) });
+        }
+    }
+
+    /// <summary>
+    /// A later notice about a complaint (reopened by the reporter): to the admin group, except for a confidential
+    /// complaint, which after its first post is shown only in the admins' private chats.
+    /// </summary>
+    public void Notify(Turn turn, ComplaintRow complaint, string text)
+    {
+        var chats = complaint.Privacy == ComplaintPrivacy.Confidential
+            ? admin.UserIds.AsEnumerable()
+            : admin.GroupChatId is { } group ? [group] : [];
+        foreach (var chat in chats)
+        {
+            turn.Add(new SendText(chat, text, AdminButtons.For(complaint)) { Tag = AdminButtons.NoticeTag(complaint.Id) });
+        }
+    }
+
+    /// <summary>
+    /// After the reporter erased their data: every delivered view of their complaints that showed their Telegram
+    /// id (identified and confidential ones) is edited to the same view without it.
+    /// </summary>
+    public void ForgetReporter(Turn turn, IEnumerable<long> complaintIds)
+    {
+        var store = new ComplaintStore(turn.Work);
+        foreach (var id in complaintIds)
+        {
+            var complaint = store.Find(id)!;
+            foreach (var (chatId, messageId) in SentMessageStore.MessagesTagged(turn.Work, AdminButtons.PostTag(id)))
+            {
+                turn.Add(new EditText(chatId, messageId, AdminView(turn.Work, complaint, turn.Now, chatId), AdminKeyboard(turn.Work, complaint, chatId)));
+            }
         }
     }
 
@@ -77,11 +130,13 @@ public sealed class ComplaintDesk(ComplaintViews views, AdminOptions admin)
         Keyboard? keyboard = null;
         if (complaint.Status == ComplaintStatus.Resolved)
         {
-            text += "\n\n" + turn.Texts.Get(language, "complaint.askResolved");
-            keyboard = new Keyboard([[
-                new Button(turn.Texts.Get(language, "complaint.resolvedYes"), ButtonPress.Of(ComplaintButtons.ConfirmResolved, complaint.Version, complaint.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))),
-                new Button(turn.Texts.Get(language, "complaint.resolvedNo"), ButtonPress.Of(ComplaintButtons.Reopen, complaint.Version, complaint.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))),
-            ]]);
+            // A complaint is reopened at most once: after that "Belum selesai" would only be refused, so it is not offered.
+            var id = complaint.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var yes = new Button(turn.Texts.Get(language, "complaint.resolvedYes"), ButtonPress.Of(ComplaintButtons.ConfirmResolved, complaint.Version, id));
+            text += "\n\n" + turn.Texts.Get(language, complaint.Reopened ? "complaint.askResolvedFinal" : "complaint.askResolved");
+            keyboard = new Keyboard([complaint.Reopened
+                ? [yes]
+                : [yes, new Button(turn.Texts.Get(language, "complaint.resolvedNo"), ButtonPress.Of(ComplaintButtons.Reopen, complaint.Version, id))]]);
         }
 
         turn.SendTo(reporter.ChatId, text, keyboard);

@@ -24,17 +24,27 @@ public sealed class ComplaintViews(TextCatalog texts, ComplaintOptions options, 
 
     public static string Date(DateTimeOffset instant) => Date(WorkingDays.LocalDate(instant));
 
-    /// <summary>What admins see of a complaint (group posts, /aduan): Indonesian, the reporter hidden unless identified.</summary>
-    public string ForAdmin(ComplaintRow complaint, int photos, DateTimeOffset now)
+    /// <summary>
+    /// What admins see of a complaint (group posts, /aduan): Indonesian. The reporter is named only for identified
+    /// complaints, and for confidential ones outside the admin group (whose members need not be admins); the
+    /// location is exact only for identified complaints. A likely duplicate that is confidential is not cited by
+    /// number in the group.
+    /// </summary>
+    public string ForAdmin(ComplaintRow complaint, int photos, DateTimeOffset now, bool inGroup, bool duplicateConfidential)
     {
         const Language Id = Language.Id;
-        var reporter = complaint.Privacy == ComplaintPrivacy.Anonymous || complaint.ResidentId is not { } residentId
-            ? texts.Get(Id, "admin.reporterHidden")
-            : texts.Format(Id, "admin.reporterId", residentId);
+        var identified = complaint.Privacy == ComplaintPrivacy.Identified;
+        var reporter = (complaint.Privacy, complaint.ResidentId) switch
+        {
+            (ComplaintPrivacy.Confidential, _) when inGroup => texts.Get(Id, "admin.reporterPrivateOnly"),
+            (ComplaintPrivacy.Identified or ComplaintPrivacy.Confidential, { } residentId) => texts.Format(Id, "admin.reporterId", residentId),
+            (ComplaintPrivacy.Identified or ComplaintPrivacy.Confidential, null) => texts.Get(Id, "admin.reporterErased"),
+            _ => texts.Get(Id, "admin.reporterHidden"),
+        };
         var text = new StringBuilder()
             .AppendLine(texts.Format(Id, "admin.header", complaint.TrackingNo, Status(Id, complaint.Status)))
             .AppendLine(texts.Format(Id, "admin.details", Category(Id, complaint.CategoryCode), Unit(complaint.UnitCode), reporter, texts.Get(Id, $"privacy.{complaint.Privacy}")))
-            .AppendLine(Evidence(Id, photos, complaint));
+            .AppendLine(identified ? Evidence(Id, photos, complaint) : CoarseEvidence(photos, complaint));
         if (deadlines.Next(complaint) is { } deadline)
         {
             text.AppendLine(texts.Format(Id, "admin.deadline", Date(deadline), texts.Get(Id, $"deadline.{deadlines.State(complaint, now)}")));
@@ -42,11 +52,14 @@ public sealed class ComplaintViews(TextCatalog texts, ComplaintOptions options, 
 
         if (complaint.DuplicateOf is { } duplicate)
         {
-            text.AppendLine(texts.Format(Id, "admin.duplicate", duplicate));
+            text.AppendLine(inGroup && duplicateConfidential ? texts.Get(Id, "admin.duplicateConfidential") : texts.Format(Id, "admin.duplicate", duplicate));
         }
 
         return text.AppendLine().Append(complaint.Description).ToString();
     }
+
+    /// <summary>"Lihat bukti (2 foto)", under an admin's private view of a complaint with photos.</summary>
+    public string EvidenceButton(int photos) => texts.Format(Language.Id, "admin.evidenceButton", photos);
 
     /// <summary>One line per complaint for lists (/aduan and /status).</summary>
     public string Line(Language language, ComplaintRow complaint, DateTimeOffset now)
@@ -76,6 +89,20 @@ public sealed class ComplaintViews(TextCatalog texts, ComplaintOptions options, 
 
         return text.ToString().TrimEnd();
     }
+
+    /// <summary>
+    /// The location snapped to the 0.01° grid (about 1.1 km: a neighbourhood, not a house), for complaints
+    /// whose reporter must not be findable through the phone's GPS position.
+    /// </summary>
+    private string CoarseEvidence(int photos, ComplaintRow complaint)
+    {
+        var location = complaint.Latitude is { } lat && complaint.Longitude is { } lon
+            ? texts.Format(Language.Id, "admin.coarseLocation", string.Create(CultureInfo.InvariantCulture, $"{Snap(lat):0.00}, {Snap(lon):0.00}"))
+            : "—";
+        return texts.Format(Language.Id, "complaint.evidenceLine", photos, location);
+    }
+
+    private static double Snap(double degrees) => Math.Round(degrees, 2, MidpointRounding.AwayFromZero);
 
     private string Evidence(Language language, int photos, ComplaintRow complaint)
     {

@@ -29,13 +29,39 @@ public sealed class OverdueAnnouncer(ComplaintDesk desk, ComplaintOptions option
             return [];
         }
 
-        var text = new StringBuilder(texts.Format(Language.Id, "admin.overdue", due.Count));
         foreach (var complaint in due)
         {
-            text.Append('\n').Append(desk.Views.Line(Language.Id, complaint, now));
             store.MarkOverdueNoticed(complaint.Id, day);
         }
 
-        return [new SendText(group, text.ToString())];
+        // The group (whose members need not be admins) gets confidential complaints only as a number; each admin
+        // gets them one by one in their private chat with the bot.
+        var confidential = due.Where(c => c.Privacy == ComplaintPrivacy.Confidential).ToList();
+        var listed = due.Except(confidential).ToList();
+        var forGroup = listed.Count > 0 ? Notice(listed, now) : new StringBuilder();
+        if (confidential.Count > 0)
+        {
+            forGroup.Append(listed.Count > 0 ? "\n" : string.Empty).Append(texts.Format(Language.Id, "admin.overdueConfidential", confidential.Count));
+        }
+
+        var notices = new List<Outbound> { new SendText(group, forGroup.ToString()) };
+        if (confidential.Count > 0)
+        {
+            var text = Notice(confidential, now).ToString();
+            notices.AddRange(desk.Admin.UserIds.Select(admin => new SendText(admin, text)));
+        }
+
+        return notices;
+    }
+
+    private StringBuilder Notice(List<ComplaintRow> complaints, DateTimeOffset now)
+    {
+        var text = new StringBuilder(texts.Format(Language.Id, "admin.overdue", complaints.Count));
+        foreach (var complaint in complaints)
+        {
+            text.Append('\n').Append(desk.Views.Line(Language.Id, complaint, now));
+        }
+
+        return text;
     }
 }

@@ -11,7 +11,7 @@ using AsnBot.Texts;
 namespace AsnBot.Conversations.Privacy;
 
 /// <summary>/datasaya and /hapus: a resident's right to see and erase their data (UU PDP).</summary>
-internal sealed class PersonalData(Turn turn, ResidentRow resident, SurveyOptions options)
+internal sealed class PersonalData(Turn turn, ResidentRow resident, SurveyOptions options, ComplaintDesk desk)
 {
     public void ShowStoredData()
     {
@@ -67,16 +67,20 @@ internal sealed class PersonalData(Turn turn, ResidentRow resident, SurveyOption
     /// <summary>
     /// Deletes the resident, their session, unfinished answers and complaint drafts. Submitted responses
     /// stay as anonymous statistics and filed complaints stay in handling: the link to the person is
-    /// removed (resident_id becomes NULL).
+    /// removed (resident_id becomes NULL), and the admin posts that showed their Telegram id are edited to drop it.
+    /// The complaints-a-day count is not touched: it holds a keyed hash, not the id (<see cref="ComplaintQuota"/>).
     /// </summary>
     public void Erase()
     {
+        var complaints = new ComplaintStore(turn.Work);
+        var named = complaints.ShowingReporter(resident.UserId);
         new ResponseStore(turn.Work).DeleteDrafts(resident.UserId);
-        new ComplaintStore(turn.Work).DiscardDrafts(resident.UserId);
+        complaints.DiscardDrafts(resident.UserId);
 
         // An invitation already queued for them is withdrawn, not sent to someone who asked to be forgotten.
         new BroadcastStore(turn.Work).SkipResident(resident.UserId, resident.ChatId, turn.Now);
         new ResidentStore(turn.Work).Delete(resident.UserId);
+        desk.ForgetReporter(turn, named);
         turn.AnswerButton();
         turn.MayEditPressedMessage = true;
         turn.Show(turn.Text("erase.done"));
