@@ -302,6 +302,9 @@ internal static class Migrations
         CREATE INDEX ix_outbox_not_before ON outbox (not_before) WHERE not_before IS NOT NULL;
         CREATE INDEX ix_outbox_broadcast ON outbox (broadcast_id, chat_id) WHERE broadcast_id IS NOT NULL;
         """,
+        """
+        ALTER TABLE complaint ADD COLUMN unit_name TEXT NULL;
+        """,
     ];
 
     /// <summary>Number of the newest schema version.</summary>
