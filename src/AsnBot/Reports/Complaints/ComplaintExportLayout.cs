@@ -33,7 +33,7 @@ internal sealed class ComplaintExportLayout
         _labels = labels;
         Columns =
         [
-            "tracking_no", "reporter", "category", .. LabelColumn("category"), "unit", .. LabelColumn("unit"), "unit_name", "status", .. LabelColumn("status"), "privacy",
+            "tracking_no", "reporter", "category", .. LabelColumn("category"), "unit", .. LabelColumn("unit"), "unit_other", "status", .. LabelColumn("status"), "privacy",
             "submitted_at", "first_response_at", "resolved_at", "first_response_due", "working_days_to_first_response",
             "first_response_in_time", "working_days_to_resolution", "reopened", "duplicate_of", "photo_count", "has_location", "description",
         ];
