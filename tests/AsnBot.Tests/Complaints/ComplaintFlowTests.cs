@@ -209,7 +209,9 @@ public sealed class ComplaintFlowTests : IDisposable
         Assert.StartsWith("Ada bukti?", resident.Last.Text, StringComparison.Ordinal);
         Assert.NotNull(resident.Last.LocationButton);
 
-        await resident.Press("📝 Isi survei kepuasan");
+        // A unit button of the survey shown at consent: the complaint is offered again, not mixed with the survey.
+        var units = resident.Messages.First(m => m.Text.Contains("Unit layanan mana", StringComparison.Ordinal));
+        await resident.PressData(units.Id, units.Buttons.First().Data);
         Assert.EndsWith("Lanjutkan pengaduan?", resident.Last.Text, StringComparison.Ordinal);
         await resident.Press("Batalkan pengaduan");
         Assert.Equal("Batalkan pengaduan ini? Yang sudah ditulis akan dihapus.", resident.Last.Text);
