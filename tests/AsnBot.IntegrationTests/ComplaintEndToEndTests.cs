@@ -94,10 +94,7 @@ public sealed partial class ComplaintEndToEndTests
         var resident = emulator.Resident(ReporterId + 2);
         await SurveyScript.ConsentAsync(resident);
         await Reliability.ComplaintScript.OpenAsync(resident);
-        await resident.Press("Dinas Kependudukan dan Pencatatan Sipil (Disdukcapil)");
-        await resident.WaitForText("Ceritakan apa yang terjadi");
-        await resident.SendText("Di loket 2 saya diminta membayar Rp100.000 untuk mempercepat akta kelahiran.");
-        await resident.WaitForText("Ada bukti?");
+        await Reliability.ComplaintScript.DescribeAsync(resident);
 
         await resident.SendText("/start");
         await resident.WaitForText("terakhir di langkah: bukti (foto, lokasi).");

@@ -51,10 +51,7 @@ public sealed class ComplaintFlowTests : IDisposable
     [Fact]
     public async Task DescriptionOutsideTheLengthRange_IsRefusedWithTheRange()
     {
-        var resident = await Consented(1002);
-        await resident.Command("lapor");
-        await resident.Press("Pungutan liar");
-        await resident.Press("Disdukcapil");
+        var resident = await AtTheStory(1002);
 
         await resident.Text("terlalu pendek");
         Assert.Equal("Panjang cerita 14 karakter; mohon tulis antara 20 dan 2000 karakter.", resident.Last.Text);
@@ -68,10 +65,7 @@ public sealed class ComplaintFlowTests : IDisposable
     [Fact]
     public async Task PhotoWithACaption_WhenTheStoryIsAsked_IsTheStoryAndItsFirstEvidence()
     {
-        var resident = await Consented(1016);
-        await resident.Command("lapor");
-        await resident.Press("Pungutan liar");
-        await resident.Press("Disdukcapil");
+        var resident = await AtTheStory(1016);
 
         await resident.Send(new AsnBot.Conversations.Inbound
         {
@@ -183,10 +177,7 @@ public sealed class ComplaintFlowTests : IDisposable
     [Fact]
     public async Task ReportCommandWhileFiling_OffersToContinueAtItsStep_AndKeepsTheDraft()
     {
-        var resident = await Consented(1012);
-        await resident.Command("lapor");
-        await resident.Press("Pungutan liar");
-        await resident.Press("Disdukcapil");
+        var resident = await AtTheStory(1012);
 
         await resident.Command("lapor");
 
@@ -280,10 +271,7 @@ public sealed class ComplaintFlowTests : IDisposable
     [Fact]
     public async Task PhotoWithACaptionAgainAfterBack_NeverKeepsMoreThanThreePhotos()
     {
-        var resident = await Consented(1017);
-        await resident.Command("lapor");
-        await resident.Press("Pungutan liar");
-        await resident.Press("Disdukcapil");
+        var resident = await AtTheStory(1017);
 
         for (var i = 0; i < 7; i++)
         {
@@ -355,10 +343,7 @@ public sealed class ComplaintFlowTests : IDisposable
     [Fact]
     public async Task Lengths_CountWhatAPersonSees_NotUtf16Units()
     {
-        var resident = await Consented(1022);
-        await resident.Command("lapor");
-        await resident.Press("Pungutan liar");
-        await resident.Press("Disdukcapil");
+        var resident = await AtTheStory(1022);
 
         await resident.Text(string.Concat(Enumerable.Repeat("😡", 5)));
         Assert.Equal("Panjang cerita 5 karakter; mohon tulis antara 20 dan 2000 karakter.", resident.Last.Text);
@@ -427,12 +412,19 @@ public sealed class ComplaintFlowTests : IDisposable
 
     private Task<TestResident> Consented(long userId) => _bot.Resident(userId).Consent();
 
-    private async Task<TestResident> AtTheEvidenceStep(long userId)
+    /// <summary>Consented, /lapor, Pungutan liar, Disdukcapil: the story is asked for.</summary>
+    private async Task<TestResident> AtTheStory(long userId)
     {
         var resident = await Consented(userId);
         await resident.Command("lapor");
         await resident.Press("Pungutan liar");
         await resident.Press("Disdukcapil");
+        return resident;
+    }
+
+    private async Task<TestResident> AtTheEvidenceStep(long userId)
+    {
+        var resident = await AtTheStory(userId);
         await resident.Text(Story);
         Assert.StartsWith("Ada bukti?", resident.Last.Text, StringComparison.Ordinal);
         return resident;

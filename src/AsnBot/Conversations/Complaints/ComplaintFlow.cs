@@ -219,49 +219,54 @@ internal sealed class ComplaintFlow
     private void Describe(Inbound inbound)
     {
         // A photo with a caption is the story and its first piece of evidence at once.
-        var text = inbound.Kind is InboundKind.Text || (inbound.Kind is InboundKind.Photo && inbound.Text is not null)
+        var typed = inbound.Kind is InboundKind.Text || (inbound.Kind is InboundKind.Photo && inbound.Text is not null)
             ? inbound.Text?.Trim() ?? string.Empty
             : null;
-        var options = _context.Options;
-        var length = text is null ? 0 : TextLength.Of(text);
-        if (text is null)
+        if (Typed(typed, "complaint.length", _context.Options.MinLength, _context.Options.MaxLength) is not { } text)
         {
-            Reject("complaint.expectText");
+            return;
         }
-        else if (length < options.MinLength || length > options.MaxLength)
-        {
-            _turn.Send(_turn.Text("complaint.length", length, options.MinLength, options.MaxLength));
-        }
-        else
-        {
-            _context.Update(d => d with { Description = text });
-            if (inbound.PhotoFileId is { } photo && _context.TryAddPhoto(photo) is null)
-            {
-                _turn.Send(PhotoLimit());
-            }
 
-            Fire(Trigger.Next);
+        _context.Update(d => d with { Description = text });
+        if (inbound.PhotoFileId is { } photo && _context.TryAddPhoto(photo) is null)
+        {
+            _turn.Send(PhotoLimit());
         }
+
+        Fire(Trigger.Next);
     }
 
     private void NameUnit(Inbound inbound)
     {
-        var name = inbound.Kind == InboundKind.Text ? inbound.Text?.Trim() : null;
-        if (name is null)
+        if (Typed(TextOf(inbound), "complaint.unitNameLength", UnitNameLength.Min, UnitNameLength.Max) is { } name)
+        {
+            _context.Update(d => d with { UnitCode = ComplaintUnits.Other, UnitName = name });
+            Fire(Trigger.Next);
+        }
+    }
+
+    private static string? TextOf(Inbound inbound) => inbound.Kind == InboundKind.Text ? inbound.Text?.Trim() : null;
+
+    /// <summary>
+    /// The text when it is text and its length (as a person counts characters) is within the bounds;
+    /// otherwise the resident is told what is wrong (with <paramref name="lengthKey"/>: length, min, max) and null returned.
+    /// </summary>
+    private string? Typed(string? text, string lengthKey, int min, int max)
+    {
+        if (text is null)
         {
             Reject("complaint.expectText");
-            return;
+            return null;
         }
 
-        var length = TextLength.Of(name);
-        if (length < UnitNameLength.Min || length > UnitNameLength.Max)
+        var length = TextLength.Of(text);
+        if (length < min || length > max)
         {
-            _turn.Send(_turn.Text("complaint.unitNameLength", length, UnitNameLength.Min, UnitNameLength.Max));
-            return;
+            _turn.Send(_turn.Text(lengthKey, length, min, max));
+            return null;
         }
 
-        _context.Update(d => d with { UnitCode = ComplaintUnits.Other, UnitName = name });
-        Fire(Trigger.Next);
+        return text;
     }
 
     private void AddEvidence(Inbound inbound)
@@ -355,17 +360,8 @@ internal sealed class ComplaintFlow
 
     private void Reopen(Inbound inbound)
     {
-        var reason = inbound.Kind == InboundKind.Text ? inbound.Text?.Trim() : null;
-        if (reason is null)
+        if (Typed(TextOf(inbound), "complaint.length", 1, _context.Options.MaxLength) is not { } reason)
         {
-            Reject("complaint.expectText");
-            return;
-        }
-
-        var length = TextLength.Of(reason);
-        if (length == 0 || length > _context.Options.MaxLength)
-        {
-            _turn.Send(_turn.Text("complaint.length", length, 1, _context.Options.MaxLength));
             return;
         }
 
