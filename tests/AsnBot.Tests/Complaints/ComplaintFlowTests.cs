@@ -231,6 +231,23 @@ public sealed class ComplaintFlowTests : IDisposable
     }
 
     [Fact]
+    public async Task LaporWhileGivingAReopenReason_AsksForTheReasonAgain_AndTheReasonStillReopens()
+    {
+        var resident = await Consented(1027);
+        var number = await resident.FileComplaint();
+        var admin = _bot.AdminInGroup();
+        await admin.Press(number, "Verifikasi");
+        await admin.Press(number, "Selesai");
+        await resident.Press("Belum selesai");
+
+        await resident.Command("lapor");
+
+        Assert.Equal("Mohon jelaskan mengapa masalahnya belum selesai (satu pesan).", resident.Last.Text);
+        await resident.Text("Petugas belum mengembalikan uang saya.");
+        Assert.Equal($"Pengaduan {number} dibuka kembali dan diteruskan ke petugas.", resident.Last.Text);
+    }
+
+    [Fact]
     public async Task LanguageChangeWhileFiling_ShowsTheComplaintStepAgain()
     {
         var resident = await Consented(1014);

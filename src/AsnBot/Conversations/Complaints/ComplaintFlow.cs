@@ -80,7 +80,8 @@ internal sealed class ComplaintFlow
     /// </summary>
     public void OfferToContinue()
     {
-        if (State is ComplaintState.ConfirmingCancel)
+        // A question to answer first (cancel? why not resolved?) is simply asked again: it has no step to return to.
+        if (State is ComplaintState.ConfirmingCancel or ComplaintState.GivingReopenReason)
         {
             _context.Screens.Show(State);
             return;

@@ -86,8 +86,7 @@ internal sealed class ComplaintScreens(ComplaintContext context)
         ComplaintState.Describing => "complaint.stepDescription",
         ComplaintState.AddingEvidence => "complaint.stepEvidence",
         ComplaintState.ChoosingPrivacy => "complaint.stepPrivacy",
-        ComplaintState.Reviewing => "complaint.stepReview",
-        _ => "complaint.stepReopen",
+        _ => "complaint.stepReview",
     });
 
     private static string Bare(string label) => label.Replace("›", string.Empty, StringComparison.Ordinal).Trim();
