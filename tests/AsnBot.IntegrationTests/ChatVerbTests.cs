@@ -45,7 +45,8 @@ public sealed class ChatVerbTests
         }
     }
 
-    private static async Task<(int Exit, string Output)> RunAsync(string folder, string input, params string[] arguments)
+    /// <summary>Runs the built program in <paramref name="folder"/> (its database there), feeding it <paramref name="input"/>.</summary>
+    internal static async Task<(int Exit, string Output)> RunAsync(string folder, string input, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "asnbot.dll"), .. arguments])
         {

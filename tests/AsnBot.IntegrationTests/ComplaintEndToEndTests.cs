@@ -90,6 +90,37 @@ public sealed partial class ComplaintEndToEndTests
     }
 
     [Fact]
+    public async Task UnfinishedComplaint_IsOfferedToContinue_TextAtTheEvidenceStepJoinsTheStory_AndStatusReadsTheNumberLoosely()
+    {
+        await using var emulator = await Emulator.StartAsync();
+        await using var bot = await BotUnderTest.StartAsync(emulator);
+        var resident = emulator.Resident(ReporterId + 2);
+        await SurveyScript.ConsentAsync(resident);
+        await Reliability.ComplaintScript.OpenAsync(resident);
+        await Reliability.ComplaintScript.DescribeAsync(resident);
+
+        await resident.SendText("/start");
+        await resident.WaitForText("terakhir di langkah: bukti (foto, lokasi).");
+        await resident.Press("Lanjutkan pengaduan");
+        var evidence = await resident.WaitForText("Ada bukti?");
+        Assert.NotNull(evidence.ReplyKeyboard);
+        await resident.SendText("Petugasnya memakai rompi biru.");
+        await resident.WaitForText("Teks itu ditambahkan ke cerita pengaduan");
+        await resident.SendText("lanjut");
+        await resident.WaitForText("Bagaimana identitas");
+        await resident.Press("Teridentifikasi");
+        var review = await resident.WaitForText("Periksa pengaduan");
+        Assert.Contains("akta kelahiran.\nPetugasnya memakai rompi biru.", review.Text, StringComparison.Ordinal);
+        await resident.Press("Kirim ✓");
+        var number = TrackingNumber().Match((await resident.WaitForText("Nomor pelacakan")).Text).Value;
+
+        // Typed loosely: lower case, no prefix or dashes, every 0 as the letter O and every 1 as the letter l.
+        var typed = number["ADU-".Length..].Replace("-", string.Empty, StringComparison.Ordinal).Replace('0', 'O').Replace('1', 'l').ToLowerInvariant();
+        await resident.SendText($"/status {typed}");
+        await resident.WaitForText($"Pengaduan {number} — Terkirim");
+    }
+
+    [Fact]
     public async Task PhotoOverTheSizeLimit_IsRecordedAsTooLarge_AndNotKept()
     {
         await using var emulator = await Emulator.StartAsync();

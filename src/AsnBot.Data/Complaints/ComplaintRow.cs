@@ -13,6 +13,9 @@ public sealed record ComplaintRow
 
     public string? UnitCode { get; init; }
 
+    /// <summary>The unit as the reporter named it, when it is not in the list (<see cref="UnitCode"/> is then <see cref="ComplaintUnits.Other"/>).</summary>
+    public string? UnitName { get; init; }
+
     public string? Description { get; init; }
 
     public double? Latitude { get; init; }
@@ -41,6 +44,12 @@ public sealed record ComplaintRow
     public DateTimeOffset? ReopenedAt { get; init; }
 
     public string? LastOverdueNotice { get; init; }
+}
+
+public static class ComplaintUnits
+{
+    /// <summary>Stored as the unit code of a complaint about a unit outside the configured list.</summary>
+    public const string Other = "LAIN";
 }
 
 public static class ComplaintPrivacy

@@ -6,7 +6,7 @@ public sealed class ComplaintStore(UnitOfWork work)
 {
     private const string Columns = """
         id AS Id, tracking_no AS TrackingNo, resident_id AS ResidentId, category_code AS CategoryCode, unit_code AS UnitCode,
-        description AS Description, latitude AS Latitude, longitude AS Longitude, privacy AS Privacy, status AS Status,
+        unit_name AS UnitName, description AS Description, latitude AS Latitude, longitude AS Longitude, privacy AS Privacy, status AS Status,
         version AS Version, reopened AS Reopened, duplicate_of AS DuplicateOf, created_at AS CreatedAt,
         submitted_at AS SubmittedAt, first_response_at AS FirstResponseAt, resolved_at AS ResolvedAt,
         reopened_at AS ReopenedAt, last_overdue_notice AS LastOverdueNotice
@@ -19,14 +19,14 @@ public sealed class ComplaintStore(UnitOfWork work)
 
     private const string SelectSimilar = """
         SELECT tracking_no FROM complaint
-        WHERE unit_code = @unit AND category_code = @category AND status <> 'draft' AND id <> @id AND submitted_at >= @since
+        WHERE unit_code = @unit AND unit_name IS @unitName COLLATE NOCASE AND category_code = @category AND status <> 'draft' AND id <> @id AND submitted_at >= @since
         ORDER BY submitted_at DESC LIMIT 1
         """;
 
     private const string InsertDraft = "INSERT INTO complaint (resident_id, status, created_at) VALUES (@residentId, 'draft', @now) RETURNING id";
 
     private const string UpdateDraft = """
-        UPDATE complaint SET category_code = @CategoryCode, unit_code = @UnitCode, description = @Description,
+        UPDATE complaint SET category_code = @CategoryCode, unit_code = @UnitCode, unit_name = @UnitName, description = @Description,
             latitude = @Latitude, longitude = @Longitude, privacy = @Privacy
         WHERE id = @Id AND status = 'draft'
         """;
@@ -83,10 +83,10 @@ public sealed class ComplaintStore(UnitOfWork work)
 
     public IReadOnlyList<ComplaintRow> Open() => work.Connection.Query<ComplaintRow>(SelectOpen, transaction: work.Transaction).AsList();
 
-    /// <summary>The newest other complaint about the same unit and category since <paramref name="since"/>: a likely duplicate.</summary>
+    /// <summary>The newest other complaint about the same unit (and the same name for an unlisted one) and category since <paramref name="since"/>: a likely duplicate.</summary>
     public string? Similar(ComplaintRow complaint, DateTimeOffset since) =>
         work.Connection.QuerySingleOrDefault<string>(
-            SelectSimilar, new { unit = complaint.UnitCode, category = complaint.CategoryCode, id = complaint.Id, since }, work.Transaction);
+            SelectSimilar, new { unit = complaint.UnitCode, unitName = complaint.UnitName, category = complaint.CategoryCode, id = complaint.Id, since }, work.Transaction);
 
     public long CreateDraft(long residentId, DateTimeOffset now) =>
         work.Connection.ExecuteScalar<long>(InsertDraft, new { residentId, now }, work.Transaction);

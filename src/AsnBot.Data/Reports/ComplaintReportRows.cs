@@ -31,6 +31,9 @@ public sealed record StoredComplaint
 
     public string? UnitCode { get; init; }
 
+    /// <summary>The name the reporter typed for a unit outside the list.</summary>
+    public string? UnitName { get; init; }
+
     public string? Description { get; init; }
 
     public bool HasLocation { get; init; }

@@ -15,7 +15,7 @@ public sealed class ComplaintReportStore(Database database)
 
     private const string SelectComplaints = $"""
         SELECT c.id AS Id, c.tracking_no AS TrackingNo, c.resident_id AS ResidentId, c.category_code AS CategoryCode,
-               c.unit_code AS UnitCode, c.description AS Description,
+               c.unit_code AS UnitCode, c.unit_name AS UnitName, c.description AS Description,
                (c.latitude IS NOT NULL AND c.longitude IS NOT NULL) AS HasLocation,
                c.privacy AS Privacy, c.status AS Status, c.reopened AS Reopened, c.duplicate_of AS DuplicateOf,
                c.submitted_at AS SubmittedAt, c.first_response_at AS FirstResponseAt, c.resolved_at AS ResolvedAt,

@@ -315,6 +315,9 @@ internal static class Migrations
         CREATE INDEX ix_complaint_quota_holder ON complaint_quota (holder, filed_at);
         CREATE INDEX ix_complaint_quota_filed ON complaint_quota (filed_at);
         """,
+        """
+        ALTER TABLE complaint ADD COLUMN unit_name TEXT NULL;
+        """,
     ];
 
     /// <summary>Number of the newest schema version.</summary>

@@ -86,7 +86,8 @@ public sealed class ConversationEngine(
                 return;
             case InboundKind.Button when filing && (SurveyButtons.IsSurveyAction(press.Action) || press.Action is MainMenu.Action or PrivacyButtons.Agree):
                 // One conversation at a time: an old survey button does not interleave with a complaint.
-                turn.AnswerButton(turn.Text("complaint.finishFirst"));
+                turn.AnswerButton();
+                OfferToContinueComplaint(turn, session);
                 return;
             case InboundKind.Button when SurveyButtons.IsSurveyAction(press.Action):
                 WithSession(turn, session, () => Survey(turn, session).Press(press));
@@ -119,7 +120,7 @@ public sealed class ConversationEngine(
         switch (Commands.Canonical(turn.Inbound.Command))
         {
             case "start" or "report" when filing:
-                turn.Send(turn.Text("complaint.finishFirst"));
+                OfferToContinueComplaint(turn, session);
                 return;
             case "start":
                 WithSession(turn, session, () => Survey(turn, session).Start(Onboarding.DeepLinkUnit(turn.Inbound.Text)));
@@ -178,17 +179,7 @@ public sealed class ConversationEngine(
                 new ResidentStore(turn.Work).SetLanguage(turn.Inbound.UserId, turn.Language.Code());
                 turn.AnswerButton(turn.Text("language.set"));
                 turn.Send(turn.Text("language.set"));
-                WithSession(turn, session, () =>
-                {
-                    if (session.Flow == ComplaintFlowName)
-                    {
-                        Complaint(turn, session).ShowCurrent();
-                    }
-                    else
-                    {
-                        Survey(turn, session).ShowCurrent();
-                    }
-                });
+                WithSession(turn, session, () => ShowCurrent(turn, session));
                 return;
             case PrivacyButtons.Agree:
                 // Consent already given (an old notice pressed again): just open the survey.
@@ -206,7 +197,7 @@ public sealed class ConversationEngine(
                 return;
             case BroadcastButtons.Invitation when session.Flow == ComplaintFlowName:
                 turn.AnswerButton();
-                turn.Send(turn.Text("complaint.finishFirst"));
+                OfferToContinueComplaint(turn, session);
                 return;
             case BroadcastButtons.Invitation:
                 turn.AnswerButton();
@@ -220,7 +211,7 @@ public sealed class ConversationEngine(
                 turn.AnswerButton();
                 if (session.Flow == ComplaintFlowName)
                 {
-                    turn.Send(turn.Text("complaint.finishFirst"));
+                    OfferToContinueComplaint(turn, session);
                     return;
                 }
 
@@ -245,7 +236,7 @@ public sealed class ConversationEngine(
     {
         if (session.Flow == ComplaintFlowName)
         {
-            turn.Send(turn.Text("complaint.finishFirst"));
+            OfferToContinueComplaint(turn, session);
             return;
         }
 
@@ -262,6 +253,48 @@ public sealed class ConversationEngine(
                 return;
         }
     }
+
+    /// <summary>
+    /// Shows a resident the screen they are at again, as a new message (the console chat does this when it
+    /// starts, so the buttons of an earlier run work without /start); the menu when nothing is open, and
+    /// nothing before consent (nothing is stored then).
+    /// </summary>
+    public IReadOnlyList<Outbound> ShowCurrent(UnitOfWork work, long userId, DateTimeOffset now)
+    {
+        if (new ResidentStore(work).Find(userId) is not { } resident)
+        {
+            return [];
+        }
+
+        // No one pressed or typed anything: a turn without input, only to collect the screen.
+        var turn = new Turn(work, new Inbound { ChatId = resident.ChatId, UserId = userId, Kind = InboundKind.Command }, now, texts, Languages.FromCode(resident.Language));
+        var session = new SessionStore(work).Find(resident.ChatId);
+        if (session is null || (session.Flow != ComplaintFlowName && session.State == nameof(SurveyState.Idle)))
+        {
+            MainMenu.Show(turn);
+        }
+        else
+        {
+            ShowCurrent(turn, session);
+        }
+
+        return turn.Finish();
+    }
+
+    private void ShowCurrent(Turn turn, SessionRow session)
+    {
+        if (session.Flow == ComplaintFlowName)
+        {
+            Complaint(turn, session).ShowCurrent();
+        }
+        else
+        {
+            Survey(turn, session).ShowCurrent();
+        }
+    }
+
+    private void OfferToContinueComplaint(Turn turn, SessionRow session) =>
+        WithSession(turn, session, () => Complaint(turn, session).OfferToContinue());
 
     /// <summary>Runs a flow over the session and saves the session in the same transaction.</summary>
     private static void WithSession(Turn turn, SessionRow session, Action action)

@@ -13,10 +13,7 @@ internal static partial class ComplaintScript
     public static async Task<string> FileAsync(Resident resident, string privacyLabel, Func<Resident, Task>? evidence = null)
     {
         await OpenAsync(resident);
-        await resident.Press("Dinas Kependudukan dan Pencatatan Sipil (Disdukcapil)");
-        await resident.WaitForText("Ceritakan apa yang terjadi");
-        await resident.SendText("Di loket 2 saya diminta membayar Rp100.000 untuk mempercepat akta kelahiran.");
-        await resident.WaitForText("Ada bukti?");
+        await DescribeAsync(resident);
         await (evidence ?? PhotoAndLocationAsync)(resident);
         await resident.SendText("Lanjut ›");
         await resident.WaitForText("Bagaimana identitas Saudara ditangani?");
@@ -52,6 +49,15 @@ internal static partial class ComplaintScript
         await resident.WaitForText("apa jenis masalahnya?");
         await resident.Press("Pungutan liar");
         await resident.WaitForText("Di unit layanan mana");
+    }
+
+    /// <summary>Disdukcapil and the story (about Rp100.000 at loket 2): the evidence step is showing.</summary>
+    public static async Task DescribeAsync(Resident resident)
+    {
+        await resident.Press("Dinas Kependudukan dan Pencatatan Sipil (Disdukcapil)");
+        await resident.WaitForText("Ceritakan apa yang terjadi");
+        await resident.SendText("Di loket 2 saya diminta membayar Rp100.000 untuk mempercepat akta kelahiran.");
+        await resident.WaitForText("Ada bukti?");
     }
 
     [GeneratedRegex("ADU-[0-9]{4}-[0-9A-Z]{5}")]

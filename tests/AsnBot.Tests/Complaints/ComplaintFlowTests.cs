@@ -1,9 +1,12 @@
+using AsnBot.Conversations;
 using AsnBot.Tests.Support;
 
 namespace AsnBot.Tests.Complaints;
 
 public sealed class ComplaintFlowTests : IDisposable
 {
+    private const string Story = "Petugas loket meminta uang Rp50.000 agar KTP saya cepat selesai.";
+    private const string Caption = "Ini kwitansi pungutan Rp50.000 di loket 2 kemarin pagi.";
     private readonly BotHarness _bot = new();
 
     public void Dispose() => _bot.Dispose();
@@ -48,10 +51,7 @@ public sealed class ComplaintFlowTests : IDisposable
     [Fact]
     public async Task DescriptionOutsideTheLengthRange_IsRefusedWithTheRange()
     {
-        var resident = await Consented(1002);
-        await resident.Command("lapor");
-        await resident.Press("Pungutan liar");
-        await resident.Press("Disdukcapil");
+        var resident = await AtTheStory(1002);
 
         await resident.Text("terlalu pendek");
         Assert.Equal("Panjang cerita 14 karakter; mohon tulis antara 20 dan 2000 karakter.", resident.Last.Text);
@@ -65,10 +65,7 @@ public sealed class ComplaintFlowTests : IDisposable
     [Fact]
     public async Task PhotoWithACaption_WhenTheStoryIsAsked_IsTheStoryAndItsFirstEvidence()
     {
-        var resident = await Consented(1016);
-        await resident.Command("lapor");
-        await resident.Press("Pungutan liar");
-        await resident.Press("Disdukcapil");
+        var resident = await AtTheStory(1016);
 
         await resident.Send(new AsnBot.Conversations.Inbound
         {
@@ -178,19 +175,39 @@ public sealed class ComplaintFlowTests : IDisposable
     }
 
     [Fact]
-    public async Task ReportCommandWhileFiling_KeepsTheDraft()
+    public async Task ReportCommandWhileFiling_OffersToContinueAtItsStep_AndKeepsTheDraft()
     {
-        var resident = await Consented(1012);
-        await resident.Command("lapor");
-        await resident.Press("Pungutan liar");
-        await resident.Press("Disdukcapil");
+        var resident = await AtTheStory(1012);
 
         await resident.Command("lapor");
 
-        Assert.StartsWith("Saudara sedang menulis pengaduan", resident.Last.Text, StringComparison.Ordinal);
+        Assert.Equal("Pengaduan yang sedang ditulis belum selesai; terakhir di langkah: cerita kejadian.\n\nLanjutkan pengaduan?", resident.Last.Text);
         Assert.Equal(("PUNGLI", "DISDUK"), _bot.Database.Rows<(string, string)>("SELECT category_code, unit_code FROM complaint").Single());
-        await resident.Text("Petugas loket meminta uang Rp50.000 agar KTP saya cepat selesai.");
+        await resident.Press("Lanjutkan pengaduan");
+        Assert.StartsWith("Ceritakan apa yang terjadi", resident.Last.Text, StringComparison.Ordinal);
+        await resident.Text(Story);
         Assert.Contains("Ada bukti?", resident.Last.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StartOrTheMenuAtTheEvidenceStep_OffersToContinueThere_OrToCancel()
+    {
+        var resident = await AtTheEvidenceStep(1018);
+
+        await resident.Command("start");
+        Assert.Equal("Pengaduan yang sedang ditulis belum selesai; terakhir di langkah: bukti (foto, lokasi).\n\nLanjutkan pengaduan?", resident.Last.Text);
+        await resident.Press("Lanjutkan pengaduan");
+        Assert.StartsWith("Ada bukti?", resident.Last.Text, StringComparison.Ordinal);
+        Assert.NotNull(resident.Last.LocationButton);
+
+        // A unit button of the survey shown at consent: the complaint is offered again, not mixed with the survey.
+        var units = resident.Messages.First(m => m.Text.Contains("Unit layanan mana", StringComparison.Ordinal));
+        await resident.PressData(units.Id, units.Buttons.First().Data);
+        Assert.EndsWith("Lanjutkan pengaduan?", resident.Last.Text, StringComparison.Ordinal);
+        await resident.Press("Batalkan pengaduan");
+        Assert.Equal("Batalkan pengaduan ini? Yang sudah ditulis akan dihapus.", resident.Last.Text);
+        await resident.Press("Ya, batalkan");
+        Assert.Equal(0, _bot.Database.Count("SELECT COUNT(*) FROM complaint"));
     }
 
     [Fact]
@@ -207,10 +224,27 @@ public sealed class ComplaintFlowTests : IDisposable
 
         await resident.PressData(question.Id, question.Buttons.First(b => b.Label == "Belum selesai").Data);
 
-        Assert.StartsWith("Saudara sedang menulis pengaduan", resident.Last.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Pengaduan yang sedang ditulis belum selesai; terakhir di langkah: unit layanan.", resident.Last.Text, StringComparison.Ordinal);
         await resident.Press("Disdukcapil");
         Assert.Contains(resident.Messages, m => m.Text.StartsWith("Ceritakan apa yang terjadi", StringComparison.Ordinal));
         Assert.Equal("resolved", _bot.Database.Rows<string>("SELECT status FROM complaint WHERE tracking_no = @number", new { number }).Single());
+    }
+
+    [Fact]
+    public async Task LaporWhileGivingAReopenReason_AsksForTheReasonAgain_AndTheReasonStillReopens()
+    {
+        var resident = await Consented(1027);
+        var number = await resident.FileComplaint();
+        var admin = _bot.AdminInGroup();
+        await admin.Press(number, "Verifikasi");
+        await admin.Press(number, "Selesai");
+        await resident.Press("Belum selesai");
+
+        await resident.Command("lapor");
+
+        Assert.Equal("Mohon jelaskan mengapa masalahnya belum selesai (satu pesan).", resident.Last.Text);
+        await resident.Text("Petugas belum mengembalikan uang saya.");
+        Assert.Equal($"Pengaduan {number} dibuka kembali dan diteruskan ke petugas.", resident.Last.Text);
     }
 
     [Fact]
@@ -227,21 +261,189 @@ public sealed class ComplaintFlowTests : IDisposable
     }
 
     [Fact]
-    public async Task LeavingTheEvidenceStepByCancel_TakesTheLocationKeyboardAway()
+    public async Task CancelAtTheEvidenceStep_AsksWithoutAnEvidenceSummary_AndTheYesTakesTheLocationKeyboardAway()
     {
-        var resident = await Consented(1015);
+        var resident = await AtTheEvidenceStep(1015);
+        var before = resident.Messages.Count;
+
+        await resident.Command("batal");
+
+        Assert.Equal("Batalkan pengaduan ini? Yang sudah ditulis akan dihapus.", resident.Last.Text);
+        Assert.Equal(before + 1, resident.Messages.Count);
+        Assert.DoesNotContain(resident.Messages, m => m.Text.StartsWith("Bukti:", StringComparison.Ordinal));
+        await resident.Command("batal");
+        Assert.Equal("Batalkan pengaduan ini? Yang sudah ditulis akan dihapus.", resident.Last.Text);
+        await resident.Press("Tidak, lanjutkan");
+        Assert.StartsWith("Ada bukti?", resident.Last.Text, StringComparison.Ordinal);
+        Assert.NotNull(resident.Last.LocationButton);
+
+        await resident.Command("batal");
+        await resident.Press("Ya, batalkan");
+
+        Assert.Equal("Pengaduan dibatalkan dan dihapus.", resident.Last.Text);
+        Assert.True(resident.Last.RemovesKeyboard);
+        Assert.DoesNotContain(resident.Messages, m => m.Text.StartsWith("Bukti:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task PhotoWithACaptionAgainAfterBack_NeverKeepsMoreThanThreePhotos()
+    {
+        var resident = await AtTheStory(1017);
+
+        for (var i = 0; i < 7; i++)
+        {
+            await resident.Send(new Inbound { ChatId = 1017, UserId = 1017, Kind = InboundKind.Photo, PhotoFileId = $"kwitansi-{i}", Text = Caption });
+            Assert.StartsWith("Ada bukti?", resident.Last.Text, StringComparison.Ordinal);
+            await resident.Command("kembali");
+        }
+
+        Assert.Equal(3, _bot.Database.Count("SELECT COUNT(*) FROM complaint_photo"));
+        Assert.Equal(4, resident.Messages.Count(m => m.Text == "Sudah 3 foto; foto berikutnya tidak disimpan. Tekan \"Lanjut ›\"."));
+    }
+
+    [Fact]
+    public async Task TextAtTheEvidenceStep_IsAddedToTheStory_SayingSo_WithinTheLengthLimit()
+    {
+        var resident = await AtTheEvidenceStep(1019);
+        const string More = "Petugasnya memakai rompi biru, loket 2.";
+        var story = $"{Story}\n{More}";
+
+        await resident.Text(More);
+
+        Assert.Equal(story, _bot.Database.Rows<string>("SELECT description FROM complaint").Single());
+        Assert.StartsWith($"Teks itu ditambahkan ke cerita pengaduan (sekarang {story.Length} dari paling banyak 2000 karakter).", resident.Last.Text, StringComparison.Ordinal);
+
+        await resident.Text(new string('x', 2000));
+
+        Assert.StartsWith($"Teks itu tidak ditambahkan: cerita akan menjadi {story.Length + 2001} karakter, paling banyak 2000.", resident.Last.Text, StringComparison.Ordinal);
+        Assert.Equal(story, _bot.Database.Rows<string>("SELECT description FROM complaint").Single());
+
+        await resident.Send(new Inbound { ChatId = 1019, UserId = 1019, Kind = InboundKind.Photo, PhotoFileId = "rompi", Text = "Foto rompinya." });
+        Assert.StartsWith("Foto 1 dari 3 diterima.\nTeks itu ditambahkan ke cerita pengaduan", resident.Last.Text, StringComparison.Ordinal);
+        Assert.EndsWith("\nFoto rompinya.", _bot.Database.Rows<string>("SELECT description FROM complaint").Single(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("lanjut")]
+    [InlineData("Lanjut")]
+    [InlineData(" LANJUT › ")]
+    [InlineData("continue")]
+    public async Task ContinueTyped_InAnyCase_WithOrWithoutTheArrow_LeavesTheEvidenceStep(string typed)
+    {
+        var resident = await AtTheEvidenceStep(1020);
+
+        await resident.Text(typed);
+
+        Assert.StartsWith("Bagaimana identitas", resident.Last.Text, StringComparison.Ordinal);
+        Assert.Equal(Story, _bot.Database.Rows<string>("SELECT description FROM complaint").Single());
+    }
+
+    [Fact]
+    public async Task EvidenceStepInEnglish_SaysContinue_AndTakesIt()
+    {
+        var resident = await Consented(1021);
+        await resident.Command("bahasa");
+        await resident.Press("English");
+        await resident.Command("report");
+        await resident.Press("Illegal fees");
+        await resident.Press("Disdukcapil");
+        await resident.Text(Story);
+
+        Assert.Contains("Press \"Continue ›\" when done", resident.Last.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Lanjut", resident.Last.Text, StringComparison.Ordinal);
+        await resident.Sticker();
+        Assert.Equal("Send a photo or location, or press \"Continue ›\".", resident.Last.Text);
+        await resident.Text("Continue ›");
+        Assert.StartsWith("How should your identity be handled?", resident.Last.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Lengths_CountWhatAPersonSees_NotUtf16Units()
+    {
+        var resident = await AtTheStory(1022);
+
+        await resident.Text(string.Concat(Enumerable.Repeat("😡", 5)));
+        Assert.Equal("Panjang cerita 5 karakter; mohon tulis antara 20 dan 2000 karakter.", resident.Last.Text);
+        await resident.Text(string.Concat(Enumerable.Repeat("😡", 10)));
+        Assert.Equal("Panjang cerita 10 karakter; mohon tulis antara 20 dan 2000 karakter.", resident.Last.Text);
+        await resident.Text(string.Concat(Enumerable.Repeat("👨‍👩‍👧", 19)));
+        Assert.Equal("Panjang cerita 19 karakter; mohon tulis antara 20 dan 2000 karakter.", resident.Last.Text);
+        Assert.Null(_bot.Database.Rows<string?>("SELECT description FROM complaint").Single());
+
+        await resident.Text("Antrean " + string.Concat(Enumerable.Repeat("😡", 12)));
+        Assert.StartsWith("Ada bukti?", resident.Last.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TrackingNumber_IsReadAsCrockford_ByTheResidentAndTheAdmin()
+    {
+        var resident = await Consented(1023);
+        var filed = await resident.FileComplaint();
+        using (var connection = _bot.Database.Open())
+        {
+            Dapper.SqlMapper.Execute(connection, "UPDATE complaint SET tracking_no = 'ADU-2026-T0MQ1' WHERE tracking_no = @filed", new { filed });
+        }
+
+        foreach (var typed in new[] { "ADU-2026-TOMQ1", "ADU-2026-T0MQI", "2026tomql", "adu 2026 t0mq1" })
+        {
+            await resident.Command("status", typed);
+            Assert.StartsWith("Pengaduan ADU-2026-T0MQ1 — Terkirim", resident.Last.Text, StringComparison.Ordinal);
+        }
+
+        var admin = _bot.Actor(TestUnits.AdminId, TestUnits.AdminId);
+        await admin.Command("aduan", "2026-tomql");
+        Assert.Contains("ADU-2026-T0MQ1", admin.Last.Text, StringComparison.Ordinal);
+        Assert.Contains(admin.Last.Buttons, b => b.Label == "Verifikasi");
+    }
+
+    [Fact]
+    public async Task UnitOutsideTheList_IsNamedByTheResident_StoredAndShownToAdmins()
+    {
+        var resident = await Consented(1024);
         await resident.Command("lapor");
         await resident.Press("Pungutan liar");
-        await resident.Press("Disdukcapil");
-        await resident.Text("Petugas loket meminta uang Rp50.000 agar KTP saya cepat selesai.");
+        await resident.Press("Unit lain…");
+        Assert.Equal("Tulis nama unit layanan itu (3–100 karakter), misalnya \"Kantor Lurah Pahang\".", resident.Last.Text);
+        await resident.Text("ab");
+        Assert.Equal("Nama unit 2 karakter; mohon tulis antara 3 dan 100 karakter.", resident.Last.Text);
+        await resident.Text("Kantor Lurah Sei Merbau");
+        Assert.StartsWith("Ceritakan apa yang terjadi", resident.Last.Text, StringComparison.Ordinal);
+        await resident.Text(Story);
+        await resident.Text("Lanjut ›");
+        await resident.Press("Teridentifikasi");
+        Assert.Contains("Unit: Kantor Lurah Sei Merbau (unit lain)", resident.Last.Text, StringComparison.Ordinal);
+        await resident.Press("Kirim ✓");
+        var number = System.Text.RegularExpressions.Regex.Match(resident.Last.Text, "ADU-[0-9]{4}-[0-9A-Z]{5}").Value;
 
-        await resident.Command("batal");
+        Assert.Equal(("LAIN", "Kantor Lurah Sei Merbau"), _bot.Database.Rows<(string, string)>("SELECT unit_code, unit_name FROM complaint").Single());
+        Assert.Contains("Kantor Lurah Sei Merbau (unit lain)", _bot.AdminInGroup().Post(number).Text, StringComparison.Ordinal);
+        await resident.Command("status", number);
+        Assert.Contains("Unit: Kantor Lurah Sei Merbau (unit lain)", resident.Last.Text, StringComparison.Ordinal);
 
-        Assert.Contains(resident.Messages, m => m.RemovesKeyboard);
-        Assert.Equal("Batalkan pengaduan ini? Yang sudah ditulis akan dihapus.", resident.Last.Text);
-        await resident.Command("batal");
-        Assert.Equal("Batalkan pengaduan ini? Yang sudah ditulis akan dihapus.", resident.Last.Text);
+        // Another unit outside the list is not a duplicate of this one; the same unit named again is.
+        var other = await (await Consented(1025)).FileComplaint(otherUnit: "Kantor Camat Datuk Bandar");
+        var same = await (await Consented(1026)).FileComplaint(otherUnit: "kantor lurah sei merbau");
+        Assert.DoesNotContain("Kemungkinan duplikat", _bot.AdminInGroup().Post(other).Text, StringComparison.Ordinal);
+        Assert.Contains($"Kemungkinan duplikat dari {number}", _bot.AdminInGroup().Post(same).Text, StringComparison.Ordinal);
     }
 
     private Task<TestResident> Consented(long userId) => _bot.Resident(userId).Consent();
+
+    /// <summary>Consented, /lapor, Pungutan liar, Disdukcapil: the story is asked for.</summary>
+    private async Task<TestResident> AtTheStory(long userId)
+    {
+        var resident = await Consented(userId);
+        await resident.Command("lapor");
+        await resident.Press("Pungutan liar");
+        await resident.Press("Disdukcapil");
+        return resident;
+    }
+
+    private async Task<TestResident> AtTheEvidenceStep(long userId)
+    {
+        var resident = await AtTheStory(userId);
+        await resident.Text(Story);
+        Assert.StartsWith("Ada bukti?", resident.Last.Text, StringComparison.Ordinal);
+        return resident;
+    }
 }

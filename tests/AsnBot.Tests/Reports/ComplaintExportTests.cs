@@ -51,6 +51,20 @@ public sealed class ComplaintExportTests : IDisposable
     }
 
     [Fact]
+    public async Task UnitOutsideTheList_IsExportedAsLainWithItsName_ExceptForConfidentialComplaints()
+    {
+        var named = await (await _bot.Resident(7_501).Consent()).FileComplaint(privacy: "Teridentifikasi", otherUnit: "Kantor Lurah Sei Merbau");
+        var confidential = await (await _bot.Resident(7_502).Consent()).FileComplaint(privacy: "Rahasia", otherUnit: "Kantor Camat Datuk Bandar");
+        var listed = await (await _bot.Resident(7_503).Consent()).FileComplaint();
+
+        var rows = ExportFiles.ReadCsv(await ExportAsync(new ExportFormat(ExportFileType.Csv, Labels: true)));
+
+        Assert.Equal(("LAIN", "Kantor Lurah Sei Merbau"), (rows.Single(r => r["tracking_no"] == named)["unit"], rows.Single(r => r["tracking_no"] == named)["unit_other"]));
+        Assert.Equal(("LAIN", string.Empty), (rows.Single(r => r["tracking_no"] == confidential)["unit"], rows.Single(r => r["tracking_no"] == confidential)["unit_other"]));
+        Assert.Equal(("DISDUK", "Disdukcapil", string.Empty), (rows.Single(r => r["tracking_no"] == listed)["unit"], rows.Single(r => r["tracking_no"] == listed)["unit_label"], rows.Single(r => r["tracking_no"] == listed)["unit_other"]));
+    }
+
+    [Fact]
     public async Task Xlsx_HasComplaintsEventsAndDictionary_AndTheTrailMatchesTheDatabase()
     {
         var scenario = await ComplaintScenario.BuildAsync(_bot);

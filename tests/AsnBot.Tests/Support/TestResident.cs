@@ -37,12 +37,24 @@ public sealed class TestResident(BotHarness harness, long userId, string? langua
         Longitude = longitude,
     });
 
-    /// <summary>Files a complaint through the whole flow; returns its tracking number.</summary>
-    public async Task<string> FileComplaint(string category = "Pungutan liar", string unit = "Disdukcapil", string privacy = "Anonim", int photos = 0, bool location = false)
+    /// <summary>
+    /// Files a complaint through the whole flow; returns its tracking number. With <paramref name="otherUnit"/>
+    /// "Unit lain…" is chosen and that name typed instead of pressing <paramref name="unit"/>.
+    /// </summary>
+    public async Task<string> FileComplaint(string category = "Pungutan liar", string unit = "Disdukcapil", string privacy = "Anonim", int photos = 0, bool location = false, string? otherUnit = null)
     {
         await Command("lapor");
         await Press(category);
-        await Press(unit);
+        if (otherUnit is null)
+        {
+            await Press(unit);
+        }
+        else
+        {
+            await Press("Unit lain…");
+            await Text(otherUnit);
+        }
+
         await Text("Petugas loket meminta uang Rp50.000 agar KTP saya cepat selesai.");
         for (var i = 0; i < photos; i++)
         {

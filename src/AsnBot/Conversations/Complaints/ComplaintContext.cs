@@ -59,7 +59,22 @@ internal sealed class ComplaintContext
 
     public int PhotoCount() => Draft is { } draft ? _store.PhotoCount(draft.Id) : 0;
 
-    public void AddPhoto(string fileId) => _store.AddPhoto(Draft!.Id, fileId);
+    /// <summary>
+    /// Keeps a photo unless the draft already has the most allowed: the one check for every way a photo
+    /// arrives (the evidence step, a captioned photo as the story, the story told again after /kembali).
+    /// </summary>
+    /// <returns>How many photos the draft has now; null when this one was not kept.</returns>
+    public int? TryAddPhoto(string fileId)
+    {
+        var count = PhotoCount();
+        if (count >= Options.MaxPhotos)
+        {
+            return null;
+        }
+
+        _store.AddPhoto(Draft!.Id, fileId);
+        return count + 1;
+    }
 
     public void DiscardDraft()
     {

@@ -6,11 +6,15 @@ using Stateless;
 namespace AsnBot.Conversations.Complaints;
 
 /// <summary>
-/// Filing a complaint: category → unit → what happened → evidence (photos, location) → privacy →
-/// review → submit. Built per update over the session row, like the survey flow.
+/// Filing a complaint: category → unit (or one outside the list, by name) → what happened → evidence
+/// (photos, location, more text) → privacy → review → submit. Built per update over the session row,
+/// like the survey flow. Every length shown or enforced counts what a person sees (<see cref="TextLength"/>).
 /// </summary>
 internal sealed class ComplaintFlow
 {
+    /// <summary>Length of a unit name typed for "unit lain".</summary>
+    public static readonly (int Min, int Max) UnitNameLength = (3, 100);
+
     private readonly StateMachine<ComplaintState, Trigger> _machine;
     private readonly ComplaintContext _context;
     private readonly SessionRow _session;
@@ -38,6 +42,7 @@ internal sealed class ComplaintFlow
     {
         Begin,
         Next,
+        OtherUnit,
         Back,
         Cancel,
         Discard,
@@ -58,7 +63,7 @@ internal sealed class ComplaintFlow
 
         if (!_machine.CanFire(Trigger.Begin))
         {
-            _turn.Send(_turn.Text("complaint.finishFirst"));
+            OfferToContinue();
             return;
         }
 
@@ -69,6 +74,22 @@ internal sealed class ComplaintFlow
     /// <summary>Shows the current step again as a new message (after a language change, say).</summary>
     public void ShowCurrent() => _context.Screens.Show(State);
 
+    /// <summary>
+    /// The resident turned to something else (/start, /lapor, the menu, a survey button) with this
+    /// complaint unfinished: offer to continue it where it stopped, or to cancel it.
+    /// </summary>
+    public void OfferToContinue()
+    {
+        // A question to answer first (cancel? why not resolved?) is simply asked again: it has no step to return to.
+        if (State is ComplaintState.ConfirmingCancel or ComplaintState.GivingReopenReason)
+        {
+            _context.Screens.Show(State);
+            return;
+        }
+
+        _context.Screens.ShowResumePrompt(State);
+    }
+
     public void Cancel() => Fire(Trigger.Cancel);
 
     public void Back() => Fire(Trigger.Back);
@@ -78,7 +99,7 @@ internal sealed class ComplaintFlow
     {
         if (!_machine.CanFire(Trigger.AskReason))
         {
-            _turn.Send(_turn.Text("complaint.finishFirst"));
+            OfferToContinue();
             return;
         }
 
@@ -104,8 +125,11 @@ internal sealed class ComplaintFlow
                 Fire(Trigger.Next);
                 break;
             case ComplaintButtons.Unit when State == ComplaintState.ChoosingUnit && _context.Survey.Units.Any(u => u.Code == press.Argument):
-                _context.Update(d => d with { UnitCode = press.Argument });
+                _context.Update(d => d with { UnitCode = press.Argument, UnitName = null });
                 Fire(Trigger.Next);
+                break;
+            case ComplaintButtons.OtherUnit when State == ComplaintState.ChoosingUnit:
+                Fire(Trigger.OtherUnit);
                 break;
             case ComplaintButtons.EvidenceDone when State == ComplaintState.AddingEvidence:
                 FinishEvidence();
@@ -119,10 +143,13 @@ internal sealed class ComplaintFlow
                 break;
             case ComplaintButtons.Back: Back(); break;
             case ComplaintButtons.CancelYes when State == ComplaintState.ConfirmingCancel:
-                Fire(Trigger.Discard, show: false);
-                _turn.Show(_turn.Text("complaint.cancelled"));
+                ConfirmCancel();
                 break;
             case ComplaintButtons.CancelNo: Fire(Trigger.KeepGoing); break;
+            case ComplaintButtons.Resume when State is not (ComplaintState.Idle or ComplaintState.ConfirmingCancel):
+                _context.Screens.Show(State);
+                break;
+            case ComplaintButtons.Abandon: Cancel(); break;
             default: Reject("button.invalid"); break;
         }
     }
@@ -131,6 +158,7 @@ internal sealed class ComplaintFlow
     {
         switch (State)
         {
+            case ComplaintState.NamingUnit: NameUnit(inbound); break;
             case ComplaintState.Describing: Describe(inbound); break;
             case ComplaintState.AddingEvidence: AddEvidence(inbound); break;
             case ComplaintState.GivingReopenReason: Reopen(inbound); break;
@@ -146,10 +174,20 @@ internal sealed class ComplaintFlow
             .OnEntryFrom(Trigger.Discard, _context.DiscardDraft)
             .OnEntryFrom(Trigger.Submitted, () => _session.ComplaintId = null);
         Step(ComplaintState.ChoosingCategory, ComplaintState.ChoosingUnit, back: null);
-        Step(ComplaintState.ChoosingUnit, ComplaintState.Describing, back: ComplaintState.ChoosingCategory);
+        Step(ComplaintState.ChoosingUnit, ComplaintState.Describing, back: ComplaintState.ChoosingCategory)
+            .Permit(Trigger.OtherUnit, ComplaintState.NamingUnit);
+        Step(ComplaintState.NamingUnit, ComplaintState.Describing, back: ComplaintState.ChoosingUnit);
         Step(ComplaintState.Describing, ComplaintState.AddingEvidence, back: ComplaintState.ChoosingUnit);
+        // Leaving forward or back takes the location keyboard away with a summary; leaving to the cancel
+        // question keeps it (the question comes first, and "no" returns here).
         Step(ComplaintState.AddingEvidence, ComplaintState.ChoosingPrivacy, back: ComplaintState.Describing)
-            .OnExit(() => _turn.Add(new SendText(_turn.Inbound.ChatId, _context.Screens.EvidenceSummary()) { RemoveReplyKeyboard = true }));
+            .OnExit(t =>
+            {
+                if (t.Trigger != Trigger.Cancel)
+                {
+                    _turn.Add(new SendText(_turn.Inbound.ChatId, _context.Screens.EvidenceSummary()) { RemoveReplyKeyboard = true });
+                }
+            });
         Step(ComplaintState.ChoosingPrivacy, ComplaintState.Reviewing, back: ComplaintState.AddingEvidence);
         Step(ComplaintState.Reviewing, ComplaintState.Idle, back: ComplaintState.ChoosingPrivacy)
             .Permit(Trigger.Submitted, ComplaintState.Idle);
@@ -182,51 +220,76 @@ internal sealed class ComplaintFlow
     private void Describe(Inbound inbound)
     {
         // A photo with a caption is the story and its first piece of evidence at once.
-        var text = inbound.Kind is InboundKind.Text || (inbound.Kind is InboundKind.Photo && inbound.Text is not null)
+        var typed = inbound.Kind is InboundKind.Text || (inbound.Kind is InboundKind.Photo && inbound.Text is not null)
             ? inbound.Text?.Trim() ?? string.Empty
             : null;
-        var options = _context.Options;
-        if (text is null)
+        if (Typed(typed, "complaint.length", _context.Options.MinLength, _context.Options.MaxLength) is not { } text)
         {
-            Reject("complaint.expectText");
+            return;
         }
-        else if (text.Length < options.MinLength || text.Length > options.MaxLength)
-        {
-            _turn.Send(_turn.Text("complaint.length", text.Length, options.MinLength, options.MaxLength));
-        }
-        else
-        {
-            _context.Update(d => d with { Description = text });
-            if (inbound.PhotoFileId is { } photo)
-            {
-                _context.AddPhoto(photo);
-            }
 
+        _context.Update(d => d with { Description = text });
+        if (inbound.PhotoFileId is { } photo && _context.TryAddPhoto(photo) is null)
+        {
+            _turn.Send(PhotoLimit());
+        }
+
+        Fire(Trigger.Next);
+    }
+
+    private void NameUnit(Inbound inbound)
+    {
+        if (Typed(TextOf(inbound), "complaint.unitNameLength", UnitNameLength.Min, UnitNameLength.Max) is { } name)
+        {
+            _context.Update(d => d with { UnitCode = ComplaintUnits.Other, UnitName = name });
             Fire(Trigger.Next);
         }
     }
 
+    private static string? TextOf(Inbound inbound) => inbound.Kind == InboundKind.Text ? inbound.Text?.Trim() : null;
+
+    /// <summary>
+    /// The text when it is text and its length (as a person counts characters) is within the bounds;
+    /// otherwise the resident is told what is wrong (with <paramref name="lengthKey"/>: length, min, max) and null returned.
+    /// </summary>
+    private string? Typed(string? text, string lengthKey, int min, int max)
+    {
+        if (text is null)
+        {
+            Reject("complaint.expectText");
+            return null;
+        }
+
+        var length = TextLength.Of(text);
+        if (length < min || length > max)
+        {
+            _turn.Send(_turn.Text(lengthKey, length, min, max));
+            return null;
+        }
+
+        return text;
+    }
+
     private void AddEvidence(Inbound inbound)
     {
+        var text = inbound.Text?.Trim();
         switch (inbound)
         {
             case { Kind: InboundKind.Photo, PhotoFileId: { } fileId }:
-                var count = _context.PhotoCount();
-                if (count >= _context.Options.MaxPhotos)
-                {
-                    _turn.Send(_turn.Text("complaint.photoLimit", _context.Options.MaxPhotos));
-                    return;
-                }
-
-                _context.AddPhoto(fileId);
-                _turn.Send(_turn.Text("complaint.photoReceived", count + 1, _context.Options.MaxPhotos));
+                var received = _context.TryAddPhoto(fileId) is { } count
+                    ? _turn.Text("complaint.photoReceived", count, _context.Options.MaxPhotos)
+                    : PhotoLimit();
+                _turn.Send(string.IsNullOrEmpty(text) ? received : $"{received}\n{AppendToDescription(text)}");
                 return;
             case { Kind: InboundKind.Location, Latitude: { } lat, Longitude: { } lon }:
                 _context.Update(d => d with { Latitude = lat, Longitude = lon });
                 _turn.Send(_turn.Text("complaint.locationReceived"));
                 return;
-            case { Kind: InboundKind.Text } when _context.Screens.IsContinueLabel(inbound.Text):
+            case { Kind: InboundKind.Text } when _context.Screens.IsContinueLabel(text):
                 FinishEvidence();
+                return;
+            case { Kind: InboundKind.Text } when !string.IsNullOrEmpty(text):
+                _turn.Send(AppendToDescription(text));
                 return;
             default:
                 _turn.Send(_turn.Text("complaint.evidenceHint"));
@@ -234,10 +297,42 @@ internal sealed class ComplaintFlow
         }
     }
 
+    /// <summary>Text sent at the evidence step belongs to the story: added to it on a new line, within the length limit.</summary>
+    private string AppendToDescription(string text)
+    {
+        var description = $"{_context.Draft!.Description}\n{text}";
+        var length = TextLength.Of(description);
+        var max = _context.Options.MaxLength;
+        if (length > max)
+        {
+            return _turn.Text("complaint.appendTooLong", length, max);
+        }
+
+        _context.Update(d => d with { Description = description });
+        return _turn.Text("complaint.appended", length, max);
+    }
+
+    private string PhotoLimit() => _turn.Text("complaint.photoLimit", _context.Options.MaxPhotos);
+
     private void FinishEvidence()
     {
         _turn.MayEditPressedMessage = false;
         Fire(Trigger.Next);
+    }
+
+    private void ConfirmCancel()
+    {
+        var fromEvidence = _session.ReturnState == nameof(ComplaintState.AddingEvidence);
+        Fire(Trigger.Discard, show: false);
+        if (fromEvidence)
+        {
+            // The location keyboard of the evidence step is still showing: this message takes it away.
+            _turn.Add(new SendText(_turn.Inbound.ChatId, _turn.Text("complaint.cancelled")) { RemoveReplyKeyboard = true });
+        }
+        else
+        {
+            _turn.Show(_turn.Text("complaint.cancelled"));
+        }
     }
 
     private void Submit()
@@ -266,16 +361,8 @@ internal sealed class ComplaintFlow
 
     private void Reopen(Inbound inbound)
     {
-        var reason = inbound.Kind == InboundKind.Text ? inbound.Text?.Trim() : null;
-        if (reason is null)
+        if (Typed(TextOf(inbound), "complaint.length", 1, _context.Options.MaxLength) is not { } reason)
         {
-            Reject("complaint.expectText");
-            return;
-        }
-
-        if (reason.Length == 0 || reason.Length > _context.Options.MaxLength)
-        {
-            _turn.Send(_turn.Text("complaint.length", reason.Length, 1, _context.Options.MaxLength));
             return;
         }
 

@@ -10,8 +10,10 @@ internal sealed class ComplaintScreens(ComplaintContext context)
 
     private long Step => context.Session.Step;
 
+    /// <summary>The evidence step's "Lanjut ›" in either language, typed or pressed: any case, the arrow optional.</summary>
     public bool IsContinueLabel(string? text) =>
-        text is not null && (text == Turn.Texts.Get(Language.Id, "complaint.continue") || text == Turn.Texts.Get(Language.En, "complaint.continue"));
+        text is not null && new[] { Language.Id, Language.En }.Any(language =>
+            string.Equals(Bare(text), Bare(Turn.Texts.Get(language, "complaint.continue")), StringComparison.OrdinalIgnoreCase));
 
     public string EvidenceSummary()
     {
@@ -30,7 +32,11 @@ internal sealed class ComplaintScreens(ComplaintContext context)
                 break;
             case ComplaintState.ChoosingUnit:
                 Turn.Show(Turn.Text("complaint.chooseUnit"), Rows(
-                    context.Survey.Units.Select(u => new Button(u.Name, ButtonPress.Of(ComplaintButtons.Unit, Step, u.Code))), 1, back: true));
+                    context.Survey.Units.Select(u => new Button(u.Name, ButtonPress.Of(ComplaintButtons.Unit, Step, u.Code)))
+                        .Append(new Button(Turn.Text("complaint.otherUnit"), ButtonPress.Of(ComplaintButtons.OtherUnit, Step))), 1, back: true));
+                break;
+            case ComplaintState.NamingUnit:
+                Turn.Show(Turn.Text("complaint.nameUnit", ComplaintFlow.UnitNameLength.Min, ComplaintFlow.UnitNameLength.Max), Rows([], 1, back: true));
                 break;
             case ComplaintState.Describing:
                 Turn.Show(Turn.Text("complaint.describe", context.Options.MinLength, context.Options.MaxLength), Rows([], 1, back: true));
@@ -66,6 +72,25 @@ internal sealed class ComplaintScreens(ComplaintContext context)
         }
     }
 
+    /// <summary>"Pengaduan belum selesai … Lanjutkan?": the resident turned to something else in the middle of a complaint.</summary>
+    public void ShowResumePrompt(ComplaintState state) =>
+        Turn.Show(Turn.Text("complaint.resume", StepName(state)), new Keyboard([
+            [new Button(Turn.Text("complaint.resumeContinue"), ButtonPress.Of(ComplaintButtons.Resume, Step))],
+            [new Button(Turn.Text("complaint.resumeCancel"), ButtonPress.Of(ComplaintButtons.Abandon, Step))],
+        ]));
+
+    private string StepName(ComplaintState state) => Turn.Text(state switch
+    {
+        ComplaintState.ChoosingCategory => "complaint.stepCategory",
+        ComplaintState.ChoosingUnit or ComplaintState.NamingUnit => "complaint.stepUnit",
+        ComplaintState.Describing => "complaint.stepDescription",
+        ComplaintState.AddingEvidence => "complaint.stepEvidence",
+        ComplaintState.ChoosingPrivacy => "complaint.stepPrivacy",
+        _ => "complaint.stepReview",
+    });
+
+    private static string Bare(string label) => label.Replace("›", string.Empty, StringComparison.Ordinal).Trim();
+
     private void ShowReview()
     {
         var draft = context.Draft!;
@@ -73,7 +98,7 @@ internal sealed class ComplaintScreens(ComplaintContext context)
         var text = Turn.Text(
             "complaint.review",
             views.Category(Turn.Language, draft.CategoryCode),
-            views.Unit(draft.UnitCode),
+            views.Unit(Turn.Language, draft),
             draft.Description,
             EvidenceSummary(),
             Turn.Text($"privacy.{draft.Privacy}"));

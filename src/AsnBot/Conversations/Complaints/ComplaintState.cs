@@ -6,6 +6,9 @@ public enum ComplaintState
     Idle,
     ChoosingCategory,
     ChoosingUnit,
+
+    /// <summary>"Unit lain": the resident types the name of a unit outside the list.</summary>
+    NamingUnit,
     Describing,
     AddingEvidence,
     ChoosingPrivacy,

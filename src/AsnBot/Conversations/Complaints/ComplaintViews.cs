@@ -18,7 +18,10 @@ public sealed class ComplaintViews(TextCatalog texts, ComplaintOptions options, 
 
     public string Category(Language language, string? code) => options.Category(code)?.Name(language) ?? code ?? "—";
 
-    public string Unit(string? code) => survey.Units.FirstOrDefault(u => u.Code == code)?.Name ?? code ?? "—";
+    /// <summary>The unit's configured name, or the name the reporter typed for a unit outside the list.</summary>
+    public string Unit(Language language, ComplaintRow complaint) => complaint.UnitName is { } name
+        ? texts.Format(language, "complaint.otherUnitNamed", name)
+        : survey.Units.FirstOrDefault(u => u.Code == complaint.UnitCode)?.Name ?? complaint.UnitCode ?? "—";
 
     public static string Date(DateOnly day) => day.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture);
 
@@ -43,7 +46,7 @@ public sealed class ComplaintViews(TextCatalog texts, ComplaintOptions options, 
         };
         var text = new StringBuilder()
             .AppendLine(texts.Format(Id, "admin.header", complaint.TrackingNo, Status(Id, complaint.Status)))
-            .AppendLine(texts.Format(Id, "admin.details", Category(Id, complaint.CategoryCode), Unit(complaint.UnitCode), reporter, texts.Get(Id, $"privacy.{complaint.Privacy}")))
+            .AppendLine(texts.Format(Id, "admin.details", Category(Id, complaint.CategoryCode), Unit(Id, complaint), reporter, texts.Get(Id, $"privacy.{complaint.Privacy}")))
             .AppendLine(identified ? Evidence(Id, photos, complaint) : CoarseEvidence(photos, complaint));
         if (deadlines.Next(complaint) is { } deadline)
         {
@@ -64,7 +67,7 @@ public sealed class ComplaintViews(TextCatalog texts, ComplaintOptions options, 
     /// <summary>One line per complaint for lists (/aduan and /status).</summary>
     public string Line(Language language, ComplaintRow complaint, DateTimeOffset now)
     {
-        var line = $"{complaint.TrackingNo} · {Category(language, complaint.CategoryCode)} · {Unit(complaint.UnitCode)} · {Status(language, complaint.Status)}";
+        var line = $"{complaint.TrackingNo} · {Category(language, complaint.CategoryCode)} · {Unit(language, complaint)} · {Status(language, complaint.Status)}";
         return deadlines.Next(complaint) is { } deadline
             ? $"{line} · {Date(deadline)} ({texts.Get(language, $"deadline.{deadlines.State(complaint, now)}")})"
             : line;
@@ -75,7 +78,7 @@ public sealed class ComplaintViews(TextCatalog texts, ComplaintOptions options, 
     {
         var text = new StringBuilder()
             .AppendLine(texts.Format(language, "complaint.detail", complaint.TrackingNo, Status(language, complaint.Status)))
-            .AppendLine(texts.Format(language, "complaint.detailFields", Category(language, complaint.CategoryCode), Unit(complaint.UnitCode), texts.Get(language, $"privacy.{complaint.Privacy}")))
+            .AppendLine(texts.Format(language, "complaint.detailFields", Category(language, complaint.CategoryCode), Unit(language, complaint), texts.Get(language, $"privacy.{complaint.Privacy}")))
             .AppendLine(Evidence(language, photos, complaint))
             .AppendLine()
             .AppendLine(complaint.Description)

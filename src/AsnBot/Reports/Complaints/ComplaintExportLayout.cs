@@ -11,7 +11,8 @@ namespace AsnBot.Reports.Complaints;
 /// Columns and values of the complaint export, and the one place that decides what of a complaint an
 /// analyst may see: a reporter pseudonym only for identified complaints (anonymous and confidential ones
 /// get an empty cell, so they link to nobody, not even to each other); no description and no event notes
-/// for confidential complaints; never coordinates, only whether there is a location.
+/// for confidential complaints, nor the name they typed for a unit outside the list; never coordinates,
+/// only whether there is a location.
 /// </summary>
 internal sealed class ComplaintExportLayout
 {
@@ -32,7 +33,7 @@ internal sealed class ComplaintExportLayout
         _labels = labels;
         Columns =
         [
-            "tracking_no", "reporter", "category", .. LabelColumn("category"), "unit", .. LabelColumn("unit"), "status", .. LabelColumn("status"), "privacy",
+            "tracking_no", "reporter", "category", .. LabelColumn("category"), "unit", .. LabelColumn("unit"), "unit_other", "status", .. LabelColumn("status"), "privacy",
             "submitted_at", "first_response_at", "resolved_at", "first_response_due", "working_days_to_first_response",
             "first_response_in_time", "working_days_to_resolution", "reopened", "duplicate_of", "photo_count", "has_location", "description",
         ];
@@ -52,6 +53,7 @@ internal sealed class ComplaintExportLayout
             complaint.TrackingNo, reporter,
             complaint.CategoryCode, .. LabelValue(_complaints.Category(complaint.CategoryCode)?.NameId),
             complaint.UnitCode, .. LabelValue(complaint.UnitCode is { } unit ? _units.GetValueOrDefault(unit)?.Name : null),
+            confidential ? null : complaint.UnitName,
             complaint.Status, .. LabelValue(_texts.Get(Language.Id, $"status.{complaint.Status}")),
             complaint.Privacy,
             Instant(complaint.SubmittedAt), Instant(complaint.FirstResponseAt), Instant(complaint.ResolvedAt),
