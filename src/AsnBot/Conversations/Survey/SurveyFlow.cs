@@ -198,9 +198,9 @@ internal sealed class SurveyFlow
         {
             Reject("input.empty");
         }
-        else if (text.Length > question.MaxLength)
+        else if (TextLength.Of(text) > question.MaxLength)
         {
-            _context.Turn.Send(_context.Turn.Text("input.tooLong", text.Length, question.MaxLength));
+            _context.Turn.Send(_context.Turn.Text("input.tooLong", TextLength.Of(text), question.MaxLength));
         }
         else
         {
