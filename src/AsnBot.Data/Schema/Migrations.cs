@@ -302,6 +302,10 @@ internal static class Migrations
         CREATE INDEX ix_outbox_not_before ON outbox (not_before) WHERE not_before IS NOT NULL;
         CREATE INDEX ix_outbox_broadcast ON outbox (broadcast_id, chat_id) WHERE broadcast_id IS NOT NULL;
         """,
+        """
+        -- The last screen with buttons shown to a resident, so typed answers can be matched to its buttons.
+        ALTER TABLE session ADD COLUMN screen TEXT NULL;
+        """,
     ];
 
     /// <summary>Number of the newest schema version.</summary>

@@ -36,6 +36,13 @@ public sealed class ConversationEngine(
 
     public IReadOnlyList<Outbound> Handle(UnitOfWork work, Inbound inbound, DateTimeOffset now)
     {
+        var replies = HandleInbound(work, inbound, now);
+        LastScreen.Remember(work, inbound.ChatId, replies);
+        return replies;
+    }
+
+    private IReadOnlyList<Outbound> HandleInbound(UnitOfWork work, Inbound inbound, DateTimeOffset now)
+    {
         var resident = new ResidentStore(work).Find(inbound.UserId);
         var turn = new Turn(work, inbound, now, texts, Languages.FromCode(resident?.Language ?? inbound.LanguageCode));
         if (new AdminDesk(turn, admin, logger).Handle())
@@ -54,7 +61,7 @@ public sealed class ConversationEngine(
             if (new Onboarding(turn).Handle() is { } consent)
             {
                 var session = NewSession(inbound, now);
-                WithSession(turn, session, () => Survey(turn, session).Start(consent.UnitCode));
+                WithSession(turn, session, () => OpenRequested(turn, session, consent));
             }
         }
         else
@@ -64,10 +71,53 @@ public sealed class ConversationEngine(
                 new ResidentStore(work).MarkReachable(resident.UserId);
             }
 
+            if (inbound.Kind == InboundKind.Text && LastScreen.Of(work, inbound.ChatId) is { } screen)
+            {
+                var takesText = TakesText(turn);
+                if (TypedAnswer.Match(inbound.Text, screen.Buttons, takesText) is { } data)
+                {
+                    // A typed "4", "Sangat sesuai" or "ya" is the press of that button on the screen.
+                    return HandleInbound(work, inbound with { Kind = InboundKind.Button, ButtonData = data, Text = null }, now);
+                }
+
+                if (!takesText && !IsConversationScreen(screen))
+                {
+                    // A confirmation (erasure, "sudah selesai?") stays until it is answered, never replaced by another step.
+                    var notice = turn.Text("input.pressButton");
+                    turn.Send(screen.Text.StartsWith(notice, StringComparison.Ordinal) ? screen.Text : $"{notice}\n\n{screen.Text}", screen.Keyboard);
+                    return turn.Finish();
+                }
+            }
+
             HandleResident(turn, resident);
         }
 
         return turn.Finish();
+    }
+
+    /// <summary>Whether the step the resident is at takes free text (a suggestion, a complaint's story).</summary>
+    private bool TakesText(Turn turn)
+    {
+        var session = new SessionStore(turn.Work).Find(turn.Inbound.ChatId);
+        return session?.Flow == ComplaintFlowName ? Complaint(turn, session).TakesText : session is not null && Survey(turn, session).TakesText;
+    }
+
+    /// <summary>A survey or complaint step, or the menu: the conversation shows it again itself after a wrong input.</summary>
+    private static bool IsConversationScreen(LastScreen screen) =>
+        screen.Buttons.Any(b => ButtonPress.Parse(b.Data) is { } press
+            && (SurveyButtons.IsSurveyAction(press.Action) || ComplaintButtons.IsFilingAction(press.Action) || press.Action == MainMenu.Action));
+
+    /// <summary>Consent was just given: open what the resident asked for before it, a complaint or the survey.</summary>
+    private void OpenRequested(Turn turn, SessionRow session, ConsentGiven consent)
+    {
+        if (consent.Report)
+        {
+            Complaint(turn, session).Begin();
+        }
+        else
+        {
+            Survey(turn, session).Start(consent.UnitCode);
+        }
     }
 
     private void HandleResident(Turn turn, ResidentRow resident)
@@ -176,7 +226,7 @@ public sealed class ConversationEngine(
             case PrivacyButtons.Language:
                 turn.Language = Languages.FromCode(press.Argument);
                 new ResidentStore(turn.Work).SetLanguage(turn.Inbound.UserId, turn.Language.Code());
-                turn.AnswerButton(turn.Text("language.set"));
+                turn.AnswerButton();
                 turn.Send(turn.Text("language.set"));
                 WithSession(turn, session, () =>
                 {
@@ -191,8 +241,8 @@ public sealed class ConversationEngine(
                 });
                 return;
             case PrivacyButtons.Agree:
-                // Consent already given (an old notice pressed again): just open the survey.
-                WithSession(turn, session, () => Survey(turn, session).Start(press.Argument.Split('-', 2).ElementAtOrDefault(1)));
+                // Consent already given (an old notice pressed again): open what that notice was for.
+                WithSession(turn, session, () => OpenRequested(turn, session, ConsentGiven.Parse(press.Argument.Split('-', 2).ElementAtOrDefault(1))));
                 return;
             case PrivacyButtons.EraseYes:
                 privacy.Erase();

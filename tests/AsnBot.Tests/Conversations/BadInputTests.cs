@@ -11,11 +11,11 @@ public sealed class BadInputTests : IDisposable
     public void Dispose() => _bot.Dispose();
 
     [Fact]
-    public async Task TypedAnswerWhereAButtonIsExpected_AsksToPressAButton_AndShowsTheQuestionAgain()
+    public async Task TypedTextMatchingNoButton_AsksToPressAButton_AndShowsTheQuestionAgain()
     {
         var resident = await _bot.Resident(601).ToFirstElement();
 
-        await resident.Text("3");
+        await resident.Text("lumayan lah");
 
         Assert.Contains(resident.Messages, m => m.Text.StartsWith("Mohon jawab dengan menekan", StringComparison.Ordinal));
         Assert.StartsWith("Pertanyaan 1 dari 9", resident.Last.Text, StringComparison.Ordinal);

@@ -13,7 +13,7 @@ internal sealed partial class Onboarding(Turn turn)
     /// <summary>Version of the privacy notice text; stored with each consent.</summary>
     public const string ConsentVersion = "2026-11-b";
 
-    /// <summary>Handles a person who has not consented; returns the unit to open when consent was just given.</summary>
+    /// <summary>Handles a person who has not consented; returns what to open when consent was just given.</summary>
     public ConsentGiven? Handle()
     {
         var inbound = turn.Inbound;
@@ -24,9 +24,11 @@ internal sealed partial class Onboarding(Turn turn)
                 return null;
             case InboundKind.Button:
                 return HandleButton(ButtonPress.Parse(inbound.ButtonData));
+            case InboundKind.Text when TypedAnswer.Match(inbound.Text, [.. NoticeButtons(new ConsentGiven(null, Report: false)).Rows[0]], takesText: false) is { } data:
+                // "Setuju" or "ya" typed instead of pressed.
+                return HandleButton(ButtonPress.Parse(data));
             default:
-                turn.Send(turn.Text("consent.required"));
-                ShowNotice(unitCode: null);
+                ShowNotice(new ConsentGiven(null, Report: false), "consent.required");
                 return null;
         }
     }
@@ -48,11 +50,12 @@ internal sealed partial class Onboarding(Turn turn)
     {
         switch (command)
         {
-            case "start": ShowNotice(DeepLinkUnit(argument)); break;
+            case "start": ShowNotice(new ConsentGiven(DeepLinkUnit(argument), Report: false), "welcome"); break;
+            case "report": ShowNotice(new ConsentGiven(null, Report: true), "consent.required"); break;
             case "help": turn.Send(turn.Text("help")); break;
             case "language": ShowLanguageChoice(turn); break;
             case "mydata" or "delete": turn.Send(turn.Text("data.none")); break;
-            case "back" or "cancel" or "report" or "status": turn.Send(turn.Text("consent.required")); ShowNotice(unitCode: null); break;
+            case "back" or "cancel" or "status": ShowNotice(new ConsentGiven(null, Report: false), "consent.required"); break;
             default: turn.Send(turn.Text("command.unknown")); break;
         }
     }
@@ -61,12 +64,15 @@ internal sealed partial class Onboarding(Turn turn)
     {
         var argument = press?.Argument.Split('-', 2) ?? [];
         var language = Languages.FromCode(argument.ElementAtOrDefault(0));
+        var request = ConsentGiven.Parse(argument.ElementAtOrDefault(1));
         switch (press?.Action)
         {
             case PrivacyButtons.Language:
+                // The notice again in the chosen language, still carrying the unit or complaint asked for.
                 turn.Language = language;
                 turn.AnswerButton();
-                ShowNotice(unitCode: null);
+                turn.MayEditPressedMessage = true;
+                ShowNotice(request, "welcome");
                 return null;
             case PrivacyButtons.Agree when press.Step is null:
                 turn.Language = language;
@@ -79,7 +85,7 @@ internal sealed partial class Onboarding(Turn turn)
                     ConsentedAt = turn.Now,
                 });
                 turn.AnswerButton(turn.Text("consent.recorded"));
-                return new ConsentGiven(argument.ElementAtOrDefault(1));
+                return request;
             case PrivacyButtons.Decline:
                 turn.Language = language;
                 turn.AnswerButton();
@@ -89,20 +95,40 @@ internal sealed partial class Onboarding(Turn turn)
             default:
                 // A survey button from before an erasure, or something forged: consent comes first.
                 turn.AnswerButton(turn.Text("consent.required"));
-                ShowNotice(unitCode: null);
+                ShowNotice(new ConsentGiven(null, Report: false), "consent.required");
                 return null;
         }
     }
 
-    private void ShowNotice(string? unitCode)
+    /// <summary>The notice in one message, opened by <paramref name="leadKey"/>; its buttons carry the language and what was asked for.</summary>
+    private void ShowNotice(ConsentGiven request, string leadKey) =>
+        turn.Show($"{turn.Text(leadKey)}\n\n{turn.Text("consent.notice")}", NoticeButtons(request));
+
+    private Keyboard NoticeButtons(ConsentGiven request)
     {
-        var argument = unitCode is null ? turn.Language.Code() : $"{turn.Language.Code()}-{unitCode}";
-        turn.Send($"{turn.Text("welcome")}\n\n{turn.Text("consent.notice")}", new Keyboard([[
-            new Button(turn.Text("consent.agree"), ButtonPress.Of(PrivacyButtons.Agree, argument)),
-            new Button(turn.Text("consent.decline"), ButtonPress.Of(PrivacyButtons.Decline, turn.Language.Code())),
-        ]]));
+        var other = turn.Language == Language.Id ? Language.En : Language.Id;
+        var carried = request.Argument is { } target ? $"-{target}" : string.Empty;
+        return new Keyboard([
+            [
+                new Button(turn.Text("consent.agree"), ButtonPress.Of(PrivacyButtons.Agree, turn.Language.Code() + carried)),
+                new Button(turn.Text("consent.decline"), ButtonPress.Of(PrivacyButtons.Decline, turn.Language.Code())),
+            ],
+            [new Button(turn.Texts.Get(other, "language.name"), ButtonPress.Of(PrivacyButtons.Language, other.Code() + carried))],
+        ]);
     }
 }
 
-/// <summary>Consent was just recorded; the survey opens at once, for the deep-link unit when there was one.</summary>
-internal sealed record ConsentGiven(string? UnitCode);
+/// <summary>
+/// What the resident asked for before consenting, carried in the notice's buttons: the survey (for the
+/// deep-link unit when there was one) or, after /lapor, a complaint. Opened as soon as consent is recorded.
+/// </summary>
+internal sealed record ConsentGiven(string? UnitCode, bool Report)
+{
+    private const string ReportMark = "*";
+
+    /// <summary>The part of the button argument after the language: a unit code, "*" for a complaint, or nothing.</summary>
+    public string? Argument => Report ? ReportMark : UnitCode;
+
+    public static ConsentGiven Parse(string? argument) =>
+        argument == ReportMark ? new ConsentGiven(null, Report: true) : new ConsentGiven(string.IsNullOrEmpty(argument) ? null : argument, Report: false);
+}

@@ -55,6 +55,9 @@ internal sealed class SurveyFlow
 
     public bool InProgress => State != SurveyState.Idle;
 
+    /// <summary>The step takes free text (the suggestion), so typed words are not read as button presses.</summary>
+    public bool TakesText => State == SurveyState.Answering && _context.CurrentQuestion.Kind == QuestionKind.Text;
+
     /// <summary>Nothing answered yet: still choosing the unit, with no draft. Nothing to resume.</summary>
     private bool NothingToResume => State == SurveyState.ChoosingUnit && _session.ResponseId is null;
 
