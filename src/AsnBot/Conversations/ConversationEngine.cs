@@ -165,7 +165,7 @@ public sealed class ConversationEngine(
 
     private void HandleCommand(Turn turn, ResidentRow resident, SessionRow session, bool filing)
     {
-        var privacy = new PersonalData(turn, resident, _options);
+        var privacy = new PersonalData(turn, resident);
         switch (Commands.Canonical(turn.Inbound.Command))
         {
             case "start" or "report" when filing:
@@ -211,7 +211,7 @@ public sealed class ConversationEngine(
                 return;
             case "help": turn.Send(turn.Text("help")); return;
             case "language": Onboarding.ShowLanguageChoice(turn); return;
-            case "mydata": privacy.ShowStoredData(); return;
+            case "mydata": new StoredData(turn, resident, _options, survey).Show(); return;
             case "delete": privacy.AskToErase(); return;
             default: turn.Send(turn.Text("command.unknown")); return;
         }
@@ -219,7 +219,7 @@ public sealed class ConversationEngine(
 
     private void HandleOtherButton(Turn turn, ResidentRow resident, SessionRow session, ButtonPress press)
     {
-        var privacy = new PersonalData(turn, resident, _options);
+        var privacy = new PersonalData(turn, resident);
         var complaints = new ResidentComplaints(turn, resident, _desk);
         switch (press.Action)
         {

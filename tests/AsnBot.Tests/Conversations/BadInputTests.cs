@@ -47,6 +47,29 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
+    public async Task SuggestionLimit_CountsWhatTheResidentSees_AnEmojiOrAnAccentedLetterIsOneCharacter()
+    {
+        var resident = await (await _bot.Resident(605).ToFirstElement()).AnswerElements(2);
+        var emoji = string.Concat(Enumerable.Repeat("👍🏽", 1001));
+        var accented = string.Concat(Enumerable.Repeat("e\u0301", 1000));
+
+        await resident.Text(emoji);
+        Assert.Contains("1001 karakter, maksimal 1000", resident.Last.Text, StringComparison.Ordinal);
+
+        await resident.Text(accented);
+        Assert.Equal(accented, _bot.Database.Rows<string>("SELECT answer_text FROM answer WHERE question_code = 'SARAN'").Single());
+    }
+
+    [Fact]
+    public void TextLength_CountsTextElements_NotUtf16Units()
+    {
+        Assert.Equal(5, AsnBot.Conversations.TextLength.Of("😀😀😀😀😀"));
+        Assert.Equal(1, AsnBot.Conversations.TextLength.Of("👩‍👩‍👧"));
+        Assert.Equal(4, AsnBot.Conversations.TextLength.Of("Bu\u0301ku"));
+        Assert.Equal(0, AsnBot.Conversations.TextLength.Of(string.Empty));
+    }
+
+    [Fact]
     public async Task TenThousandCharacterSuggestion_IsRefusedWithItsLength_ThenAShortOneIsKept()
     {
         var resident = await (await _bot.Resident(604).ToFirstElement()).AnswerElements(2);

@@ -122,13 +122,13 @@ public sealed class SurveyFlowTests : IDisposable
     {
         var resident = await (await _bot.Resident(508).ToFirstElement()).AnswerElements(3);
         await resident.Press("Lewati");
-        Assert.Contains("U3 Waktu Penyelesaian: 3 · Cepat", resident.Last.Text, StringComparison.Ordinal);
+        Assert.Contains("Kecepatan pelayanan: 3 · Cepat", resident.Last.Text, StringComparison.Ordinal);
 
         await resident.Press("Ubah jawaban");
-        await resident.Press("U3 Waktu Penyelesaian");
+        await resident.Press("Kecepatan pelayanan");
         await resident.Press("1 · Tidak cepat");
 
-        Assert.Contains("U3 Waktu Penyelesaian: 1 · Tidak cepat", resident.Last.Text, StringComparison.Ordinal);
+        Assert.Contains("Kecepatan pelayanan: 1 · Tidak cepat", resident.Last.Text, StringComparison.Ordinal);
         await resident.Press("Kirim ✓");
         Assert.Equal("1", _bot.Database.SubmittedAnswers(508)["U3"]);
     }

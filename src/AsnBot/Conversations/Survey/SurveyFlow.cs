@@ -42,6 +42,8 @@ internal sealed class SurveyFlow
         Back,
         OpenEdit,
         Edit,
+        EditUnit,
+        EditService,
         Submit,
         Cancel,
         Discard,
@@ -172,6 +174,8 @@ internal sealed class SurveyFlow
             case SurveyButtons.Back: Back(); break;
             case SurveyButtons.OpenEdit: Fire(Trigger.OpenEdit); break;
             case SurveyButtons.Edit: EditAnswer(press.Argument); break;
+            case SurveyButtons.EditUnit: Fire(Trigger.EditUnit); break;
+            case SurveyButtons.EditService when _context.Unit?.Services.Count > 0: Fire(Trigger.EditService); break;
             case SurveyButtons.Submit: Submit(); break;
             case SurveyButtons.CancelYes: ConfirmCancel(); break;
             case SurveyButtons.CancelNo: Fire(Trigger.CancelDeclined); break;
@@ -224,16 +228,20 @@ internal sealed class SurveyFlow
             .Permit(Trigger.Pause, SurveyState.ConfirmingResume)
             .Permit(Trigger.Discard, SurveyState.Idle);
 
+        // From "Ubah jawaban" the unit and the kind of service can be changed too; the answers stay and the review follows.
         _machine.Configure(SurveyState.ChoosingUnit)
             .SubstateOf(SurveyState.Active)
             .OnEntry(() => _session.UnitPage = 0)
+            .OnEntryFrom(Trigger.EditUnit, () => _session.BackToReview = true)
             .PermitReentry(Trigger.Page)
-            .PermitDynamic(Trigger.PickUnit, () => _context.Unit?.Services.Count > 0 ? SurveyState.ChoosingService : SurveyState.Answering);
+            .PermitDynamic(Trigger.PickUnit, () => _context.Unit?.Services.Count > 0 ? SurveyState.ChoosingService : AfterUnitAndService())
+            .PermitIf(Trigger.Back, SurveyState.Review, () => _session.BackToReview, "changing the unit from the review");
 
         _machine.Configure(SurveyState.ChoosingService)
             .SubstateOf(SurveyState.Active)
-            .Permit(Trigger.PickService, SurveyState.Answering)
-            .Permit(Trigger.Back, SurveyState.ChoosingUnit);
+            .OnEntryFrom(Trigger.EditService, () => _session.BackToReview = true)
+            .PermitDynamic(Trigger.PickService, AfterUnitAndService)
+            .PermitDynamic(Trigger.Back, () => _session.BackToReview ? SurveyState.Review : SurveyState.ChoosingUnit);
 
         _machine.Configure(SurveyState.Answering)
             .SubstateOf(SurveyState.Active)
@@ -263,6 +271,8 @@ internal sealed class SurveyFlow
         _machine.Configure(SurveyState.ChoosingEdit)
             .SubstateOf(SurveyState.Active)
             .Permit(Trigger.Edit, SurveyState.Answering)
+            .Permit(Trigger.EditUnit, SurveyState.ChoosingUnit)
+            .Permit(Trigger.EditService, SurveyState.ChoosingService)
             .Permit(Trigger.Back, SurveyState.Review);
 
         _machine.Configure(SurveyState.ConfirmingCancel)
@@ -286,6 +296,8 @@ internal sealed class SurveyFlow
             .Permit(Trigger.Restart, SurveyState.Idle)
             .Permit(Trigger.Cancel, SurveyState.ConfirmingCancel);
     }
+
+    private SurveyState AfterUnitAndService() => _session.BackToReview ? SurveyState.Review : SurveyState.Answering;
 
     private SurveyState BackFromQuestion()
     {
