@@ -36,24 +36,25 @@ public sealed class ConversationEngine(
 
     public IReadOnlyList<Outbound> Handle(UnitOfWork work, Inbound inbound, DateTimeOffset now)
     {
-        var replies = HandleInbound(work, inbound, now);
-        LastScreen.Remember(work, inbound.ChatId, replies);
+        var (replies, handledAs) = HandleInbound(work, inbound, now);
+        LastScreen.Remember(work, handledAs, replies);
         return replies;
     }
 
-    private IReadOnlyList<Outbound> HandleInbound(UnitOfWork work, Inbound inbound, DateTimeOffset now)
+    /// <summary>The replies, and the inbound they answer: a typed answer comes back as the press it stood for.</summary>
+    private (IReadOnlyList<Outbound> Replies, Inbound HandledAs) HandleInbound(UnitOfWork work, Inbound inbound, DateTimeOffset now)
     {
         var resident = new ResidentStore(work).Find(inbound.UserId);
         var turn = new Turn(work, inbound, now, texts, Languages.FromCode(resident?.Language ?? inbound.LanguageCode));
         if (new AdminDesk(turn, admin, logger).Handle())
         {
-            return turn.Finish();
+            return (turn.Finish(), inbound);
         }
 
         // Residents talk to the bot in a private chat; other groups and channels get nothing.
         if (inbound.Chat != ChatKind.Private)
         {
-            return [];
+            return ([], inbound);
         }
 
         if (resident is null)
@@ -84,15 +85,20 @@ public sealed class ConversationEngine(
                 {
                     // A confirmation (erasure, "sudah selesai?") stays until it is answered, never replaced by another step.
                     var notice = turn.Text("input.pressButton");
-                    turn.Send(screen.Text.StartsWith(notice, StringComparison.Ordinal) ? screen.Text : $"{notice}\n\n{screen.Text}", screen.Keyboard);
-                    return turn.Finish();
+                    if (!screen.Text.StartsWith(notice, StringComparison.Ordinal))
+                    {
+                        turn.Note(notice);
+                    }
+
+                    turn.Send(screen.Text, screen.Keyboard);
+                    return (turn.Finish(), inbound);
                 }
             }
 
             HandleResident(turn, resident);
         }
 
-        return turn.Finish();
+        return (turn.Finish(), inbound);
     }
 
     /// <summary>Whether the step the resident is at takes free text (a suggestion, a complaint's story).</summary>
@@ -227,7 +233,7 @@ public sealed class ConversationEngine(
                 turn.Language = Languages.FromCode(press.Argument);
                 new ResidentStore(turn.Work).SetLanguage(turn.Inbound.UserId, turn.Language.Code());
                 turn.AnswerButton();
-                turn.Send(turn.Text("language.set"));
+                turn.Note(turn.Text("language.set"));
                 WithSession(turn, session, () =>
                 {
                     if (session.Flow == ComplaintFlowName)

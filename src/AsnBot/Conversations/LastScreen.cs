@@ -16,16 +16,17 @@ internal sealed record LastScreen(string Text, Keyboard Keyboard)
         new SessionStore(work).Screen(chatId) is { } json ? JsonSerializer.Deserialize<LastScreen>(json) : null;
 
     /// <summary>
-    /// After a turn: a chat that was sent a message with buttons remembers it; the resident's own chat,
-    /// shown only messages without buttons, has no screen to answer any more.
+    /// After a turn: a chat that was sent a message with buttons remembers it. A press (or a typed answer)
+    /// answered only by messages without buttons leaves no screen to answer; a typed question or a
+    /// command answered that way (/bantuan, "too long") leaves the screen as it was.
     /// </summary>
-    public static void Remember(UnitOfWork work, long ownChat, IReadOnlyList<Outbound> replies)
+    public static void Remember(UnitOfWork work, Inbound handled, IReadOnlyList<Outbound> replies)
     {
         var sessions = new SessionStore(work);
         foreach (var chat in replies.Where(r => r is SendText or EditText && r.ChatId > 0).GroupBy(r => r.ChatId))
         {
             var screen = chat.Select(Shown).LastOrDefault(s => s is not null);
-            if (screen is not null || chat.Key == ownChat)
+            if (screen is not null || (chat.Key == handled.ChatId && handled.Kind == InboundKind.Button))
             {
                 sessions.SetScreen(chat.Key, screen is null ? null : JsonSerializer.Serialize(screen));
             }

@@ -222,7 +222,7 @@ public sealed class ComplaintFlowTests : IDisposable
         await resident.Command("bahasa");
         await resident.Press("English");
 
-        Assert.Equal("Complaint: what kind of problem is it?", resident.Last.Text);
+        Assert.Equal("Language changed to English.\n\nComplaint: what kind of problem is it?", resident.Last.Text);
         Assert.Contains(resident.Last.Buttons, b => b.Label == "Illegal fees");
     }
 

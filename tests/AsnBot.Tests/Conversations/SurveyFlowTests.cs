@@ -216,12 +216,11 @@ public sealed class SurveyFlowTests : IDisposable
         await resident.Command("language");
         await resident.Press("English");
 
-        Assert.Contains(resident.Messages, m => m.Text == "Language changed to English.");
-        Assert.StartsWith("Question 1 of 9", resident.Last.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Language changed to English.\n\nQuestion 1 of 9", resident.Last.Text, StringComparison.Ordinal);
         Assert.Contains(resident.Last.Buttons, b => b.Label == "3 · Suitable");
         await resident.Command("bahasa");
         await resident.Press("Bahasa Indonesia");
-        Assert.StartsWith("Pertanyaan 1 dari 9", resident.Last.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Bahasa diganti ke Bahasa Indonesia.\n\nPertanyaan 1 dari 9", resident.Last.Text, StringComparison.Ordinal);
     }
 
     [Fact]

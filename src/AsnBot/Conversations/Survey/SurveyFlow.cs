@@ -329,7 +329,7 @@ internal sealed class SurveyFlow
 
         if (_context.FindUnit(unitCode) is null)
         {
-            _context.Turn.Send(_context.Turn.Text("unit.unknown"));
+            _context.Turn.Note(_context.Turn.Text("unit.unknown"));
             _context.Screens.Show(State);
             return;
         }
@@ -365,7 +365,7 @@ internal sealed class SurveyFlow
         if (_context.Calendar.OpenFor(unit.Code) is not { } round)
         {
             _context.Turn.AnswerButton();
-            _context.Turn.Send(_context.Turn.Text("unit.notOpen", unit.Name));
+            _context.Turn.Note(_context.Turn.Text("unit.notOpen", unit.Name));
             _context.Screens.Show(State);
             return;
         }
@@ -373,7 +373,7 @@ internal sealed class SurveyFlow
         if (_context.AlreadySubmitted(unit, round))
         {
             _context.Turn.AnswerButton();
-            _context.Turn.Send(_context.Turn.Text("unit.already", unit.Name, round.Name));
+            _context.Turn.Note(_context.Turn.Text("unit.already", unit.Name, round.Name));
             _context.Screens.Show(State);
             return;
         }
@@ -534,14 +534,14 @@ internal sealed class SurveyFlow
             // Nothing open: the notice is the menu's own text, shown once with its buttons.
             if (key != "idle")
             {
-                _context.Turn.Send(notice);
+                _context.Turn.Note(notice);
             }
 
             MainMenu.Show(_context.Turn);
             return;
         }
 
-        _context.Turn.Send(notice);
+        _context.Turn.Note(notice);
         _context.Screens.Show(State);
     }
 }
