@@ -150,7 +150,7 @@ public sealed class AuthorisationAndPrivacyTests(ITestOutputHelper output)
         }
 
         await resident.SendText("/start");
-        await resident.WaitForText("Apakah Saudara setuju?");
+        await resident.WaitForText("Apakah Anda setuju?");
         await Eventually.True(() => bot.Database.Count("SELECT next_update_id FROM bot_state") >= emulator.NextUpdateId);
         Assert.Empty(member.Messages);
     }
@@ -194,9 +194,9 @@ public sealed class AuthorisationAndPrivacyTests(ITestOutputHelper output)
         Assert.Contains(foundBefore, hit => hit.StartsWith("resident.", StringComparison.Ordinal));
 
         await resident.SendText("/hapus");
-        await resident.WaitForText("Hapus data Saudara?");
+        await resident.WaitForText("Hapus data Anda?");
         await resident.Press("Ya, hapus data saya");
-        await resident.WaitForText("Data Saudara sudah dihapus.");
+        await resident.WaitForText("Data Anda sudah dihapus.");
         await Eventually.True(() => bot.Database.Count("SELECT COUNT(*) FROM outbox") == 0);
 
         // Not one row, in any column of any table, still holds the id.

@@ -20,7 +20,7 @@ public static class SurveyScript
     public static async Task ConsentAsync(Resident resident, string startArgument = "")
     {
         await resident.SendText(startArgument.Length == 0 ? "/start" : $"/start {startArgument}");
-        await resident.WaitForText("Apakah Saudara setuju?");
+        await resident.WaitForText("Apakah Anda setuju?");
         await resident.Press("Setuju");
     }
 
@@ -63,8 +63,8 @@ public static class SurveyScript
             await resident.SendText(suggestion);
         }
 
-        await resident.WaitForText("Ringkasan jawaban Saudara");
+        await resident.WaitForText("Ringkasan jawaban Anda");
         await resident.Press("Kirim ✓");
-        await resident.WaitForText("Terima kasih! Jawaban Saudara");
+        await resident.WaitForText("Terima kasih! Jawaban Anda");
     }
 }

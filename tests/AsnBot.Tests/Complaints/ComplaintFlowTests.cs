@@ -40,7 +40,7 @@ public sealed class ComplaintFlowTests : IDisposable
         await resident.Press("Ya, batalkan");
         await resident.Text("halo");
         await resident.Press("🔎 Status pengaduan saya");
-        Assert.StartsWith("Saudara belum pernah mengirim pengaduan.", resident.Last.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Anda belum pernah mengirim pengaduan.", resident.Last.Text, StringComparison.Ordinal);
         await resident.Press("📝 Isi survei kepuasan");
         Assert.Contains("Unit layanan mana", resident.Last.Text, StringComparison.Ordinal);
     }
@@ -142,9 +142,9 @@ public sealed class ComplaintFlowTests : IDisposable
         Assert.DoesNotContain(bobNumber, alice.Last.Text, StringComparison.Ordinal);
 
         await alice.Command("status", bobNumber);
-        Assert.Equal("Nomor pengaduan itu tidak ditemukan di antara pengaduan Saudara.", alice.Last.Text);
+        Assert.Equal("Nomor pengaduan itu tidak ditemukan di antara pengaduan Anda.", alice.Last.Text);
         await alice.Command("status", "ADU-2026-ZZZZZ");
-        Assert.Equal("Nomor pengaduan itu tidak ditemukan di antara pengaduan Saudara.", alice.Last.Text);
+        Assert.Equal("Nomor pengaduan itu tidak ditemukan di antara pengaduan Anda.", alice.Last.Text);
 
         await alice.Command("status", aliceNumber.ToLowerInvariant());
         Assert.StartsWith($"Pengaduan {aliceNumber} — Terkirim", alice.Last.Text, StringComparison.Ordinal);
@@ -187,7 +187,7 @@ public sealed class ComplaintFlowTests : IDisposable
 
         await resident.Command("lapor");
 
-        Assert.StartsWith("Saudara sedang menulis pengaduan", resident.Last.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Anda sedang menulis pengaduan", resident.Last.Text, StringComparison.Ordinal);
         Assert.Equal(("PUNGLI", "DISDUK"), _bot.Database.Rows<(string, string)>("SELECT category_code, unit_code FROM complaint").Single());
         await resident.Text("Petugas loket meminta uang Rp50.000 agar KTP saya cepat selesai.");
         Assert.Contains("Ada bukti?", resident.Last.Text, StringComparison.Ordinal);
@@ -207,7 +207,7 @@ public sealed class ComplaintFlowTests : IDisposable
 
         await resident.PressData(question.Id, question.Buttons.First(b => b.Label == "Belum selesai").Data);
 
-        Assert.StartsWith("Saudara sedang menulis pengaduan", resident.Last.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Anda sedang menulis pengaduan", resident.Last.Text, StringComparison.Ordinal);
         await resident.Press("Disdukcapil");
         Assert.Contains(resident.Messages, m => m.Text.StartsWith("Ceritakan apa yang terjadi", StringComparison.Ordinal));
         Assert.Equal("resolved", _bot.Database.Rows<string>("SELECT status FROM complaint WHERE tracking_no = @number", new { number }).Single());

@@ -18,7 +18,7 @@ public sealed class BadInputTests : IDisposable
         await resident.Text("lumayan lah");
 
         // The notice and the step again come as one message.
-        Assert.StartsWith("Mohon jawab dengan menekan", resident.Last.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Mohon pilih salah satu tombol", resident.Last.Text, StringComparison.Ordinal);
         Assert.Contains("\n\nPertanyaan 1 dari 9", resident.Last.Text, StringComparison.Ordinal);
         Assert.Equal(0, _bot.Database.Count("SELECT COUNT(*) FROM answer"));
     }
@@ -43,7 +43,7 @@ public sealed class BadInputTests : IDisposable
 
         await resident.Sticker();
 
-        Assert.StartsWith("Mohon tulis jawaban Saudara sebagai teks", resident.Last.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Mohon tulis jawaban Anda sebagai teks", resident.Last.Text, StringComparison.Ordinal);
         Assert.Contains("\n\nLangkah terakhir", resident.Last.Text, StringComparison.Ordinal);
     }
 
@@ -141,7 +141,7 @@ public sealed class BadInputTests : IDisposable
 
         await resident.PressData(resident.Last.Id, data.Replace("{step}", SessionStep(608).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
 
-        Assert.Single(_bot.Transcript.Answers, a => a.Text is not null && a.ButtonId.StartsWith("608-", StringComparison.Ordinal) && a.Text != "Terima kasih, persetujuan Saudara sudah dicatat.");
+        Assert.Single(_bot.Transcript.Answers, a => a.Text is not null && a.ButtonId.StartsWith("608-", StringComparison.Ordinal) && a.Text != "Terima kasih, persetujuan Anda sudah dicatat.");
         Assert.Equal(answersBefore, _bot.Database.Count("SELECT COUNT(*) FROM answer"));
         Assert.Equal(state, _bot.Database.Rows<string>("SELECT state FROM session").Single());
         Assert.Contains("Pertanyaan 1 dari 9", resident.Last.Text, StringComparison.Ordinal);
@@ -196,9 +196,9 @@ public sealed class BadInputTests : IDisposable
 
         await resident.Command("batal");
         Assert.StartsWith("Tidak ada survei yang sedang diisi", resident.Last.Text, StringComparison.Ordinal);
-        Assert.Contains("\n\nApa yang ingin Saudara lakukan?", resident.Last.Text, StringComparison.Ordinal);
+        Assert.Contains("\n\nApa yang ingin Anda lakukan?", resident.Last.Text, StringComparison.Ordinal);
         await resident.Text("halo");
-        Assert.StartsWith("Apa yang ingin Saudara lakukan?", resident.Last.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Apa yang ingin Anda lakukan?", resident.Last.Text, StringComparison.Ordinal);
         Assert.Equal(["📝 Isi survei kepuasan", "📣 Laporkan pengaduan", "🔎 Status pengaduan saya"], resident.Last.Buttons.Select(b => b.Label));
         await resident.Command("kembali");
         Assert.StartsWith("Tidak ada langkah sebelumnya", resident.Last.Text, StringComparison.Ordinal);

@@ -49,7 +49,7 @@ public sealed class PrivacyTests : IDisposable
 
         await resident.Press("Tidak setuju");
 
-        Assert.StartsWith("Baik. Tidak ada data Saudara yang disimpan.", resident.Last.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Baik. Tidak ada data Anda yang disimpan.", resident.Last.Text, StringComparison.Ordinal);
         Assert.Equal(0, _bot.Database.Count("SELECT COUNT(*) FROM resident"));
     }
 
@@ -127,17 +127,17 @@ public sealed class PrivacyTests : IDisposable
         await resident.Press("Lewati");
 
         await resident.Command("hapus");
-        Assert.Contains("Hapus data Saudara?", resident.Last.Text, StringComparison.Ordinal);
+        Assert.Contains("Hapus data Anda?", resident.Last.Text, StringComparison.Ordinal);
         await resident.Press("Ya, hapus data saya");
 
-        Assert.StartsWith("Data Saudara sudah dihapus", resident.Last.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Data Anda sudah dihapus", resident.Last.Text, StringComparison.Ordinal);
         Assert.Equal(0, _bot.Database.Count("SELECT COUNT(*) FROM resident"));
         Assert.Equal(0, _bot.Database.Count("SELECT COUNT(*) FROM session"));
         Assert.Equal(0, _bot.Database.Count("SELECT COUNT(*) FROM response WHERE status = 'draft'"));
         Assert.Equal(0, _bot.Database.Count("SELECT COUNT(*) FROM response WHERE resident_id IS NOT NULL"));
         Assert.Equal(9, _bot.Database.Count("SELECT COUNT(*) FROM answer a JOIN response r ON r.id = a.response_id WHERE r.status = 'submitted'"));
         await resident.Command("datasaya");
-        Assert.Equal("AsnBot tidak menyimpan data apa pun tentang Saudara.", resident.Last.Text);
+        Assert.Equal("AsnBot tidak menyimpan data apa pun tentang Anda.", resident.Last.Text);
     }
 
     [Fact]

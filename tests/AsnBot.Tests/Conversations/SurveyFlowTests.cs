@@ -50,7 +50,7 @@ public sealed class SurveyFlowTests : IDisposable
         await resident.Command("start", "u_DISDUK");
         await resident.Press("Setuju");
 
-        Assert.Contains("Jenis layanan apa yang Saudara terima di Disdukcapil?", resident.Last.Text, StringComparison.Ordinal);
+        Assert.Contains("Jenis layanan apa yang Anda terima di Disdukcapil?", resident.Last.Text, StringComparison.Ordinal);
         await resident.Press("Kartu Keluarga");
         Assert.StartsWith("Profil responden (1 dari 4", resident.Last.Text, StringComparison.Ordinal);
         Assert.Equal("KK", _bot.Database.Rows<string>("SELECT service_code FROM response").Single());
