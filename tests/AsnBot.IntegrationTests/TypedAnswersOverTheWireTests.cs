@@ -33,7 +33,7 @@ public sealed class TypedAnswersOverTheWireTests
     }
 
     [Fact]
-    public async Task LaporThenTypedSetuju_OpensTheComplaint_AndTypedYaConfirmsErasure_WhichNoOtherTextReplaces()
+    public async Task LaporThenSetuju_OpensTheComplaint_AndTypedYaConfirmsErasure_WhichNoOtherTextReplaces()
     {
         await using var emulator = await Emulator.StartAsync();
         await using var bot = await BotUnderTest.StartAsync(emulator);
@@ -41,7 +41,7 @@ public sealed class TypedAnswersOverTheWireTests
 
         await resident.SendText("/lapor");
         await resident.WaitForText("Apakah Anda setuju?");
-        await resident.SendText("setuju");
+        await resident.Press("Setuju");
         await resident.WaitForText("Pengaduan: apa jenis masalahnya?");
         await resident.SendText("Pungutan liar");
         await resident.WaitForText("Di unit layanan mana");
@@ -56,5 +56,26 @@ public sealed class TypedAnswersOverTheWireTests
         await resident.SendText("Ya");
         await resident.WaitForText("Data Anda sudah dihapus");
         Assert.Equal(0, bot.Database.Count("SELECT COUNT(*) FROM resident"));
+    }
+
+    [Fact]
+    public async Task TypedYa_BeforeConsent_Consents_AndTheMenuAnswersTypedLabels()
+    {
+        await using var emulator = await Emulator.StartAsync();
+        await using var bot = await BotUnderTest.StartAsync(emulator);
+        var resident = emulator.Resident(21_302);
+
+        await resident.SendText("/start");
+        await resident.WaitForText("Apakah Anda setuju?");
+        await resident.SendText("Ya");
+        var menu = await resident.WaitForText("Apa yang ingin Anda lakukan?");
+        Assert.StartsWith("Terima kasih, persetujuan Anda sudah dicatat.", menu.Text, StringComparison.Ordinal);
+
+        await resident.SendText("isi survei kepuasan");
+        await resident.WaitForText("Unit layanan mana yang Anda kunjungi?");
+        await resident.SendText("puskesmas datuk bandar");
+        await resident.WaitForText("Profil responden (1 dari 4");
+        using var connection = bot.Database.Open();
+        Assert.Equal("PKMDATUKBANDAR", connection.ExecuteScalar<string>("SELECT unit_code FROM response WHERE resident_id = 21302"));
     }
 }

@@ -75,7 +75,7 @@ public sealed class ConversationEngine(
             if (inbound.Kind == InboundKind.Text && LastScreen.Of(work, inbound.ChatId) is { } screen)
             {
                 var takesText = TakesText(turn);
-                if (TypedAnswer.Match(inbound.Text, screen.Buttons, takesText) is { } data)
+                if (TypedAnswer.Match(inbound.Text, screen.Buttons, takesText ? TypedReading.LabelsOnly : TypedReading.Everything) is { } data)
                 {
                     // A typed "4", "Sangat sesuai" or "ya" is the press of that button on the screen.
                     return HandleInbound(work, inbound with { Kind = InboundKind.Button, ButtonData = data, Text = null }, now);
@@ -113,16 +113,14 @@ public sealed class ConversationEngine(
         screen.Buttons.Any(b => ButtonPress.Parse(b.Data) is { } press
             && (SurveyButtons.IsSurveyAction(press.Action) || ComplaintButtons.IsFilingAction(press.Action) || press.Action == MainMenu.Action));
 
-    /// <summary>Consent was just given: open what the resident asked for before it, a complaint or the survey.</summary>
+    /// <summary>Consent was just given: open what the resident asked for before it: the survey, a complaint or the menu.</summary>
     private void OpenRequested(Turn turn, SessionRow session, ConsentGiven consent)
     {
-        if (consent.Report)
+        switch (consent.Opens)
         {
-            Complaint(turn, session).Begin();
-        }
-        else
-        {
-            Survey(turn, session).Start(consent.UnitCode);
+            case ConsentOpens.Complaint: Complaint(turn, session).Begin(); break;
+            case ConsentOpens.Menu: MainMenu.Show(turn); break;
+            default: Survey(turn, session).Start(consent.UnitCode); break;
         }
     }
 

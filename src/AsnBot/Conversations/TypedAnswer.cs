@@ -16,10 +16,9 @@ public static partial class TypedAnswer
 
     /// <summary>
     /// The data of the button the text stands for, or null when it stands for none or for several.
-    /// Where the step also takes free text (a suggestion, a complaint), only a whole label counts, so
-    /// "1" or "tidak" stays what the resident wrote.
+    /// A label always counts; <paramref name="reading"/> says whether numbers and yes/no do too.
     /// </summary>
-    public static string? Match(string? typed, IReadOnlyList<Button> buttons, bool takesText)
+    public static string? Match(string? typed, IReadOnlyList<Button> buttons, TypedReading reading)
     {
         var text = Normalize(typed ?? string.Empty);
         if (text.Length == 0 || buttons.Count == 0)
@@ -28,21 +27,26 @@ public static partial class TypedAnswer
         }
 
         var byLabel = buttons.Where(b => Names(b.Label).Contains(text)).ToList();
-        if (byLabel.Count > 0 || takesText)
+        if (byLabel.Count > 0 || reading == TypedReading.LabelsOnly)
         {
             return Single(byLabel);
         }
 
         if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
         {
-            var numbered = buttons.Where(b => OptionNumber(b.Label) is not null).ToList();
-            return numbered.Count > 0
-                ? Single([.. numbered.Where(b => OptionNumber(b.Label) == number)])
-                : number >= 1 && number <= buttons.Count ? buttons[number - 1].Data : null;
+            return reading == TypedReading.Everything ? ByNumber(buttons, number) : null;
         }
 
         var polarity = Yes.Contains(text) ? true : No.Contains(text) ? false : (bool?)null;
         return polarity is { } wanted ? Single([.. buttons.Where(b => Polarity(b.Label) == wanted)]) : null;
+    }
+
+    private static string? ByNumber(IReadOnlyList<Button> buttons, int number)
+    {
+        var numbered = buttons.Where(b => OptionNumber(b.Label) is not null).ToList();
+        return numbered.Count > 0
+            ? Single([.. numbered.Where(b => OptionNumber(b.Label) == number)])
+            : number >= 1 && number <= buttons.Count ? buttons[number - 1].Data : null;
     }
 
     /// <summary>Lower case, accents and everything but letters and digits removed: "‹ Kembali" → "kembali".</summary>
@@ -90,4 +94,17 @@ public static partial class TypedAnswer
 
     [GeneratedRegex(@"[\p{L}\p{Mn}\p{Nd}]+")]
     private static partial Regex Words();
+}
+
+/// <summary>How much of a typed reply may stand for a button.</summary>
+public enum TypedReading
+{
+    /// <summary>Where the step also takes free text (a suggestion, a complaint): only a whole label, so "1" or "tidak" stays what was written.</summary>
+    LabelsOnly,
+
+    /// <summary>Consent: a label or a clear yes/no, never a bare number.</summary>
+    LabelsAndYesNo,
+
+    /// <summary>A label, an option number or the n-th button, or a yes/no.</summary>
+    Everything,
 }

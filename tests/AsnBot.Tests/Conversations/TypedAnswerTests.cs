@@ -49,7 +49,7 @@ public sealed class TypedAnswerTests : IDisposable
     }
 
     [Fact]
-    public async Task TypedSetuju_BeforeConsent_Consents()
+    public async Task TypedSetuju_BeforeConsent_Consents_AndShowsTheMenu()
     {
         var resident = _bot.Resident(1304);
         await resident.Command("start");
@@ -57,7 +57,31 @@ public sealed class TypedAnswerTests : IDisposable
         await resident.Text("setuju");
 
         Assert.Equal(1, _bot.Database.Count("SELECT COUNT(*) FROM resident WHERE user_id = 1304"));
-        Assert.Contains("unit layanan", resident.Last.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.StartsWith("Terima kasih, persetujuan Anda sudah dicatat.\n\nApa yang ingin Anda lakukan?", resident.Last.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TypedNumber_BeforeConsent_DoesNotConsent()
+    {
+        var resident = _bot.Resident(1308);
+        await resident.Command("start");
+
+        await resident.Text("1");
+
+        Assert.Equal(0, _bot.Database.Count("SELECT COUNT(*) FROM resident"));
+        Assert.Contains("Apakah Anda setuju?", resident.Last.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TypedWholeLabelOrHashNumber_AnswersToo()
+    {
+        var resident = await _bot.Resident(1309).ToFirstElement();
+
+        await resident.Text("1 · Tidak sesuai");
+        await resident.Text("#2");
+
+        var answers = _bot.Database.Rows<(string Code, string Answer)>("SELECT question_code, answer_code FROM answer ORDER BY question_code");
+        Assert.Equal([("U1", "1"), ("U2", "2")], answers);
     }
 
     [Fact]

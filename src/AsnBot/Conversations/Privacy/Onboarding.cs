@@ -24,11 +24,11 @@ internal sealed partial class Onboarding(Turn turn)
                 return null;
             case InboundKind.Button:
                 return HandleButton(ButtonPress.Parse(inbound.ButtonData));
-            case InboundKind.Text when TypedAnswer.Match(inbound.Text, [.. NoticeButtons(new ConsentGiven(null, Report: false)).Rows[0]], takesText: false) is { } data:
-                // "Setuju" or "ya" typed instead of pressed.
+            case InboundKind.Text when TypedAnswer.Match(inbound.Text, [.. NoticeButtons(ConsentGiven.Unknown).Rows.SelectMany(r => r)], TypedReading.LabelsAndYesNo) is { } data:
+                // "Setuju" or "ya" typed instead of pressed: what was asked for before is not known, so the menu follows.
                 return HandleButton(ButtonPress.Parse(data));
             default:
-                ShowNotice(new ConsentGiven(null, Report: false), "consent.required");
+                ShowNotice(ConsentGiven.Unknown, "consent.required");
                 return null;
         }
     }
@@ -50,12 +50,12 @@ internal sealed partial class Onboarding(Turn turn)
     {
         switch (command)
         {
-            case "start": ShowNotice(new ConsentGiven(DeepLinkUnit(argument), Report: false), "welcome"); break;
-            case "report": ShowNotice(new ConsentGiven(null, Report: true), "consent.required"); break;
+            case "start": ShowNotice(new ConsentGiven(ConsentOpens.Survey, DeepLinkUnit(argument)), "welcome"); break;
+            case "report": ShowNotice(new ConsentGiven(ConsentOpens.Complaint), "consent.required"); break;
             case "help": turn.Send(turn.Text("help")); break;
             case "language": ShowLanguageChoice(turn); break;
             case "mydata" or "delete": turn.Send(turn.Text("data.none")); break;
-            case "back" or "cancel" or "status": ShowNotice(new ConsentGiven(null, Report: false), "consent.required"); break;
+            case "back" or "cancel" or "status": ShowNotice(ConsentGiven.Unknown, "consent.required"); break;
             default: turn.Send(turn.Text("command.unknown")); break;
         }
     }
@@ -84,7 +84,15 @@ internal sealed partial class Onboarding(Turn turn)
                     ConsentVersion = ConsentVersion,
                     ConsentedAt = turn.Now,
                 });
-                turn.AnswerButton(turn.Text("consent.recorded"));
+                if (turn.Inbound.Kind == InboundKind.Button)
+                {
+                    turn.AnswerButton(turn.Text("consent.recorded"));
+                }
+                else
+                {
+                    turn.Note(turn.Text("consent.recorded"));
+                }
+
                 return request;
             case PrivacyButtons.Decline:
                 turn.Language = language;
@@ -95,7 +103,7 @@ internal sealed partial class Onboarding(Turn turn)
             default:
                 // A survey button from before an erasure, or something forged: consent comes first.
                 turn.AnswerButton(turn.Text("consent.required"));
-                ShowNotice(new ConsentGiven(null, Report: false), "consent.required");
+                ShowNotice(ConsentGiven.Unknown, "consent.required");
                 return null;
         }
     }
@@ -120,15 +128,36 @@ internal sealed partial class Onboarding(Turn turn)
 
 /// <summary>
 /// What the resident asked for before consenting, carried in the notice's buttons: the survey (for the
-/// deep-link unit when there was one) or, after /lapor, a complaint. Opened as soon as consent is recorded.
+/// deep-link unit when there was one), a complaint after /lapor, or the menu when it is not known.
+/// Opened as soon as consent is recorded.
 /// </summary>
-internal sealed record ConsentGiven(string? UnitCode, bool Report)
+internal sealed record ConsentGiven(ConsentOpens Opens, string? UnitCode = null)
 {
-    private const string ReportMark = "*";
+    private const string ComplaintMark = "*";
+    private const string MenuMark = "?";
 
-    /// <summary>The part of the button argument after the language: a unit code, "*" for a complaint, or nothing.</summary>
-    public string? Argument => Report ? ReportMark : UnitCode;
+    public static readonly ConsentGiven Unknown = new(ConsentOpens.Menu);
 
-    public static ConsentGiven Parse(string? argument) =>
-        argument == ReportMark ? new ConsentGiven(null, Report: true) : new ConsentGiven(string.IsNullOrEmpty(argument) ? null : argument, Report: false);
+    /// <summary>The part of the button argument after the language: a unit code, a mark, or nothing.</summary>
+    public string? Argument => Opens switch
+    {
+        ConsentOpens.Complaint => ComplaintMark,
+        ConsentOpens.Menu => MenuMark,
+        _ => UnitCode,
+    };
+
+    public static ConsentGiven Parse(string? argument) => argument switch
+    {
+        ComplaintMark => new(ConsentOpens.Complaint),
+        MenuMark => Unknown,
+        null or "" => new(ConsentOpens.Survey),
+        _ => new(ConsentOpens.Survey, argument),
+    };
+}
+
+internal enum ConsentOpens
+{
+    Survey,
+    Complaint,
+    Menu,
 }
