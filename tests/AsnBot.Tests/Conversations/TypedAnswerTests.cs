@@ -127,4 +127,20 @@ public sealed class TypedAnswerTests : IDisposable
             ("PUNGLI", "DISDUK"),
             _bot.Database.Rows<(string, string)>("SELECT category_code, unit_code FROM complaint WHERE resident_id = 1307").Single());
     }
+
+    [Fact]
+    public async Task TypedYa_ToTheResolvedQuestionAnAdminCaused_ClosesTheComplaint()
+    {
+        var resident = await _bot.Resident(1310).Consent();
+        var number = await resident.FileComplaint();
+        var admin = _bot.AdminInGroup();
+        await admin.Press(number, "Verifikasi");
+        await admin.Press(number, "Proses");
+        await admin.Press(number, "Selesai");
+
+        await resident.Text("ya");
+
+        Assert.Equal($"Terima kasih. Pengaduan {number} ditutup.", resident.Last.Text);
+        Assert.Equal("closed", _bot.Database.Rows<string>("SELECT status FROM complaint WHERE tracking_no = @number", new { number }).Single());
+    }
 }
