@@ -90,7 +90,7 @@ public sealed class BadInputOverTheWireTests : IAsyncLifetime
 
         await member.SendText("/start");
         await resident.SendText("/start");
-        await resident.WaitForText("Apakah Saudara setuju?");
+        await resident.WaitForText("Apakah Anda setuju?");
 
         Assert.Empty(member.Messages);
     }

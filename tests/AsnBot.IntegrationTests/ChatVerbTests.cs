@@ -26,7 +26,7 @@ public sealed class ChatVerbTests
             var (exit, text) = await RunAsync(folder, script, "chat", "--user", "77");
             Assert.True(exit == 0, $"exit {exit}: {text}");
             Assert.Contains("Pertanyaan 9 dari 9", text, StringComparison.Ordinal);
-            Assert.Contains("Terima kasih! Jawaban Saudara untuk Puskesmas Datuk Bandar sudah tersimpan.", text, StringComparison.Ordinal);
+            Assert.Contains("Terima kasih! Jawaban Anda untuk Puskesmas Datuk Bandar sudah tersimpan.", text, StringComparison.Ordinal);
             var database = new Database(Path.Combine(folder, "chat.db"));
             using var connection = database.Open();
             Assert.Equal(9, connection.ExecuteScalar<int>("SELECT COUNT(*) FROM answer WHERE answer_code = '4'"));

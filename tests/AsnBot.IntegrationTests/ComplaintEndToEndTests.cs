@@ -45,9 +45,9 @@ public sealed partial class ComplaintEndToEndTests
         await resident.SendLocation(2.9667, 99.8);
         await resident.WaitForText("Lokasi diterima.");
         await resident.SendText("Lanjut ›");
-        await resident.WaitForText("Bagaimana identitas Saudara ditangani?");
+        await resident.WaitForText("Bagaimana identitas Anda ditangani?");
         await resident.Press("Anonim");
-        await resident.WaitForText("Periksa pengaduan Saudara");
+        await resident.WaitForText("Periksa pengaduan Anda");
         await resident.Press("Kirim ✓");
         var receipt = await resident.WaitForText("Nomor pelacakan");
         var number = TrackingNumber().Match(receipt.Text).Value;
@@ -68,7 +68,7 @@ public sealed partial class ComplaintEndToEndTests
         await resident.WaitForText("petugas loket 2 sedang kami periksa");
         await admin.WaitForText($"Tanggapan untuk {number} diteruskan ke pelapor.");
         await admin.Press("Selesai");
-        await resident.WaitForText("Apakah masalah Saudara sudah selesai?");
+        await resident.WaitForText("Apakah masalah Anda sudah selesai?");
         await resident.Press("Ya, sudah selesai");
         await resident.WaitForText($"Pengaduan {number} ditutup.");
 
@@ -143,9 +143,9 @@ public sealed partial class ComplaintEndToEndTests
         await resident.SendPhoto();
         await resident.WaitForText("Foto 1 dari 3 diterima.");
         await resident.SendText("Lanjut ›");
-        await resident.WaitForText("Bagaimana identitas Saudara ditangani?");
+        await resident.WaitForText("Bagaimana identitas Anda ditangani?");
         await resident.Press("Teridentifikasi");
-        await resident.WaitForText("Periksa pengaduan Saudara");
+        await resident.WaitForText("Periksa pengaduan Anda");
         await resident.Press("Kirim ✓");
         await resident.WaitForText("Nomor pelacakan");
 
@@ -195,7 +195,7 @@ public sealed partial class ComplaintEndToEndTests
         await group.Press("Verifikasi");
         await group.WaitForText($"Pengaduan {number} — Terverifikasi");
         await group.Press("Selesai");
-        var first = await resident.WaitForText("Apakah masalah Saudara sudah selesai?");
+        var first = await resident.WaitForText("Apakah masalah Anda sudah selesai?");
         Assert.Equal(["Ya, sudah selesai", "Belum selesai"], first.Buttons.Select(b => b.Text));
         await resident.Press("Belum selesai");
         await resident.WaitForText("Mohon jelaskan");

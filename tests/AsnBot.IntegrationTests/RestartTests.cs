@@ -92,7 +92,7 @@ public sealed class RestartTests
 
         emulator.Redeliver(press);
         await resident.SendText("/datasaya");
-        await resident.WaitForText("Data Saudara yang tersimpan");
+        await resident.WaitForText("Data Anda yang tersimpan");
 
         Assert.Equal(1, bot.Database.Count("SELECT COUNT(*) FROM answer"));
         Assert.Equal(callsBefore + 1, emulator.Calls.Count(c => c.Method is "editMessageText" or "sendMessage"));

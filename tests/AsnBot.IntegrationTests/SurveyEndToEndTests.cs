@@ -54,7 +54,7 @@ public sealed class SurveyEndToEndTests
 
         await SurveyScript.ConsentAsync(resident, "u_RSUD");
 
-        var screen = await resident.WaitForText("Jenis layanan apa yang Saudara terima di RSUD Dr. Tengku Mansyur?");
+        var screen = await resident.WaitForText("Jenis layanan apa yang Anda terima di RSUD Dr. Tengku Mansyur?");
         Assert.Contains(screen.InlineKeyboard.SelectMany(r => r), b => b.Text == "Rawat jalan");
     }
 

@@ -22,7 +22,7 @@ public static class SurveyWalk
     {
         var steps = new List<Move>
         {
-            new(r => r.SendText("/start"), "Apakah Saudara setuju?"),
+            new(r => r.SendText("/start"), "Apakah Anda setuju?"),
             new(r => r.Press("Setuju"), "Unit layanan mana"),
             new(r => r.Press(Units[seed % Units.Length]), "Profil responden (1 dari 4"),
         };
@@ -47,8 +47,8 @@ public static class SurveyWalk
             steps.Add(new(r => r.Press(label), next));
         }
 
-        steps.Add(new(r => r.Press("Lewati"), "Ringkasan jawaban Saudara"));
-        steps.Add(new(r => r.Press("Kirim ✓"), "Terima kasih! Jawaban Saudara"));
+        steps.Add(new(r => r.Press("Lewati"), "Ringkasan jawaban Anda"));
+        steps.Add(new(r => r.Press("Kirim ✓"), "Terima kasih! Jawaban Anda"));
         return steps;
     }
 

@@ -21,6 +21,11 @@ public sealed class ResponseStore(UnitOfWork work)
 
     private const string UpdateService = "UPDATE response SET service_code = @serviceCode WHERE id = @id AND status = 'draft'";
 
+    private const string UpdateUnit = """
+        UPDATE response SET round_code = @roundCode, unit_code = @unitCode, service_code = NULL
+        WHERE id = @id AND status = 'draft'
+        """;
+
     private const string SelectSubmittedExists = """
         SELECT EXISTS (SELECT 1 FROM response
                        WHERE resident_id = @residentId AND round_code = @roundCode AND unit_code = @unitCode
@@ -67,6 +72,10 @@ public sealed class ResponseStore(UnitOfWork work)
 
     public void SetService(long id, string? serviceCode) =>
         work.Connection.Execute(UpdateService, new { id, serviceCode }, work.Transaction);
+
+    /// <summary>The resident changed the unit on the review screen: the draft keeps its answers, moves to that unit and its round, and loses the kind of service.</summary>
+    public void MoveDraft(long id, string roundCode, string unitCode) =>
+        work.Connection.Execute(UpdateUnit, new { id, roundCode, unitCode }, work.Transaction);
 
     public bool HasSubmitted(long residentId, string roundCode, string unitCode) =>
         work.Connection.ExecuteScalar<bool>(SelectSubmittedExists, new { residentId, roundCode, unitCode }, work.Transaction);

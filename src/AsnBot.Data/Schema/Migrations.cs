@@ -318,6 +318,10 @@ internal static class Migrations
         """
         ALTER TABLE complaint ADD COLUMN unit_name TEXT NULL;
         """,
+        """
+        -- The last screen with buttons shown to a resident, so typed answers can be matched to its buttons.
+        ALTER TABLE session ADD COLUMN screen TEXT NULL;
+        """,
     ];
 
     /// <summary>Number of the newest schema version.</summary>

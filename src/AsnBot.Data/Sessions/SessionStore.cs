@@ -25,8 +25,19 @@ public sealed class SessionStore(UnitOfWork work)
             complaint_state = excluded.complaint_state, complaint_id = excluded.complaint_id
         """;
 
+    private const string UpdateScreen = "UPDATE session SET screen = @screen WHERE chat_id = @chatId";
+
+    private const string SelectScreen = "SELECT screen FROM session WHERE chat_id = @chatId";
+
     public SessionRow? Find(long chatId) =>
         work.Connection.QuerySingleOrDefault<SessionRow>(SelectOne, new { chatId }, work.Transaction);
 
     public void Save(SessionRow session) => work.Connection.Execute(Upsert, session, work.Transaction);
+
+    /// <summary>Remembers the last screen with buttons shown in a chat (JSON), or forgets it (null); a chat without a session keeps nothing.</summary>
+    public void SetScreen(long chatId, string? screen) =>
+        work.Connection.Execute(UpdateScreen, new { chatId, screen }, work.Transaction);
+
+    public string? Screen(long chatId) =>
+        work.Connection.QuerySingleOrDefault<string>(SelectScreen, new { chatId }, work.Transaction);
 }

@@ -36,17 +36,25 @@ public sealed class ConversationEngine(
 
     public IReadOnlyList<Outbound> Handle(UnitOfWork work, Inbound inbound, DateTimeOffset now)
     {
+        var (replies, handledAs) = HandleInbound(work, inbound, now);
+        LastScreen.Remember(work, handledAs, replies);
+        return replies;
+    }
+
+    /// <summary>The replies, and the inbound they answer: a typed answer comes back as the press it stood for.</summary>
+    private (IReadOnlyList<Outbound> Replies, Inbound HandledAs) HandleInbound(UnitOfWork work, Inbound inbound, DateTimeOffset now)
+    {
         var resident = new ResidentStore(work).Find(inbound.UserId);
         var turn = new Turn(work, inbound, now, texts, Languages.FromCode(resident?.Language ?? inbound.LanguageCode));
         if (new AdminDesk(turn, admin, logger).Handle())
         {
-            return turn.Finish();
+            return (turn.Finish(), inbound);
         }
 
         // Residents talk to the bot in a private chat; other groups and channels get nothing.
         if (inbound.Chat != ChatKind.Private)
         {
-            return [];
+            return ([], inbound);
         }
 
         if (resident is null)
@@ -54,7 +62,7 @@ public sealed class ConversationEngine(
             if (new Onboarding(turn).Handle() is { } consent)
             {
                 var session = NewSession(inbound, now);
-                WithSession(turn, session, () => Survey(turn, session).Start(consent.UnitCode));
+                WithSession(turn, session, () => OpenRequested(turn, session, consent));
             }
         }
         else
@@ -64,10 +72,56 @@ public sealed class ConversationEngine(
                 new ResidentStore(work).MarkReachable(resident.UserId);
             }
 
+            if (inbound.Kind == InboundKind.Text && LastScreen.Of(work, inbound.ChatId) is { } screen)
+            {
+                var takesText = TakesText(turn);
+                if (TypedAnswer.Match(inbound.Text, screen.Buttons, takesText ? TypedReading.LabelsOnly : TypedReading.Everything) is { } data)
+                {
+                    // A typed "4", "Sangat sesuai" or "ya" is the press of that button on the screen.
+                    return HandleInbound(work, inbound with { Kind = InboundKind.Button, ButtonData = data, Text = null }, now);
+                }
+
+                if (!takesText && !IsConversationScreen(screen))
+                {
+                    // A confirmation (erasure, "sudah selesai?") stays until it is answered, never replaced by another step.
+                    var notice = turn.Text("input.pressButton");
+                    if (!screen.Text.StartsWith(notice, StringComparison.Ordinal))
+                    {
+                        turn.Note(notice);
+                    }
+
+                    turn.Send(screen.Text, screen.Keyboard);
+                    return (turn.Finish(), inbound);
+                }
+            }
+
             HandleResident(turn, resident);
         }
 
-        return turn.Finish();
+        return (turn.Finish(), inbound);
+    }
+
+    /// <summary>Whether the step the resident is at takes free text (a suggestion, a complaint's story).</summary>
+    private bool TakesText(Turn turn)
+    {
+        var session = new SessionStore(turn.Work).Find(turn.Inbound.ChatId);
+        return session?.Flow == ComplaintFlowName ? Complaint(turn, session).TakesText : session is not null && Survey(turn, session).TakesText;
+    }
+
+    /// <summary>A survey or complaint step, or the menu: the conversation shows it again itself after a wrong input.</summary>
+    private static bool IsConversationScreen(LastScreen screen) =>
+        screen.Buttons.Any(b => ButtonPress.Parse(b.Data) is { } press
+            && (SurveyButtons.IsSurveyAction(press.Action) || ComplaintButtons.IsFilingAction(press.Action) || press.Action == MainMenu.Action));
+
+    /// <summary>Consent was just given: open what the resident asked for before it: the survey, a complaint or the menu.</summary>
+    private void OpenRequested(Turn turn, SessionRow session, ConsentGiven consent)
+    {
+        switch (consent.Opens)
+        {
+            case ConsentOpens.Complaint: Complaint(turn, session).Begin(); break;
+            case ConsentOpens.Menu: MainMenu.Show(turn); break;
+            default: Survey(turn, session).Start(consent.UnitCode); break;
+        }
     }
 
     private void HandleResident(Turn turn, ResidentRow resident)
@@ -116,7 +170,7 @@ public sealed class ConversationEngine(
 
     private void HandleCommand(Turn turn, ResidentRow resident, SessionRow session, bool filing)
     {
-        var privacy = new PersonalData(turn, resident, _options, _desk);
+        var privacy = new PersonalData(turn, resident, _desk);
         switch (Commands.Canonical(turn.Inbound.Command))
         {
             case "start" or "report" when filing:
@@ -162,7 +216,7 @@ public sealed class ConversationEngine(
                 return;
             case "help": turn.Send(turn.Text("help")); return;
             case "language": Onboarding.ShowLanguageChoice(turn); return;
-            case "mydata": privacy.ShowStoredData(); return;
+            case "mydata": new StoredData(turn, resident, _options, survey).Show(); return;
             case "delete": privacy.AskToErase(); return;
             default: turn.Send(turn.Text("command.unknown")); return;
         }
@@ -170,20 +224,20 @@ public sealed class ConversationEngine(
 
     private void HandleOtherButton(Turn turn, ResidentRow resident, SessionRow session, ButtonPress press)
     {
-        var privacy = new PersonalData(turn, resident, _options, _desk);
+        var privacy = new PersonalData(turn, resident, _desk);
         var complaints = new ResidentComplaints(turn, resident, _desk);
         switch (press.Action)
         {
             case PrivacyButtons.Language:
                 turn.Language = Languages.FromCode(press.Argument);
                 new ResidentStore(turn.Work).SetLanguage(turn.Inbound.UserId, turn.Language.Code());
-                turn.AnswerButton(turn.Text("language.set"));
-                turn.Send(turn.Text("language.set"));
+                turn.AnswerButton();
+                turn.Note(turn.Text("language.set"));
                 WithSession(turn, session, () => ShowCurrent(turn, session));
                 return;
             case PrivacyButtons.Agree:
-                // Consent already given (an old notice pressed again): just open the survey.
-                WithSession(turn, session, () => Survey(turn, session).Start(press.Argument.Split('-', 2).ElementAtOrDefault(1)));
+                // Consent already given (an old notice pressed again): open what that notice was for.
+                WithSession(turn, session, () => OpenRequested(turn, session, ConsentGiven.Parse(press.Argument.Split('-', 2).ElementAtOrDefault(1))));
                 return;
             case PrivacyButtons.EraseYes:
                 privacy.Erase();

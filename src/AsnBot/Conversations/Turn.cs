@@ -11,6 +11,7 @@ public sealed class Turn(UnitOfWork work, Inbound inbound, DateTimeOffset now, T
 {
     private readonly List<Outbound> _replies = [];
     private bool _buttonAnswered;
+    private string? _note;
 
     public UnitOfWork Work { get; } = work;
 
@@ -34,8 +35,23 @@ public sealed class Turn(UnitOfWork work, Inbound inbound, DateTimeOffset now, T
 
     public string Text(string key, params object?[] args) => Texts.Format(Language, key, args);
 
-    /// <summary>Sends a new message.</summary>
-    public void Send(string text, Keyboard? keyboard = null) => _replies.Add(new SendText(Inbound.ChatId, text, keyboard));
+    /// <summary>Sends a new message, opened by the pending <see cref="Note"/> if there is one.</summary>
+    public void Send(string text, Keyboard? keyboard = null)
+    {
+        if (_note is { } note)
+        {
+            text = $"{note}\n\n{text}";
+            _note = null;
+        }
+
+        _replies.Add(new SendText(Inbound.ChatId, text, keyboard));
+    }
+
+    /// <summary>
+    /// A short notice ("please press a button", "language changed") that opens the next message of this
+    /// turn, so a step stays one message; sent on its own when nothing follows.
+    /// </summary>
+    public void Note(string text) => _note = _note is null ? text : $"{_note}\n{text}";
 
     /// <summary>Sends a message to another chat (the reporter of a complaint, the admin group).</summary>
     public void SendTo(long chatId, string text, Keyboard? keyboard = null) => _replies.Add(new SendText(chatId, text, keyboard));
@@ -45,7 +61,8 @@ public sealed class Turn(UnitOfWork work, Inbound inbound, DateTimeOffset now, T
     /// <summary>Shows a screen: edits the pressed message when allowed, otherwise sends a new message.</summary>
     public void Show(string text, Keyboard? keyboard = null)
     {
-        if (MayEditPressedMessage && Inbound.ButtonMessageId is { } messageId)
+        // With a notice to give, the step comes as a new message below, where the resident is looking.
+        if (MayEditPressedMessage && _note is null && Inbound.ButtonMessageId is { } messageId)
         {
             _replies.Add(new EditText(Inbound.ChatId, messageId, text, keyboard));
             MayEditPressedMessage = false;
@@ -70,6 +87,12 @@ public sealed class Turn(UnitOfWork work, Inbound inbound, DateTimeOffset now, T
     public IReadOnlyList<Outbound> Finish()
     {
         AnswerButton();
+        if (_note is { } note)
+        {
+            _note = null;
+            _replies.Add(new SendText(Inbound.ChatId, note));
+        }
+
         return _replies;
     }
 }

@@ -50,9 +50,15 @@ public sealed record Question
     [JsonPropertyName("required")]
     public bool Required { get; init; }
 
-    /// <summary>Short name shown on the review screen.</summary>
+    /// <summary>Short name: the official unsur name in reports and exports.</summary>
     [JsonPropertyName("short")]
     public required LocalizedText ShortName { get; init; }
+
+    /// <summary>The question's topic in plain words, shown to residents (review screen, /datasaya); the short name when absent.</summary>
+    [JsonPropertyName("topic")]
+    public LocalizedText? Topic { get; init; }
+
+    public LocalizedText ResidentTopic => Topic ?? ShortName;
 
     [JsonPropertyName("text")]
     public required LocalizedText Text { get; init; }

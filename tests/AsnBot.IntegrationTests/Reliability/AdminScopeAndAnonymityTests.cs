@@ -156,7 +156,7 @@ public sealed class AdminScopeAndAnonymityTests
         await group.WaitForText("Tanggapan diteruskan ke pelapor.");
         groupCount++;
         await group.PressRaw(firstPost.MessageId, Data(Current(group, firstPost), "Selesai"));
-        await reporter.WaitForText("Apakah masalah Saudara sudah selesai?");
+        await reporter.WaitForText("Apakah masalah Anda sudah selesai?");
         await reporter.Press("Belum selesai");
         await reporter.WaitForText("Mohon jelaskan");
         await reporter.SendText("Uangnya belum dikembalikan.");

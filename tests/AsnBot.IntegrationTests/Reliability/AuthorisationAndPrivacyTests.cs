@@ -150,7 +150,7 @@ public sealed class AuthorisationAndPrivacyTests(ITestOutputHelper output)
         }
 
         await resident.SendText("/start");
-        await resident.WaitForText("Apakah Saudara setuju?");
+        await resident.WaitForText("Apakah Anda setuju?");
         await Eventually.True(() => bot.Database.Count("SELECT next_update_id FROM bot_state") >= emulator.NextUpdateId);
         Assert.Empty(member.Messages);
     }

@@ -41,7 +41,7 @@ internal sealed class Baseline
             var due = chat.SelectMany(e => e.Expect.Messages.Select(fragment => (Entry: e.Name, Fragment: fragment))).ToList();
             foreach (var (entry, fragment) in due)
             {
-                var index = arrived.FindIndex(text => text.Contains(fragment, StringComparison.Ordinal));
+                var index = arrived.FindIndex(text => Said.In(text, fragment));
                 if (index < 0)
                 {
                     verdicts.Add($"Chat {chat.Key}: no reply containing \"{fragment}\" (due for {entry}).");

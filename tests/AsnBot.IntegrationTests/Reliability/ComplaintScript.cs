@@ -16,9 +16,9 @@ internal static partial class ComplaintScript
         await DescribeAsync(resident);
         await (evidence ?? PhotoAndLocationAsync)(resident);
         await resident.SendText("Lanjut ›");
-        await resident.WaitForText("Bagaimana identitas Saudara ditangani?");
+        await resident.WaitForText("Bagaimana identitas Anda ditangani?");
         await resident.Press(privacyLabel);
-        await resident.WaitForText("Periksa pengaduan Saudara");
+        await resident.WaitForText("Periksa pengaduan Anda");
         await resident.Press("Kirim ✓");
         var receipt = await resident.WaitForText("Nomor pelacakan");
         return TrackingNumber().Match(receipt.Text).Value;

@@ -26,16 +26,25 @@ internal sealed record Expect(IReadOnlyList<string> Messages, bool Answered = fa
 /// <summary>Fragments of the bot's Indonesian texts that identify each reply.</summary>
 internal static class Said
 {
+    /// <summary>Separates fragments that must all be in one message (a notice and the step it opens).</summary>
+    public const string And = " … ";
+
     public const string Unsupported = "Maaf, AsnBot hanya dapat membaca teks dan tombol.";
-    public const string PressButton = "Mohon jawab dengan menekan salah satu tombol";
+    public const string PressButton = "Mohon pilih salah satu tombol";
     public const string UnknownCommand = "Perintah tidak dikenal. Ketik /bantuan untuk daftar perintah.";
     public const string ConsentRequired = "Sebelum mulai, mohon baca pemberitahuan privasi";
-    public const string Notice = "Apakah Saudara setuju?";
-    public const string NoData = "AsnBot tidak menyimpan data apa pun tentang Saudara.";
-    public const string Menu = "Apa yang ingin Saudara lakukan?";
+    public const string Notice = "Apakah Anda setuju?";
+    public const string NoData = "AsnBot tidak menyimpan data apa pun tentang Anda.";
+    public const string Menu = "Apa yang ingin Anda lakukan?";
     public const string ButtonInvalid = "Tombol itu tidak dikenali.";
     public const string ButtonStale = "Tombol itu dari pesan lama dan sudah tidak berlaku. Silakan lanjutkan dari pesan terbaru.";
     public const string Apology = "Maaf, terjadi kesalahan";
 
     public static string Question(int number) => $"Pertanyaan {number} dari 9";
+
+    /// <summary>One message holding every fragment: a notice and the screen it opens.</summary>
+    public static string Together(params string[] fragments) => string.Join(And, fragments);
+
+    public static bool In(string text, string fragment) =>
+        fragment.Split(And).All(part => text.Contains(part, StringComparison.Ordinal));
 }

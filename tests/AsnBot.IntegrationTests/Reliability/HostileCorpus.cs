@@ -22,13 +22,13 @@ internal sealed class HostileCorpus(Emulator emulator)
     {
         var again = Said.Question(question);
         var step = CurrentStep(resident);
-        Texts(resident, Expect.Say(Said.PressButton, again));
-        Media(resident, Expect.Say(Said.Unsupported, again));
-        Commands(resident, unknown: Expect.Say(Said.UnknownCommand), badEntity: Expect.Say(Said.PressButton, again));
+        Texts(resident, Expect.Say(Said.Together(Said.PressButton, again)));
+        Media(resident, Expect.Say(Said.Together(Said.Unsupported, again)));
+        Commands(resident, unknown: Expect.Say(Said.UnknownCommand), badEntity: Expect.Say(Said.Together(Said.PressButton, again)));
         UnknownButtons(resident, Expect.Press(Said.ButtonInvalid));
         Add("admin button", resident, Expect.Press(Said.UnknownCommand), () => resident.PressRaw(resident.LastMessage.MessageId, HostileInputs.AdminButton));
         Add("survey button of step 1", resident, Expect.Press(Said.ButtonStale, again), () => resident.PressRaw(resident.LastMessage.MessageId, HostileInputs.StaleAnswer));
-        Add("answer code 9 at the current step", resident, Expect.Press(Said.ButtonInvalid, Said.ButtonInvalid, again), () => resident.PressRaw(resident.LastMessage.MessageId, $"a:{step}:9"));
+        Add("answer code 9 at the current step", resident, Expect.Press(Said.ButtonInvalid, Said.Together(Said.ButtonInvalid, again)), () => resident.PressRaw(resident.LastMessage.MessageId, $"a:{step}:9"));
         Add("confirm-resolved of a complaint that does not exist", resident, Expect.Press(Said.ButtonStale), () => resident.PressRaw(resident.LastMessage.MessageId, "Rs:999999-1"));
         Add("button on a message that does not exist", resident, Expect.Press(Said.ButtonStale, again), () => resident.PressRaw(987_654, HostileInputs.StaleAnswer));
         Add("inline-mode press without a message", resident, Expect.Press(Said.ButtonStale, again), () => Task.FromResult(emulator.PressWithoutMessage(resident, HostileInputs.StaleAnswer)));
@@ -39,7 +39,7 @@ internal sealed class HostileCorpus(Emulator emulator)
     /// <summary>Someone who never consented: nothing about them may be stored, whatever they send.</summary>
     public void Stranger(Resident stranger)
     {
-        var consent = Expect.Say(Said.ConsentRequired, Said.Notice);
+        var consent = Expect.Say(Said.Together(Said.ConsentRequired, Said.Notice));
         Texts(stranger, consent);
         Media(stranger, consent);
         Commands(stranger, unknown: Expect.Say(Said.UnknownCommand), badEntity: consent);

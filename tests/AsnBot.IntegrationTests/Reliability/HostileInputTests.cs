@@ -168,14 +168,16 @@ public sealed class HostileInputTests(ITestOutputHelper output) : IAsyncLifetime
         Answer = expect.Answer is null ? null : Translate(expect.Answer),
     };
 
-    private static string Translate(string fragment) => fragment switch
-    {
-        Said.ConsentRequired => "Before we start, please read the privacy notice",
-        Said.Notice => "Do you agree?",
-        Said.UnknownCommand => "Unknown command. Type /help for the list of commands.",
-        Said.NoData => "AsnBot stores no data about you.",
-        _ => throw new InvalidOperationException($"No English fragment for \"{fragment}\"."),
-    };
+    private static string Translate(string fragment) => fragment.Contains(Said.And, StringComparison.Ordinal)
+        ? Said.Together([.. fragment.Split(Said.And).Select(Translate)])
+        : fragment switch
+        {
+            Said.ConsentRequired => "Before we start, please read the privacy notice",
+            Said.Notice => "Do you agree?",
+            Said.UnknownCommand => "Unknown command. Type /help for the list of commands.",
+            Said.NoData => "AsnBot stores no data about you.",
+            _ => throw new InvalidOperationException($"No English fragment for \"{fragment}\"."),
+        };
 
     private static int StableHash(string text)
     {
@@ -218,7 +220,7 @@ public sealed class HostileInputTests(ITestOutputHelper output) : IAsyncLifetime
             await resident.SendText("   ");
             await resident.WaitForText("Teksnya kosong.");
             await resident.SendSticker();
-            await resident.WaitForText("Mohon tulis jawaban Saudara sebagai teks");
+            await resident.WaitForText("Mohon tulis jawaban Anda sebagai teks");
             await resident.SendText(new string('x', 4096));
             await resident.WaitForText("Teks terlalu panjang: 4096 karakter, maksimal 1000.");
         }

@@ -44,8 +44,6 @@ internal static class HostileInputs
         ("JSON of an outbox row", "{\"kind\":\"send\",\"ChatId\":1,\"Text\":\"x\"}"),
         ("number overflow", "99999999999999999999999"),
         ("a tracking number", "ADU-2026-00000"),
-        ("a button label typed", "1 · Tidak sesuai"),
-        ("console button syntax", "#1"),
         ("deep link URL", "https://t.me/asnbot_test_bot?start=u_RSUD"),
         ("mention of the bot", "@asnbot_test_bot"),
         ("a slash alone", "/"),

@@ -20,7 +20,7 @@ public static class SurveyScript
     public static async Task ConsentAsync(Resident resident, string startArgument = "")
     {
         await resident.SendText(startArgument.Length == 0 ? "/start" : $"/start {startArgument}");
-        await resident.WaitForText("Apakah Saudara setuju?");
+        await resident.WaitForText("Apakah Anda setuju?");
         await resident.Press("Setuju");
     }
 
@@ -29,9 +29,9 @@ public static class SurveyScript
     public static async Task EraseAsync(Resident resident)
     {
         await resident.SendText("/hapus");
-        await resident.WaitForText("Hapus data Saudara?");
+        await resident.WaitForText("Hapus data Anda?");
         await resident.Press("Ya, hapus data saya");
-        await resident.WaitForText("Data Saudara sudah dihapus.");
+        await resident.WaitForText("Data Anda sudah dihapus.");
     }
 
     public static async Task ToFirstElementAsync(Resident resident, string unitLabel = "Puskesmas Datuk Bandar")
@@ -72,8 +72,8 @@ public static class SurveyScript
             await resident.SendText(suggestion);
         }
 
-        await resident.WaitForText("Ringkasan jawaban Saudara");
+        await resident.WaitForText("Ringkasan jawaban Anda");
         await resident.Press("Kirim ✓");
-        await resident.WaitForText("Terima kasih! Jawaban Saudara");
+        await resident.WaitForText("Terima kasih! Jawaban Anda");
     }
 }

@@ -22,7 +22,7 @@ public sealed class AdminDeskTests : IDisposable
         await admin.Press(number, "Proses");
         Assert.Equal($"Pengaduan {number}: status sekarang Diproses.", resident.Last.Text);
         await admin.Press(number, "Selesai");
-        Assert.Contains("Apakah masalah Saudara sudah selesai?", resident.Last.Text, StringComparison.Ordinal);
+        Assert.Contains("Apakah masalah Anda sudah selesai?", resident.Last.Text, StringComparison.Ordinal);
 
         await resident.Press("Ya, sudah selesai");
 

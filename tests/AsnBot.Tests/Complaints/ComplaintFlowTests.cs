@@ -43,7 +43,7 @@ public sealed class ComplaintFlowTests : IDisposable
         await resident.Press("Ya, batalkan");
         await resident.Text("halo");
         await resident.Press("🔎 Status pengaduan saya");
-        Assert.StartsWith("Saudara belum pernah mengirim pengaduan.", resident.Last.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Anda belum pernah mengirim pengaduan.", resident.Last.Text, StringComparison.Ordinal);
         await resident.Press("📝 Isi survei kepuasan");
         Assert.Contains("Unit layanan mana", resident.Last.Text, StringComparison.Ordinal);
     }
@@ -139,9 +139,9 @@ public sealed class ComplaintFlowTests : IDisposable
         Assert.DoesNotContain(bobNumber, alice.Last.Text, StringComparison.Ordinal);
 
         await alice.Command("status", bobNumber);
-        Assert.Equal("Nomor pengaduan itu tidak ditemukan di antara pengaduan Saudara.", alice.Last.Text);
+        Assert.Equal("Nomor pengaduan itu tidak ditemukan di antara pengaduan Anda.", alice.Last.Text);
         await alice.Command("status", "ADU-2026-ZZZZZ");
-        Assert.Equal("Nomor pengaduan itu tidak ditemukan di antara pengaduan Saudara.", alice.Last.Text);
+        Assert.Equal("Nomor pengaduan itu tidak ditemukan di antara pengaduan Anda.", alice.Last.Text);
 
         await alice.Command("status", aliceNumber.ToLowerInvariant());
         Assert.StartsWith($"Pengaduan {aliceNumber} — Terkirim", alice.Last.Text, StringComparison.Ordinal);
@@ -256,7 +256,7 @@ public sealed class ComplaintFlowTests : IDisposable
         await resident.Command("bahasa");
         await resident.Press("English");
 
-        Assert.Equal("Complaint: what kind of problem is it?", resident.Last.Text);
+        Assert.Equal("Language changed to English.\n\nComplaint: what kind of problem is it?", resident.Last.Text);
         Assert.Contains(resident.Last.Buttons, b => b.Label == "Illegal fees");
     }
 

@@ -11,14 +11,15 @@ public sealed class BadInputTests : IDisposable
     public void Dispose() => _bot.Dispose();
 
     [Fact]
-    public async Task TypedAnswerWhereAButtonIsExpected_AsksToPressAButton_AndShowsTheQuestionAgain()
+    public async Task TypedTextMatchingNoButton_AsksToPressAButton_AndShowsTheQuestionAgain()
     {
         var resident = await _bot.Resident(601).ToFirstElement();
 
-        await resident.Text("3");
+        await resident.Text("lumayan lah");
 
-        Assert.Contains(resident.Messages, m => m.Text.StartsWith("Mohon jawab dengan menekan", StringComparison.Ordinal));
-        Assert.StartsWith("Pertanyaan 1 dari 9", resident.Last.Text, StringComparison.Ordinal);
+        // The notice and the step again come as one message.
+        Assert.StartsWith("Mohon pilih salah satu tombol", resident.Last.Text, StringComparison.Ordinal);
+        Assert.Contains("\n\nPertanyaan 1 dari 9", resident.Last.Text, StringComparison.Ordinal);
         Assert.Equal(0, _bot.Database.Count("SELECT COUNT(*) FROM answer"));
     }
 
@@ -30,8 +31,8 @@ public sealed class BadInputTests : IDisposable
 
         await resident.Sticker();
 
-        Assert.Contains(resident.Messages, m => m.Text.StartsWith("Maaf, AsnBot hanya dapat membaca teks dan tombol.", StringComparison.Ordinal));
-        Assert.StartsWith("Pertanyaan 1 dari 9", resident.Last.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Maaf, AsnBot hanya dapat membaca teks dan tombol.", resident.Last.Text, StringComparison.Ordinal);
+        Assert.Contains("\n\nPertanyaan 1 dari 9", resident.Last.Text, StringComparison.Ordinal);
         Assert.Equal(step, SessionStep(602));
     }
 
@@ -42,8 +43,31 @@ public sealed class BadInputTests : IDisposable
 
         await resident.Sticker();
 
-        Assert.Contains(resident.Messages, m => m.Text.StartsWith("Mohon tulis jawaban Saudara sebagai teks", StringComparison.Ordinal));
-        Assert.StartsWith("Langkah terakhir", resident.Last.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Mohon tulis jawaban Anda sebagai teks", resident.Last.Text, StringComparison.Ordinal);
+        Assert.Contains("\n\nLangkah terakhir", resident.Last.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SuggestionLimit_CountsWhatTheResidentSees_AnEmojiOrAnAccentedLetterIsOneCharacter()
+    {
+        var resident = await (await _bot.Resident(605).ToFirstElement()).AnswerElements(2);
+        var emoji = string.Concat(Enumerable.Repeat("👍🏽", 1001));
+        var accented = string.Concat(Enumerable.Repeat("e\u0301", 1000));
+
+        await resident.Text(emoji);
+        Assert.Contains("1001 karakter, maksimal 1000", resident.Last.Text, StringComparison.Ordinal);
+
+        await resident.Text(accented);
+        Assert.Equal(accented, _bot.Database.Rows<string>("SELECT answer_text FROM answer WHERE question_code = 'SARAN'").Single());
+    }
+
+    [Fact]
+    public void TextLength_CountsTextElements_NotUtf16Units()
+    {
+        Assert.Equal(5, AsnBot.Conversations.TextLength.Of("😀😀😀😀😀"));
+        Assert.Equal(1, AsnBot.Conversations.TextLength.Of("👩‍👩‍👧"));
+        Assert.Equal(4, AsnBot.Conversations.TextLength.Of("Bu\u0301ku"));
+        Assert.Equal(0, AsnBot.Conversations.TextLength.Of(string.Empty));
     }
 
     [Fact]
@@ -117,10 +141,10 @@ public sealed class BadInputTests : IDisposable
 
         await resident.PressData(resident.Last.Id, data.Replace("{step}", SessionStep(608).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
 
-        Assert.Single(_bot.Transcript.Answers, a => a.Text is not null && a.ButtonId.StartsWith("608-", StringComparison.Ordinal) && a.Text != "Terima kasih, persetujuan Saudara sudah dicatat.");
+        Assert.Single(_bot.Transcript.Answers, a => a.Text is not null && a.ButtonId.StartsWith("608-", StringComparison.Ordinal) && a.Text != "Terima kasih, persetujuan Anda sudah dicatat.");
         Assert.Equal(answersBefore, _bot.Database.Count("SELECT COUNT(*) FROM answer"));
         Assert.Equal(state, _bot.Database.Rows<string>("SELECT state FROM session").Single());
-        Assert.StartsWith("Pertanyaan 1 dari 9", resident.Last.Text, StringComparison.Ordinal);
+        Assert.Contains("Pertanyaan 1 dari 9", resident.Last.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -151,7 +175,7 @@ public sealed class BadInputTests : IDisposable
         await resident.PressData(resident.Last.Id, $"k:{SessionStep(611)}:");
 
         Assert.Contains(_bot.Transcript.Answers, a => a.Text == "Pertanyaan ini wajib dijawab.");
-        Assert.StartsWith("Pertanyaan 1 dari 9", resident.Last.Text, StringComparison.Ordinal);
+        Assert.Contains("\n\nPertanyaan 1 dari 9", resident.Last.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -171,13 +195,13 @@ public sealed class BadInputTests : IDisposable
         await resident.Press("Ya, batalkan");
 
         await resident.Command("batal");
-        Assert.StartsWith("Tidak ada survei yang sedang diisi", resident.Messages[^2].Text, StringComparison.Ordinal);
-        Assert.StartsWith("Apa yang ingin Saudara lakukan?", resident.Last.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Tidak ada survei yang sedang diisi", resident.Last.Text, StringComparison.Ordinal);
+        Assert.Contains("\n\nApa yang ingin Anda lakukan?", resident.Last.Text, StringComparison.Ordinal);
         await resident.Text("halo");
-        Assert.StartsWith("Apa yang ingin Saudara lakukan?", resident.Last.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Apa yang ingin Anda lakukan?", resident.Last.Text, StringComparison.Ordinal);
         Assert.Equal(["📝 Isi survei kepuasan", "📣 Laporkan pengaduan", "🔎 Status pengaduan saya"], resident.Last.Buttons.Select(b => b.Label));
         await resident.Command("kembali");
-        Assert.StartsWith("Tidak ada langkah sebelumnya", resident.Messages[^2].Text, StringComparison.Ordinal);
+        Assert.StartsWith("Tidak ada langkah sebelumnya", resident.Last.Text, StringComparison.Ordinal);
     }
 
     private long SessionStep(long chatId) => _bot.Database.Rows<long>("SELECT step FROM session WHERE chat_id = @chatId", new { chatId }).Single();

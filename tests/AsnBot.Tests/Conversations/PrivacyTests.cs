@@ -49,7 +49,7 @@ public sealed class PrivacyTests : IDisposable
 
         await resident.Press("Tidak setuju");
 
-        Assert.StartsWith("Baik. Tidak ada data Saudara yang disimpan.", resident.Last.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Baik. Tidak ada data Anda yang disimpan.", resident.Last.Text, StringComparison.Ordinal);
         Assert.Equal(0, _bot.Database.Count("SELECT COUNT(*) FROM resident"));
     }
 
@@ -80,7 +80,7 @@ public sealed class PrivacyTests : IDisposable
 
         Assert.Contains("ID Telegram: 704", resident.Last.Text, StringComparison.Ordinal);
         Assert.Contains("Survei terkirim: 1", resident.Last.Text, StringComparison.Ordinal);
-        Assert.Contains("RSUD Dr. Tengku Mansyur, periode 2026-TEST", resident.Last.Text, StringComparison.Ordinal);
+        Assert.Contains("RSUD Dr. Tengku Mansyur, periode Semester II 2026", resident.Last.Text, StringComparison.Ordinal);
         Assert.Contains("Undangan survei: berlangganan (0 diterima)", resident.Last.Text, StringComparison.Ordinal);
 
         await resident.Command("berhenti");
@@ -89,6 +89,32 @@ public sealed class PrivacyTests : IDisposable
         Assert.Contains("Undangan survei: berhenti", resident.Last.Text, StringComparison.Ordinal);
         await resident.Command("langganan");
         Assert.Equal(1, _bot.Database.Count("SELECT COUNT(*) FROM resident WHERE user_id = 704 AND subscribed = 1"));
+    }
+
+    [Fact]
+    public async Task MyData_ShowsEveryAnswer_ProfileAndSuggestionIncluded_AndTheRoundsName()
+    {
+        var resident = _bot.Resident(709);
+        await resident.Command("start", "u_RSUD");
+        await resident.Press("Setuju");
+        await resident.Press("30–39 tahun");
+        await resident.Press("Perempuan");
+        await resident.Press("Lewati");
+        await resident.Press("Nelayan");
+        await resident.AnswerElements(4);
+        await resident.Text("Antrean terlalu panjang.");
+        await resident.Press("Kirim ✓");
+
+        await resident.Command("datasaya");
+
+        var text = resident.Last.Text;
+        Assert.Contains("RSUD Dr. Tengku Mansyur, periode Semester II 2026", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(TestUnits.Round, text, StringComparison.Ordinal);
+        Assert.Contains("Umur: 30–39 tahun", text, StringComparison.Ordinal);
+        Assert.Contains("Jenis kelamin: Perempuan", text, StringComparison.Ordinal);
+        Assert.Contains("Pekerjaan: Nelayan", text, StringComparison.Ordinal);
+        Assert.Contains("Kecepatan pelayanan: 4 · Sangat cepat", text, StringComparison.Ordinal);
+        Assert.Contains("Kritik dan saran: Antrean terlalu panjang.", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -101,17 +127,17 @@ public sealed class PrivacyTests : IDisposable
         await resident.Press("Lewati");
 
         await resident.Command("hapus");
-        Assert.Contains("Hapus data Saudara?", resident.Last.Text, StringComparison.Ordinal);
+        Assert.Contains("Hapus data Anda?", resident.Last.Text, StringComparison.Ordinal);
         await resident.Press("Ya, hapus data saya");
 
-        Assert.StartsWith("Data Saudara sudah dihapus", resident.Last.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Data Anda sudah dihapus", resident.Last.Text, StringComparison.Ordinal);
         Assert.Equal(0, _bot.Database.Count("SELECT COUNT(*) FROM resident"));
         Assert.Equal(0, _bot.Database.Count("SELECT COUNT(*) FROM session"));
         Assert.Equal(0, _bot.Database.Count("SELECT COUNT(*) FROM response WHERE status = 'draft'"));
         Assert.Equal(0, _bot.Database.Count("SELECT COUNT(*) FROM response WHERE resident_id IS NOT NULL"));
         Assert.Equal(9, _bot.Database.Count("SELECT COUNT(*) FROM answer a JOIN response r ON r.id = a.response_id WHERE r.status = 'submitted'"));
         await resident.Command("datasaya");
-        Assert.Equal("AsnBot tidak menyimpan data apa pun tentang Saudara.", resident.Last.Text);
+        Assert.Equal("AsnBot tidak menyimpan data apa pun tentang Anda.", resident.Last.Text);
     }
 
     [Fact]

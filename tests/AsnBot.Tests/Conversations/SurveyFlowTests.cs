@@ -50,7 +50,7 @@ public sealed class SurveyFlowTests : IDisposable
         await resident.Command("start", "u_DISDUK");
         await resident.Press("Setuju");
 
-        Assert.Contains("Jenis layanan apa yang Saudara terima di Disdukcapil?", resident.Last.Text, StringComparison.Ordinal);
+        Assert.Contains("Jenis layanan apa yang Anda terima di Disdukcapil?", resident.Last.Text, StringComparison.Ordinal);
         await resident.Press("Kartu Keluarga");
         Assert.StartsWith("Profil responden (1 dari 4", resident.Last.Text, StringComparison.Ordinal);
         Assert.Equal("KK", _bot.Database.Rows<string>("SELECT service_code FROM response").Single());
@@ -122,13 +122,13 @@ public sealed class SurveyFlowTests : IDisposable
     {
         var resident = await (await _bot.Resident(508).ToFirstElement()).AnswerElements(3);
         await resident.Press("Lewati");
-        Assert.Contains("U3 Waktu Penyelesaian: 3 · Cepat", resident.Last.Text, StringComparison.Ordinal);
+        Assert.Contains("Kecepatan pelayanan: 3 · Cepat", resident.Last.Text, StringComparison.Ordinal);
 
         await resident.Press("Ubah jawaban");
-        await resident.Press("U3 Waktu Penyelesaian");
+        await resident.Press("Kecepatan pelayanan");
         await resident.Press("1 · Tidak cepat");
 
-        Assert.Contains("U3 Waktu Penyelesaian: 1 · Tidak cepat", resident.Last.Text, StringComparison.Ordinal);
+        Assert.Contains("Kecepatan pelayanan: 1 · Tidak cepat", resident.Last.Text, StringComparison.Ordinal);
         await resident.Press("Kirim ✓");
         Assert.Equal("1", _bot.Database.SubmittedAnswers(508)["U3"]);
     }
@@ -216,12 +216,11 @@ public sealed class SurveyFlowTests : IDisposable
         await resident.Command("language");
         await resident.Press("English");
 
-        Assert.Contains(resident.Messages, m => m.Text == "Language changed to English.");
-        Assert.StartsWith("Question 1 of 9", resident.Last.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Language changed to English.\n\nQuestion 1 of 9", resident.Last.Text, StringComparison.Ordinal);
         Assert.Contains(resident.Last.Buttons, b => b.Label == "3 · Suitable");
         await resident.Command("bahasa");
         await resident.Press("Bahasa Indonesia");
-        Assert.StartsWith("Pertanyaan 1 dari 9", resident.Last.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Bahasa diganti ke Bahasa Indonesia.\n\nPertanyaan 1 dari 9", resident.Last.Text, StringComparison.Ordinal);
     }
 
     [Fact]

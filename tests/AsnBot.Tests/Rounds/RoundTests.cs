@@ -66,7 +66,7 @@ public sealed class RoundTests : IDisposable
 
         await resident.Press("Kirim ✓");
 
-        Assert.Contains("sudah ditutup sebelum jawaban Saudara terkirim", resident.Last.Text, StringComparison.Ordinal);
+        Assert.Contains("sudah ditutup sebelum jawaban Anda terkirim", resident.Last.Text, StringComparison.Ordinal);
         Assert.Equal(0, _bot.Database.Count("SELECT COUNT(*) FROM response WHERE status = 'submitted'"));
     }
 

@@ -16,7 +16,7 @@ public sealed class SurveyLoaderTests
         {
             Assert.True(q.Required);
             Assert.Equal(["1", "2", "3", "4"], q.Options.Select(o => o.Code));
-            Assert.StartsWith("Bagaimana pendapat Saudara tentang ", q.Text.Id, StringComparison.Ordinal);
+            Assert.StartsWith("Bagaimana pendapat Anda tentang ", q.Text.Id, StringComparison.Ordinal);
         });
         Assert.Equal(["Sangat mahal", "Cukup mahal", "Murah", "Gratis"], elements[3].Options.Select(o => o.Label.Id));
         Assert.Equal(["Tidak ada", "Ada tetapi tidak berfungsi", "Berfungsi kurang maksimal", "Dikelola dengan baik"], elements[7].Options.Select(o => o.Label.Id));

@@ -1,63 +1,13 @@
-using System.Globalization;
-using System.Text;
-using AsnBot.Conversations.Complaints;
 using AsnBot.Data.Broadcasts;
 using AsnBot.Data.Complaints;
 using AsnBot.Data.Residents;
 using AsnBot.Data.Responses;
-using AsnBot.Surveys;
-using AsnBot.Texts;
 
 namespace AsnBot.Conversations.Privacy;
 
-/// <summary>/datasaya and /hapus: a resident's right to see and erase their data (UU PDP).</summary>
-internal sealed class PersonalData(Turn turn, ResidentRow resident, SurveyOptions options, ComplaintDesk desk)
+/// <summary>/hapus: a resident's right to have their data erased (UU PDP); /datasaya is <see cref="StoredData"/>.</summary>
+internal sealed class PersonalData(Turn turn, ResidentRow resident, ComplaintDesk desk)
 {
-    public void ShowStoredData()
-    {
-        var responses = new ResponseStore(turn.Work).ForResident(resident.UserId);
-        var submitted = responses.Where(r => r.Status == ResponseStatus.Submitted).ToList();
-        var text = new StringBuilder()
-            .AppendLine(turn.Text("data.title"))
-            .AppendLine(turn.Text(
-                "data.resident",
-                resident.UserId,
-                turn.Texts.Get(Languages.FromCode(resident.Language), "language.name"),
-                resident.ConsentedAt.ToOffset(WorkingDays.Wib).ToString("yyyy-MM-dd HH:mm 'WIB'", CultureInfo.InvariantCulture),
-                resident.ConsentVersion))
-            .AppendLine(turn.Text("data.responses", submitted.Count));
-        foreach (var response in submitted)
-        {
-            text.AppendLine(turn.Text(
-                "data.response",
-                UnitName(response.UnitCode),
-                response.RoundCode,
-                response.SubmittedAt is { } at ? WorkingDays.LocalDate(at).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null));
-        }
-
-        foreach (var draft in responses.Where(r => r.Status == ResponseStatus.Draft))
-        {
-            var answers = new ResponseStore(turn.Work).Answers(draft.Id).Count;
-            text.AppendLine(turn.Text("data.draft", UnitName(draft.UnitCode), answers));
-        }
-
-        var complaints = new ComplaintStore(turn.Work).OfResident(resident.UserId);
-        text.AppendLine(turn.Text("data.complaints", complaints.Count));
-        foreach (var complaint in complaints)
-        {
-            text.AppendLine(turn.Text(
-                "data.complaint",
-                complaint.TrackingNo,
-                turn.Text($"status.{complaint.Status}"),
-                complaint.SubmittedAt is { } at ? WorkingDays.LocalDate(at).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null));
-        }
-        text.AppendLine(turn.Text(
-            resident.Subscribed ? "data.subscribed" : "data.unsubscribed",
-            new BroadcastStore(turn.Work).ReceivedBy(resident.UserId)));
-        text.AppendLine().Append(turn.Text("data.eraseHint"));
-        turn.Send(text.ToString());
-    }
-
     public void AskToErase() =>
         turn.Send(turn.Text("erase.confirm"), new Keyboard([[
             new Button(turn.Text("erase.yes"), ButtonPress.Of(PrivacyButtons.EraseYes, string.Empty)),
@@ -92,6 +42,4 @@ internal sealed class PersonalData(Turn turn, ResidentRow resident, SurveyOption
         turn.MayEditPressedMessage = true;
         turn.Show(turn.Text("erase.kept"));
     }
-
-    private string UnitName(string code) => options.Units.FirstOrDefault(u => u.Code == code)?.Name ?? code;
 }

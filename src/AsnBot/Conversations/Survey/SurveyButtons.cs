@@ -11,6 +11,8 @@ internal static class SurveyButtons
     public const string Back = "b";
     public const string OpenEdit = "o";
     public const string Edit = "e";
+    public const string EditUnit = "eu";
+    public const string EditService = "es";
     public const string Submit = "x";
     public const string CancelYes = "cy";
     public const string CancelNo = "cn";
@@ -18,6 +20,6 @@ internal static class SurveyButtons
     public const string Restart = "rr";
 
     public static bool IsSurveyAction(string action) => action is
-        Unit or Page or Service or Answer or Skip or Back or OpenEdit or Edit or Submit
+        Unit or Page or Service or Answer or Skip or Back or OpenEdit or Edit or EditUnit or EditService or Submit
         or CancelYes or CancelNo or Resume or Restart;
 }

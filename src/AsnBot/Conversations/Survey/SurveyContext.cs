@@ -62,11 +62,21 @@ internal sealed class SurveyContext
     public bool AlreadySubmitted(ServiceUnit unit, RoundRow round) =>
         _responses.HasSubmitted(Session.UserId, round.Code, unit.Code);
 
-    /// <summary>Keeps the draft when the same unit is chosen again in the same round; otherwise starts afresh.</summary>
+    /// <summary>
+    /// Keeps the draft when the same unit is chosen again in the same round, moves it (answers and all)
+    /// when the unit is changed from the review screen; otherwise starts afresh.
+    /// </summary>
     public void StartDraft(ServiceUnit unit, RoundRow round)
     {
         if (_draft is not null && _draft.UnitCode == unit.Code && _draft.RoundCode == round.Code)
         {
+            return;
+        }
+
+        if (_draft is not null && Session.BackToReview)
+        {
+            _responses.MoveDraft(_draft.Id, round.Code, unit.Code);
+            _draft = _draft with { RoundCode = round.Code, UnitCode = unit.Code, ServiceCode = null };
             return;
         }
 

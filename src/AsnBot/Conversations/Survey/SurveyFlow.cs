@@ -42,6 +42,8 @@ internal sealed class SurveyFlow
         Back,
         OpenEdit,
         Edit,
+        EditUnit,
+        EditService,
         Submit,
         Cancel,
         Discard,
@@ -54,6 +56,9 @@ internal sealed class SurveyFlow
     public SurveyState State => _machine.State;
 
     public bool InProgress => State != SurveyState.Idle;
+
+    /// <summary>The step takes free text (the suggestion), so typed words are not read as button presses.</summary>
+    public bool TakesText => State == SurveyState.Answering && _context.CurrentQuestion.Kind == QuestionKind.Text;
 
     /// <summary>Nothing answered yet: still choosing the unit, with no draft. Nothing to resume.</summary>
     private bool NothingToResume => State == SurveyState.ChoosingUnit && _session.ResponseId is null;
@@ -169,6 +174,8 @@ internal sealed class SurveyFlow
             case SurveyButtons.Back: Back(); break;
             case SurveyButtons.OpenEdit: Fire(Trigger.OpenEdit); break;
             case SurveyButtons.Edit: EditAnswer(press.Argument); break;
+            case SurveyButtons.EditUnit: Fire(Trigger.EditUnit); break;
+            case SurveyButtons.EditService when _context.Unit?.Services.Count > 0: Fire(Trigger.EditService); break;
             case SurveyButtons.Submit: Submit(); break;
             case SurveyButtons.CancelYes: ConfirmCancel(); break;
             case SurveyButtons.CancelNo: Fire(Trigger.CancelDeclined); break;
@@ -198,9 +205,9 @@ internal sealed class SurveyFlow
         {
             Reject("input.empty");
         }
-        else if (text.Length > question.MaxLength)
+        else if (TextLength.Of(text) > question.MaxLength)
         {
-            _context.Turn.Send(_context.Turn.Text("input.tooLong", text.Length, question.MaxLength));
+            _context.Turn.Send(_context.Turn.Text("input.tooLong", TextLength.Of(text), question.MaxLength));
         }
         else
         {
@@ -221,16 +228,20 @@ internal sealed class SurveyFlow
             .Permit(Trigger.Pause, SurveyState.ConfirmingResume)
             .Permit(Trigger.Discard, SurveyState.Idle);
 
+        // From "Ubah jawaban" the unit and the kind of service can be changed too; the answers stay and the review follows.
         _machine.Configure(SurveyState.ChoosingUnit)
             .SubstateOf(SurveyState.Active)
             .OnEntry(() => _session.UnitPage = 0)
+            .OnEntryFrom(Trigger.EditUnit, () => _session.BackToReview = true)
             .PermitReentry(Trigger.Page)
-            .PermitDynamic(Trigger.PickUnit, () => _context.Unit?.Services.Count > 0 ? SurveyState.ChoosingService : SurveyState.Answering);
+            .PermitDynamic(Trigger.PickUnit, () => _context.Unit?.Services.Count > 0 ? SurveyState.ChoosingService : AfterUnitAndService())
+            .PermitIf(Trigger.Back, SurveyState.Review, () => _session.BackToReview, "changing the unit from the review");
 
         _machine.Configure(SurveyState.ChoosingService)
             .SubstateOf(SurveyState.Active)
-            .Permit(Trigger.PickService, SurveyState.Answering)
-            .Permit(Trigger.Back, SurveyState.ChoosingUnit);
+            .OnEntryFrom(Trigger.EditService, () => _session.BackToReview = true)
+            .PermitDynamic(Trigger.PickService, AfterUnitAndService)
+            .PermitDynamic(Trigger.Back, () => _session.BackToReview ? SurveyState.Review : SurveyState.ChoosingUnit);
 
         _machine.Configure(SurveyState.Answering)
             .SubstateOf(SurveyState.Active)
@@ -260,6 +271,8 @@ internal sealed class SurveyFlow
         _machine.Configure(SurveyState.ChoosingEdit)
             .SubstateOf(SurveyState.Active)
             .Permit(Trigger.Edit, SurveyState.Answering)
+            .Permit(Trigger.EditUnit, SurveyState.ChoosingUnit)
+            .Permit(Trigger.EditService, SurveyState.ChoosingService)
             .Permit(Trigger.Back, SurveyState.Review);
 
         _machine.Configure(SurveyState.ConfirmingCancel)
@@ -283,6 +296,8 @@ internal sealed class SurveyFlow
             .Permit(Trigger.Restart, SurveyState.Idle)
             .Permit(Trigger.Cancel, SurveyState.ConfirmingCancel);
     }
+
+    private SurveyState AfterUnitAndService() => _session.BackToReview ? SurveyState.Review : SurveyState.Answering;
 
     private SurveyState BackFromQuestion()
     {
@@ -314,7 +329,7 @@ internal sealed class SurveyFlow
 
         if (_context.FindUnit(unitCode) is null)
         {
-            _context.Turn.Send(_context.Turn.Text("unit.unknown"));
+            _context.Turn.Note(_context.Turn.Text("unit.unknown"));
             _context.Screens.Show(State);
             return;
         }
@@ -350,7 +365,7 @@ internal sealed class SurveyFlow
         if (_context.Calendar.OpenFor(unit.Code) is not { } round)
         {
             _context.Turn.AnswerButton();
-            _context.Turn.Send(_context.Turn.Text("unit.notOpen", unit.Name));
+            _context.Turn.Note(_context.Turn.Text("unit.notOpen", unit.Name));
             _context.Screens.Show(State);
             return;
         }
@@ -358,7 +373,7 @@ internal sealed class SurveyFlow
         if (_context.AlreadySubmitted(unit, round))
         {
             _context.Turn.AnswerButton();
-            _context.Turn.Send(_context.Turn.Text("unit.already", unit.Name, round.Name));
+            _context.Turn.Note(_context.Turn.Text("unit.already", unit.Name, round.Name));
             _context.Screens.Show(State);
             return;
         }
@@ -519,14 +534,14 @@ internal sealed class SurveyFlow
             // Nothing open: the notice is the menu's own text, shown once with its buttons.
             if (key != "idle")
             {
-                _context.Turn.Send(notice);
+                _context.Turn.Note(notice);
             }
 
             MainMenu.Show(_context.Turn);
             return;
         }
 
-        _context.Turn.Send(notice);
+        _context.Turn.Note(notice);
         _context.Screens.Show(State);
     }
 }

@@ -38,7 +38,8 @@ internal sealed class SurveyScreens(SurveyContext context)
         SurveyState.ChoosingUnit => Turn.Text("resume.unitNotChosen"),
         SurveyState.ChoosingService => Turn.Text("review.service"),
         SurveyState.Answering => Progress(context.CurrentQuestion),
-        SurveyState.Review or SurveyState.ChoosingEdit => Turn.Text("review.title"),
+        SurveyState.Review => Turn.Text("review.title"),
+        SurveyState.ChoosingEdit => Turn.Text("resume.choosingEdit"),
         _ => Turn.Text("resume.unitNotChosen"),
     };
 
@@ -65,6 +66,11 @@ internal sealed class SurveyScreens(SurveyContext context)
             rows.Add(navigation);
         }
 
+        if (context.Session.BackToReview)
+        {
+            rows.Add([Button("review.backToSummary", SurveyButtons.Back)]);
+        }
+
         var text = rows.Count == 0 ? Turn.Text("round.none") : Turn.Text("unit.choose");
         if (UnitPageCount > 1)
         {
@@ -79,7 +85,7 @@ internal sealed class SurveyScreens(SurveyContext context)
         var unit = context.Unit!;
         var rows = unit.Services
             .Select(s => (IReadOnlyList<Button>)[new Button(s.Name, ButtonPress.Of(SurveyButtons.Service, Step, s.Code))])
-            .Append([Button("nav.back", SurveyButtons.Back), Button("nav.skip", SurveyButtons.Service)])
+            .Append([Button(context.Session.BackToReview ? "review.backToSummary" : "nav.back", SurveyButtons.Back), Button("nav.skip", SurveyButtons.Service)])
             .ToList();
         Turn.Show(Turn.Text("service.choose", unit.Name), new Keyboard(rows));
     }
@@ -133,10 +139,14 @@ internal sealed class SurveyScreens(SurveyContext context)
 
     private void ShowEditChoices()
     {
+        IReadOnlyList<Button> where = context.Unit?.Services.Count > 0
+            ? [Button("review.unit", SurveyButtons.EditUnit), Button("review.service", SurveyButtons.EditService)]
+            : [Button("review.unit", SurveyButtons.EditUnit)];
         var rows = context.Survey.Questions
             .Select(q => new Button(Label(q), ButtonPress.Of(SurveyButtons.Edit, Step, q.Code)))
             .Chunk(2)
             .Select(chunk => (IReadOnlyList<Button>)chunk)
+            .Prepend(where)
             .Append([Button("review.backToSummary", SurveyButtons.Back)])
             .ToList();
         Turn.Show(Turn.Text("review.pickEdit"), new Keyboard(rows));
@@ -163,32 +173,14 @@ internal sealed class SurveyScreens(SurveyContext context)
         };
     }
 
-    private string Label(Question question) =>
-        question.Group == QuestionGroup.Element ? $"{question.Code} {question.ShortName.In(Turn.Language)}" : question.ShortName.In(Turn.Language);
+    private string Label(Question question) => SurveyWording.Topic(question, Turn.Language);
 
-    private string AnswerText(Question question)
-    {
-        var answer = context.AnswerTo(question);
-        if (answer is null)
-        {
-            return Turn.Text("review.skipped");
-        }
-
-        if (answer.AnswerText is { } text)
-        {
-            return text;
-        }
-
-        return question.Option(answer.AnswerCode ?? string.Empty) is { } option
-            ? OptionLabel(question, option, chosen: false)
-            : answer.AnswerCode ?? string.Empty;
-    }
+    private string AnswerText(Question question) =>
+        context.AnswerTo(question) is { } answer ? SurveyWording.Answer(question, answer, Turn.Language) : Turn.Text("review.skipped");
 
     private string OptionLabel(Question question, AnswerOption option, bool chosen)
     {
-        var label = question.Group == QuestionGroup.Element
-            ? $"{option.Code} · {option.Label.In(Turn.Language)}"
-            : option.Label.In(Turn.Language);
+        var label = SurveyWording.OptionLabel(question, option, Turn.Language);
         return chosen ? $"✓ {label}" : label;
     }
 
