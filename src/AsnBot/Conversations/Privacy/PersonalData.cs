@@ -1,3 +1,4 @@
+using AsnBot.Conversations.Complaints;
 using AsnBot.Data.Broadcasts;
 using AsnBot.Data.Complaints;
 using AsnBot.Data.Residents;
