@@ -68,6 +68,25 @@ public sealed class AnalystDocumentTests
         Assert.DoesNotContain(admin.Messages, m => m.DocumentFileName is not null);
     }
 
+    [Fact]
+    public async Task EksporOrLaporan_OfAnUnknownRound_NamesTheKnownRounds_AndMakesNoFile()
+    {
+        await using var emulator = await Emulator.StartAsync();
+        await using var bot = await BotUnderTest.StartAsync(emulator, Settings(withKey: true));
+        var admin = emulator.Resident(AdminId);
+
+        await admin.SendText("/ekspor csv 2026-S2");
+        await admin.WaitForText("Tidak ada putaran atau unit dengan kode 2026-S2. Putaran yang ada: 2026-IT.");
+        await admin.SendText("/laporan RSUDX");
+        await admin.WaitForText("Tidak ada putaran atau unit dengan kode RSUDX. Putaran yang ada: 2026-IT.");
+
+        // A round typed in another case is the same round.
+        await admin.SendText("/laporan 2026-it");
+        await admin.WaitForText("Sedang disiapkan untuk periode 2026-IT, semua unit.");
+        await admin.WaitFor(messages => messages.Any(m => m.DocumentFileName == "ikm-2026-IT.png"), TimeSpan.FromSeconds(30));
+        Assert.Single(admin.Messages, m => m.DocumentFileName is not null);
+    }
+
     private static Dictionary<string, string?> Settings(bool withKey)
     {
         var settings = new Dictionary<string, string?>

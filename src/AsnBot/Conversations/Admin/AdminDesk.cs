@@ -179,10 +179,15 @@ internal sealed partial class AdminDesk(Turn turn, AdminTools tools, ILogger log
         var complaints = export && words.Remove("pengaduan");
         var format = words.FirstOrDefault(w => w is "csv" or "xlsx" or "json") ?? (export ? "xlsx" : "text");
         var unit = words.FirstOrDefault(w => tools.Planner.Units.Any(u => string.Equals(u.Code, w, StringComparison.OrdinalIgnoreCase)))?.ToUpperInvariant();
-        var round = words.FirstOrDefault(w => w != format && !string.Equals(w, unit, StringComparison.OrdinalIgnoreCase)) ?? CurrentRound();
+        var calendar = RoundCalendar.Load(turn.Work, turn.Now);
+        var named = words.FirstOrDefault(w => w != format && !string.Equals(w, unit, StringComparison.OrdinalIgnoreCase));
+        var round = named is null ? CurrentRound(calendar) : calendar.Find(named)?.Code;
         if (round is null)
         {
-            turn.Send(turn.Text("round.noneYet"));
+            // A mistyped round (or unit) must not make an empty file that looks like a real one.
+            turn.Send(calendar.All.Count == 0
+                ? turn.Text("round.noneYet")
+                : turn.Text("admin.unknownRound", named ?? string.Empty, string.Join(", ", calendar.All.Select(r => r.Code))));
             return;
         }
 
@@ -311,11 +316,8 @@ internal sealed partial class AdminDesk(Turn turn, AdminTools tools, ILogger log
     private BroadcastDesk Broadcasts() => new(turn, tools.Scheduler, tools.Messages, tools.Planner.Units);
 
     /// <summary>The round exports and reports mean when none is named: one open now, else the latest to open.</summary>
-    private string? CurrentRound()
-    {
-        var calendar = RoundCalendar.Load(turn.Work, turn.Now);
-        return (calendar.Open.FirstOrDefault() ?? calendar.All.Where(r => r.OpensAt <= turn.Now).MaxBy(r => r.OpensAt))?.Code;
-    }
+    private string? CurrentRound(RoundCalendar calendar) =>
+        (calendar.Open.FirstOrDefault() ?? calendar.All.Where(r => r.OpensAt <= turn.Now).MaxBy(r => r.OpensAt))?.Code;
 
     private string View(ComplaintRow complaint) => _desk.AdminView(turn.Work, complaint, turn.Now, turn.Inbound.ChatId);
 
