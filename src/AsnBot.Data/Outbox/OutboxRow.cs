@@ -29,6 +29,13 @@ public sealed record OutboxDue(long Id, long ChatId, string Kind, long? Broadcas
 
 public static class OutboxPriority
 {
+    /// <summary>
+    /// Goes before the replies queued for the chat and is never superseded by them: an edit of a message in a group
+    /// (a complaint post after a button press, whose newest state matters more than the notices queued before it
+    /// for the group's 20 messages a minute), and the notice asking a user who floods the bot to slow down.
+    /// </summary>
+    public const int Ahead = -1;
+
     /// <summary>Replies to residents and admins.</summary>
     public const int Reply = 0;
 

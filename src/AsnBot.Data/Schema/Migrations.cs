@@ -302,6 +302,15 @@ internal static class Migrations
         CREATE INDEX ix_outbox_not_before ON outbox (not_before) WHERE not_before IS NOT NULL;
         CREATE INDEX ix_outbox_broadcast ON outbox (broadcast_id, chat_id) WHERE broadcast_id IS NOT NULL;
         """,
+        """
+        -- A chat's next message is found by (chat_id, priority, id): without this index the sender's read ran a scan
+        -- per queued row, and one chat's backlog of thousands made every read take seconds. edit_of names the
+        -- message an edit changes, so a newer edit of it supersedes an older one still queued.
+        DROP INDEX ix_outbox_chat;
+        CREATE INDEX ix_outbox_chat ON outbox (chat_id, priority, id);
+        ALTER TABLE outbox ADD COLUMN edit_of INTEGER NULL;
+        CREATE INDEX ix_outbox_edit ON outbox (chat_id, edit_of) WHERE edit_of IS NOT NULL;
+        """,
     ];
 
     /// <summary>Number of the newest schema version.</summary>
