@@ -24,6 +24,9 @@ public sealed record OutboxRow
     public long? BroadcastId { get; init; }
 }
 
+/// <summary>A reply to queue: the message it edits, if any, and whether it goes ahead of the replies queued for the chat.</summary>
+public sealed record OutboxReply(long ChatId, string Kind, string Payload, int? EditOf = null, bool Ahead = false);
+
 /// <summary>A row the sender may send now: enough to choose it; its payload is read when it is sent.</summary>
 public sealed record OutboxDue(long Id, long ChatId, string Kind, long? BroadcastId);
 

@@ -132,7 +132,7 @@ public sealed partial class InboundProcessor(
         if (inbound.ChatId > 0)
         {
             var notice = new SendText(inbound.ChatId, engine.Texts.Get(LanguageOf(work, inbound), "flood.slowDown"));
-            OutboxStore.Enqueue(work, notice.ChatId, OutboxPriority.Ahead, OutboundJson.Kind(notice), OutboundJson.Serialize(notice), time.GetUtcNow());
+            Queue(work, new OutboxReply(notice.ChatId, OutboundJson.Kind(notice), OutboundJson.Serialize(notice), Ahead: true));
         }
     }
 
@@ -149,14 +149,17 @@ public sealed partial class InboundProcessor(
 
     private void Enqueue(UnitOfWork work, IReadOnlyList<Outbound> replies)
     {
-        var now = time.GetUtcNow();
         foreach (var outbound in replies.SelectMany(MessageLimits.Fit))
         {
-            var editOf = (outbound as EditText)?.MessageId;
-            if (OutboxStore.QueueReply(work, outbound.ChatId, OutboundJson.Kind(outbound), OutboundJson.Serialize(outbound), editOf, options.Value.MaxQueuedPerChat, now) is > 0 and var superseded)
-            {
-                LogSuperseded(logger, superseded, outbound.ChatId);
-            }
+            Queue(work, new OutboxReply(outbound.ChatId, OutboundJson.Kind(outbound), OutboundJson.Serialize(outbound), (outbound as EditText)?.MessageId));
+        }
+    }
+
+    private void Queue(UnitOfWork work, OutboxReply reply)
+    {
+        if (OutboxStore.QueueReply(work, reply, options.Value.MaxQueuedPerChat, time.GetUtcNow()) is > 0 and var superseded)
+        {
+            LogSuperseded(logger, superseded, reply.ChatId);
         }
     }
 

@@ -432,7 +432,7 @@ public sealed partial class OutboxSender(
                 // A complaint post must not vanish because the group is misconfigured or the bot was removed from it.
                 foreach (var notice in adminGroup.Refused(result.Reason))
                 {
-                    OutboxStore.QueueReply(work, notice.ChatId, OutboundJson.Kind(notice), OutboundJson.Serialize(notice), editOf: null, _options.MaxQueuedPerChat, now);
+                    OutboxStore.QueueReply(work, new OutboxReply(notice.ChatId, OutboundJson.Kind(notice), OutboundJson.Serialize(notice)), _options.MaxQueuedPerChat, now);
                     queued++;
                 }
 
