@@ -82,7 +82,6 @@ public sealed class BroadcastScenario : IScenario
             .Sum(refused => calls.Count(c => c.Method == "sendMessage"
                 && c.ReceivedAt > refused.At.AddMilliseconds(200)
                 && c.ReceivedAt < refused.At.AddSeconds(refused.RetryAfter!.Value)));
-    }
 
     /// <summary>Residents who consented earlier, as the bot stores them, each with a private chat in the emulator.</summary>
     private static void Seed(Emulator emulator, string path, int residents)
