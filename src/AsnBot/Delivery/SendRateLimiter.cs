@@ -22,7 +22,10 @@ namespace AsnBot.Delivery;
 /// </summary>
 public sealed class SendRateLimiter : IDisposable
 {
-    /// <summary>How far a permit may come before its even slot, so that fast rates need no sub-millisecond timers.</summary>
+    /// <summary>
+    /// How far a permit may come before its even slot, so that fast rates need no sub-millisecond timers, and how
+    /// much of a late slot is made up.
+    /// </summary>
     private static readonly long Tolerance = Stopwatch.Frequency / 100;
 
     private readonly PartitionedRateLimiter<long> _perChat;
@@ -161,8 +164,9 @@ public sealed class SendRateLimiter : IDisposable
                 return false;
             }
 
+            // A permit taken a little late (no message was ready at its slot) does not push every later slot back.
             _taken.Enqueue(now);
-            _nextSlot = Math.Max(_nextSlot, now) + _spacing;
+            _nextSlot = Math.Max(_nextSlot, now - Tolerance) + _spacing;
             _admitted--;
             if (!bulk)
             {

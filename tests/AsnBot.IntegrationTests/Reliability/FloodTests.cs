@@ -27,6 +27,10 @@ public sealed class FloodTests(ITestOutputHelper output)
             // Telegram's 30 a second is not what this is about; its one a second per chat is (the flooder's backlog).
             ["Delivery:GlobalPerSecond"] = "1000",
             ["Delivery:PerChatPerSecond"] = "1",
+
+            // The inbound limit as configured for Telegram: the residents, quick people, must never meet it.
+            ["Delivery:InboundBurst"] = "30",
+            ["Delivery:InboundPerSecond"] = "5",
         });
         var flooder = emulator.Resident(Flooder);
         var cap = 20;
