@@ -46,6 +46,7 @@ public sealed class BotUnderTest : IAsyncDisposable
             ["Delivery:PerChatPerSecond"] = "50",
             ["Delivery:PerChatBurst"] = "10",
             ["Delivery:InboundBurst"] = "100000",
+            ["Delivery:MaxQueuedPerChat"] = "1000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
