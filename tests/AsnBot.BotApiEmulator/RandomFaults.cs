@@ -18,6 +18,12 @@ public sealed record RandomFaults
 
     public TimeSpan Delay { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// Every call not otherwise delayed waits a random time from zero up to this before it is carried out (and
+    /// counted against the rate limits), as requests that leave evenly spaced reach Telegram unevenly.
+    /// </summary>
+    public TimeSpan Jitter { get; init; }
+
     /// <summary>Share of calls whose connection is aborted without an answer and without being carried out.</summary>
     public double DropRate { get; init; }
 
@@ -82,7 +88,7 @@ internal sealed class RandomFaultPlan(RandomFaults settings, DateTimeOffset star
             return new DrawnFault(settings.Delay, false, null);
         }
 
-        return default;
+        return settings.Jitter > TimeSpan.Zero ? new DrawnFault(settings.Jitter * Unit(ref state), false, null) : default;
     }
 
     /// <summary>retry_after (seconds) when a message call at <paramref name="now"/> falls into a burst, else null.</summary>

@@ -24,11 +24,21 @@ public sealed record OutboxRow
     public long? BroadcastId { get; init; }
 }
 
+/// <summary>A reply to queue: the message it edits, if any, and whether it goes ahead of the replies queued for the chat.</summary>
+public sealed record OutboxReply(long ChatId, string Kind, string Payload, int? EditOf = null, bool Ahead = false);
+
 /// <summary>A row the sender may send now: enough to choose it; its payload is read when it is sent.</summary>
 public sealed record OutboxDue(long Id, long ChatId, string Kind, long? BroadcastId);
 
 public static class OutboxPriority
 {
+    /// <summary>
+    /// Goes before the replies queued for the chat and is never superseded by them: an edit of a message in a group
+    /// (a complaint post after a button press, whose newest state matters more than the notices queued before it
+    /// for the group's 20 messages a minute), and the notice asking a user who floods the bot to slow down.
+    /// </summary>
+    public const int Ahead = -1;
+
     /// <summary>Replies to residents and admins.</summary>
     public const int Reply = 0;
 

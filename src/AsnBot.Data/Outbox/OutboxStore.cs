@@ -14,7 +14,7 @@ public static class OutboxStore
     // (a reply overtakes an invitation queued for the same chat; replies keep their order). Button answers
     // are not messages in the chat; they are due at once, beside the chat's next message.
     // Only what the sender needs to choose; the payload is read when the row is sent (see Find).
-    private const string SelectDue = """
+    internal const string SelectDue = """
         SELECT id AS Id, chat_id AS ChatId, kind AS Kind, broadcast_id AS BroadcastId
         FROM outbox o
         WHERE (o.kind = 'answer'
@@ -22,6 +22,25 @@ public static class OutboxStore
           AND (o.not_before IS NULL OR o.not_before <= @now)
         ORDER BY o.priority, o.id
         LIMIT @limit
+        """;
+
+    private const string InsertReply = """
+        INSERT INTO outbox (chat_id, priority, kind, payload, created_at, edit_of)
+        VALUES (@chatId, @priority, @kind, @payload, @now, @editOf)
+        """;
+
+    private const string DeleteOlderEdits = "DELETE FROM outbox WHERE chat_id = @chatId AND edit_of = @editOf";
+
+    // The replies of a private chat beyond the newest @keep, less the rows queued ahead (which are never superseded):
+    // messages and edits only (a document is an export whose file must be sent or deleted, a button answer is not a
+    // message), never broadcasts.
+    private const string DeleteBeyondNewest = """
+        DELETE FROM outbox
+        WHERE chat_id = @chatId AND priority = 0 AND kind IN ('send', 'edit')
+          AND id < (SELECT id FROM outbox
+                    WHERE chat_id = @chatId AND priority = 0 AND kind IN ('send', 'edit')
+                    ORDER BY id DESC
+                    LIMIT 1 OFFSET @keep - 1 - (SELECT COUNT(*) FROM outbox WHERE chat_id = @chatId AND priority < 0))
         """;
 
     private const string SelectQueued = """
@@ -39,6 +58,27 @@ public static class OutboxStore
 
     public static void Enqueue(UnitOfWork work, long chatId, int priority, string kind, string payload, DateTimeOffset now, long? broadcastId = null) =>
         work.Connection.Execute(Insert, new { chatId, priority, kind, payload, now, broadcastId }, work.Transaction);
+
+    /// <summary>
+    /// Queues a reply. An edit supersedes the edits of the same message still queued (only its newest state
+    /// matters) and, in a group, goes before the messages queued there. In a private chat at most
+    /// <paramref name="maxQueued"/> messages wait: older unsent replies are superseded (deleted), never reordered, so
+    /// one person sending without pause cannot build a backlog that costs everyone. A row already on the wire is sent anyway.
+    /// </summary>
+    /// <returns>How many queued rows the new one superseded.</returns>
+    public static int QueueReply(UnitOfWork work, OutboxReply reply, int maxQueued, DateTimeOffset now)
+    {
+        var (chatId, kind, payload, editOf, ahead) = reply;
+        var superseded = editOf is null ? 0 : work.Connection.Execute(DeleteOlderEdits, new { chatId, editOf }, work.Transaction);
+        var priority = ahead || (editOf is not null && chatId < 0) ? OutboxPriority.Ahead : OutboxPriority.Reply;
+        work.Connection.Execute(InsertReply, new { chatId, priority, kind, payload, now, editOf }, work.Transaction);
+        if (chatId > 0)
+        {
+            superseded += work.Connection.Execute(DeleteBeyondNewest, new { chatId, keep = maxQueued }, work.Transaction);
+        }
+
+        return superseded;
+    }
 
     /// <summary>The rows that may be sent now, in the order they should go, without their payloads.</summary>
     public static IReadOnlyList<OutboxDue> Due(SqliteConnection connection, DateTimeOffset now, int limit) =>

@@ -322,6 +322,15 @@ internal static class Migrations
         -- The last screen with buttons shown to a resident, so typed answers can be matched to its buttons.
         ALTER TABLE session ADD COLUMN screen TEXT NULL;
         """,
+        """
+        -- A chat's next message is found by (chat_id, priority, id): without this index the sender's read ran a scan
+        -- per queued row, and one chat's backlog of thousands made every read take seconds. edit_of names the
+        -- message an edit changes, so a newer edit of it supersedes an older one still queued.
+        DROP INDEX ix_outbox_chat;
+        CREATE INDEX ix_outbox_chat ON outbox (chat_id, priority, id);
+        ALTER TABLE outbox ADD COLUMN edit_of INTEGER NULL;
+        CREATE INDEX ix_outbox_edit ON outbox (chat_id, edit_of) WHERE edit_of IS NOT NULL;
+        """,
     ];
 
     /// <summary>Number of the newest schema version.</summary>

@@ -45,6 +45,27 @@ public sealed class DeliveryOptions
     [Range(1, 100)]
     public int BroadcastAttempts { get; set; } = 5;
 
+    /// <summary>
+    /// Telegram counts its limits by its own clock, and requests that leave evenly spaced arrive bunched: each
+    /// second's <see cref="GlobalPerSecond"/> messages are spread over one second plus this margin.
+    /// </summary>
+    public TimeSpan PacingMargin { get; set; } = TimeSpan.FromMilliseconds(40);
+
+    /// <summary>
+    /// Replies waiting per private chat at most: older unsent ones are superseded by newer ones, so one person
+    /// sending without pause cannot build a backlog that everyone else waits behind.
+    /// </summary>
+    [Range(1, 1000)]
+    public int MaxQueuedPerChat { get; set; } = 20;
+
+    /// <summary>Updates one user may send at once before <see cref="InboundPerSecond"/> applies; more are dropped.</summary>
+    [Range(1, 100_000)]
+    public int InboundBurst { get; set; } = 30;
+
+    /// <summary>Updates per second one user may send in the long run: far above a person pressing and typing.</summary>
+    [Range(0.1, 100_000)]
+    public double InboundPerSecond { get; set; } = 5;
+
     /// <summary>Longest wait between retries of a failed send (network error, 5xx).</summary>
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(60);
 }

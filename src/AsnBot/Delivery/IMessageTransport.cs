@@ -31,4 +31,10 @@ public readonly record struct DeliveryResult(DeliveryStatus Status, TimeSpan Ret
 
     /// <summary>The id of the message that was sent, when the action sent one.</summary>
     public int? MessageId { get; init; }
+
+    /// <summary>
+    /// The chat as a whole refused the message (not found, the bot blocked, removed or without rights), not this
+    /// message's content: for the admin group the message is kept and retried.
+    /// </summary>
+    public bool ChatRefused { get; init; }
 }

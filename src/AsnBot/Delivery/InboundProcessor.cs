@@ -5,6 +5,7 @@ using AsnBot.Data.Residents;
 using AsnBot.Data.Updates;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace AsnBot.Delivery;
 
@@ -16,7 +17,9 @@ public sealed partial class InboundProcessor(
     Database database,
     ConversationEngine engine,
     OutboxSignal signal,
+    InboundRateLimiter flood,
     TimeProvider time,
+    IOptions<DeliveryOptions> options,
     ILogger<InboundProcessor> logger)
 {
     private const string Savepoint = "update";
@@ -28,7 +31,8 @@ public sealed partial class InboundProcessor(
     /// Handles a getUpdates batch in one transaction, each update inside its own savepoint. An update at
     /// or below the stored offset was handled before and is skipped. A fault in one conversation rolls
     /// back only that update (its resident gets an apology, and the update is not retried forever); a
-    /// storage failure rolls back the batch, which the caller reads again from the unchanged offset.
+    /// storage failure rolls back the batch, which the caller reads again from the unchanged offset. An update
+    /// from a user over the <see cref="InboundRateLimiter"/> is dropped, but counts as handled, so the offset moves on.
     /// </summary>
     /// <returns>How many updates were new and are now handled.</returns>
     public int ProcessBatch(IReadOnlyList<(long UpdateId, Inbound? Inbound)> updates)
@@ -49,7 +53,16 @@ public sealed partial class InboundProcessor(
                 continue;
             }
 
-            Enqueue(work, Handle(work, updateId, inbound));
+            switch (inbound is null ? InboundVerdict.Drop : flood.Check(inbound.UserId))
+            {
+                case InboundVerdict.Handle:
+                    Enqueue(work, Handle(work, updateId, inbound));
+                    break;
+                case InboundVerdict.DropAndNotify:
+                    SlowDown(work, inbound!);
+                    break;
+            }
+
             next = updateId + 1;
             handled++;
         }
@@ -104,11 +117,27 @@ public sealed partial class InboundProcessor(
         {
             work.Transaction.Rollback(Savepoint);
             LogConversationFault(logger, ex, updateId, inbound.Kind);
-            var language = Texts.Languages.FromCode(new ResidentStore(work).Find(inbound.UserId)?.Language ?? inbound.LanguageCode);
-            var apology = new SendText(inbound.ChatId, engine.Texts.Get(language, "error.internal"));
+            var apology = new SendText(inbound.ChatId, engine.Texts.Get(LanguageOf(work, inbound), "error.internal"));
             return inbound.ButtonId is { } button ? [new AnswerButton(inbound.ChatId, button), apology] : [apology];
         }
     }
+
+    /// <summary>
+    /// The one notice a minute a user over the inbound limit gets, ahead of the replies queued for them (which it
+    /// would otherwise wait behind, or be superseded by); in a group nobody is told, to spare its budget.
+    /// </summary>
+    private void SlowDown(UnitOfWork work, Inbound inbound)
+    {
+        LogFlooding(logger, inbound.UserId);
+        if (inbound.ChatId > 0)
+        {
+            var notice = new SendText(inbound.ChatId, engine.Texts.Get(LanguageOf(work, inbound), "flood.slowDown"));
+            Queue(work, new OutboxReply(notice.ChatId, OutboundJson.Kind(notice), OutboundJson.Serialize(notice), Ahead: true));
+        }
+    }
+
+    private static Texts.Language LanguageOf(UnitOfWork work, Inbound inbound) =>
+        Texts.Languages.FromCode(new ResidentStore(work).Find(inbound.UserId)?.Language ?? inbound.LanguageCode);
 
     /// <summary>
     /// Busy, locked, I/O, full or read-only storage clears by itself: the batch is read again later. Any
@@ -120,15 +149,28 @@ public sealed partial class InboundProcessor(
 
     private void Enqueue(UnitOfWork work, IReadOnlyList<Outbound> replies)
     {
-        var now = time.GetUtcNow();
         foreach (var outbound in replies.SelectMany(MessageLimits.Fit))
         {
-            OutboxStore.Enqueue(work, outbound.ChatId, OutboxPriority.Reply, OutboundJson.Kind(outbound), OutboundJson.Serialize(outbound), now);
+            Queue(work, new OutboxReply(outbound.ChatId, OutboundJson.Kind(outbound), OutboundJson.Serialize(outbound), (outbound as EditText)?.MessageId));
+        }
+    }
+
+    private void Queue(UnitOfWork work, OutboxReply reply)
+    {
+        if (OutboxStore.QueueReply(work, reply, options.Value.MaxQueuedPerChat, time.GetUtcNow()) is > 0 and var superseded)
+        {
+            LogSuperseded(logger, superseded, reply.ChatId);
         }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Waited {Seconds:F1} s for the database: database is locked by another connection or process; {Count} updates stayed unconfirmed meanwhile")]
     private static partial void LogSlowLock(ILogger logger, double seconds, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "User {UserId} sends faster than the inbound limit; updates over it are dropped and they are asked to slow down (once a minute)")]
+    private static partial void LogFlooding(ILogger logger, long userId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Count} queued messages to chat {ChatId} were superseded by newer ones")]
+    private static partial void LogSuperseded(ILogger logger, int count, long chatId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Handling update {UpdateId} ({Kind}) failed; the resident was sent an apology")]
     private static partial void LogConversationFault(ILogger logger, Exception exception, long? updateId, InboundKind kind);

@@ -13,13 +13,15 @@ namespace AsnBot.Delivery;
 
 /// <summary>
 /// Drains the outbox: the oldest message of each chat (button answers alongside), replies before
-/// broadcasts, several chats at once, every message through the rate limiter. A row is deleted only after the messenger accepted it, so
-/// a crash or an outage delays a reply but never loses it (at worst one message is sent twice).
+/// broadcasts, several chats at once, every message through the rate limiter, whose permit is taken just before
+/// the request. A row is deleted only after the messenger accepted it, so a crash or an outage delays a reply but
+/// never loses it (at worst one message is sent twice).
 /// </summary>
 public sealed partial class OutboxSender(
     Database database,
     IMessageTransport transport,
     SendRateLimiter limiter,
+    AdminGroupWatch adminGroup,
     OutboxSignal signal,
     TimeProvider time,
     IOptions<DeliveryOptions> options,
@@ -186,7 +188,8 @@ public sealed partial class OutboxSender(
                 continue;
             }
 
-            if (!isAnswer && !limiter.TryAcquire(row.ChatId, bulk))
+            var permit = isAnswer ? null : limiter.TryAdmit(row.ChatId, bulk);
+            if (!isAnswer && permit is null)
             {
                 rateLimited = true;
                 continue;
@@ -197,7 +200,7 @@ public sealed partial class OutboxSender(
                 _bulkInFlight.Add(lane);
             }
 
-            _inFlight[lane] = DeliverAsync(row.Id, cancellationToken);
+            _inFlight[lane] = DeliverAsync(row.Id, permit, cancellationToken);
             started.Add(row.Id);
         }
 
@@ -217,8 +220,13 @@ public sealed partial class OutboxSender(
         }
     }
 
-    private async Task DeliverAsync(long rowId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends one row. The permit (none for a button answer) is taken after the row is read, just before the
+    /// request, so the time from permit to wire does not depend on SQLite.
+    /// </summary>
+    private async Task DeliverAsync(long rowId, SendPermit? permit, CancellationToken cancellationToken)
     {
+        using var _ = permit;
         await Task.Yield();
         OutboxRow? row;
         using (var connection = database.Open())
@@ -237,7 +245,18 @@ public sealed partial class OutboxSender(
         try
         {
             outbound = OutboundJson.Deserialize(row.Payload);
+            if (permit is not null)
+            {
+                await permit.AcquireAsync(cancellationToken);
+            }
+
             result = await transport.DeliverAsync(outbound, cancellationToken);
+            if (result.Status == DeliveryStatus.RetryAfter)
+            {
+                // At once, not when recorded: sends chosen meanwhile must already wait.
+                var all = limiter.HoldAfterTooManyRequests(row.ChatId, result.RetryAfter);
+                LogRetryAfter(logger, row.Id, row.ChatId, result.RetryAfter.TotalSeconds, all ? "every chat" : "this chat");
+            }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -360,21 +379,43 @@ public sealed partial class OutboxSender(
     private void Record(List<Outcome> outcomes)
     {
         var now = time.GetUtcNow();
-        using var work = database.Begin();
-        var broadcasts = new BroadcastStore(work);
-        foreach (var (row, result, tag) in outcomes.Select(o => (o.Row, o.Result, o.Tag)))
+        var committed = false;
+        var queued = 0;
+        try
         {
-            Record(work, broadcasts, row, result, tag, now);
+            using var work = database.Begin();
+            var broadcasts = new BroadcastStore(work);
+            foreach (var (row, result, tag) in outcomes.Select(o => (o.Row, o.Result, o.Tag)))
+            {
+                queued += Record(work, broadcasts, row, result, tag, now);
+            }
+
+            work.Commit();
+            committed = true;
+        }
+        finally
+        {
+            adminGroup.BatchEnded(committed);
         }
 
-        work.Commit();
+        if (queued > 0)
+        {
+            signal.Notify();
+        }
     }
 
-    private void Record(UnitOfWork work, BroadcastStore broadcasts, OutboxRow row, DeliveryResult result, string? tag, DateTimeOffset now)
+    /// <returns>How many messages the outcome queued (the admins' notice of a refusing admin group).</returns>
+    private int Record(UnitOfWork work, BroadcastStore broadcasts, OutboxRow row, DeliveryResult result, string? tag, DateTimeOffset now)
     {
+        var queued = 0;
         switch (result.Status)
         {
             case DeliveryStatus.Delivered:
+                if (adminGroup.IsAdminGroup(row.ChatId))
+                {
+                    adminGroup.Delivered();
+                }
+
                 OutboxStore.Delivered(work, row.Id);
                 if (tag is not null && result.MessageId is { } messageId)
                 {
@@ -384,16 +425,18 @@ public sealed partial class OutboxSender(
                 RecordRecipient(broadcasts, row, RecipientState.Sent, now);
                 break;
             case DeliveryStatus.RetryAfter:
-                LogRetryAfter(logger, row.Id, row.ChatId, result.RetryAfter.TotalSeconds);
+                // The limiter already holds the chat (and, unless the chat's own limit explains the 429, every chat).
                 OutboxStore.Postpone(work, row.Id, now + result.RetryAfter);
-
-                // Nothing else to the chat either: a reply would overtake a postponed invitation and cut retry_after short.
-                limiter.HoldChat(row.ChatId, result.RetryAfter);
-                if (row.BroadcastId is not null)
+                break;
+            case var _ when result.ChatRefused && adminGroup.IsAdminGroup(row.ChatId):
+                // A complaint post must not vanish because the group is misconfigured or the bot was removed from it.
+                foreach (var notice in adminGroup.Refused(result.Reason))
                 {
-                    limiter.HoldBulk(result.RetryAfter);
+                    OutboxStore.QueueReply(work, new OutboxReply(notice.ChatId, OutboundJson.Kind(notice), OutboundJson.Serialize(notice)), _options.MaxQueuedPerChat, now);
+                    queued++;
                 }
 
+                RetryLater(work, row, result, now);
                 break;
             case DeliveryStatus.Unreachable:
                 LogUnreachable(logger, row.ChatId);
@@ -412,11 +455,19 @@ public sealed partial class OutboxSender(
                 RecordRecipient(broadcasts, row, RecipientState.Failed, now);
                 break;
             default:
-                var backoff = TimeSpan.FromSeconds(Math.Min(_options.MaxBackoff.TotalSeconds, Math.Pow(2, Math.Min(row.Attempts, 16))));
-                LogFailed(logger, row.Id, row.Attempts + 1, backoff.TotalSeconds, result.Reason);
-                OutboxStore.RetryLater(work, row.Id, now + backoff);
+                RetryLater(work, row, result, now);
                 break;
         }
+
+        return queued;
+    }
+
+    /// <summary>Backs off 1 s, 2 s, 4 s … up to <see cref="DeliveryOptions.MaxBackoff"/>, counting the attempt.</summary>
+    private void RetryLater(UnitOfWork work, OutboxRow row, DeliveryResult result, DateTimeOffset now)
+    {
+        var backoff = TimeSpan.FromSeconds(Math.Min(_options.MaxBackoff.TotalSeconds, Math.Pow(2, Math.Min(row.Attempts, 16))));
+        LogFailed(logger, row.Id, row.Attempts + 1, backoff.TotalSeconds, result.Reason);
+        OutboxStore.RetryLater(work, row.Id, now + backoff);
     }
 
     private static void RecordRecipient(BroadcastStore broadcasts, OutboxRow row, string state, DateTimeOffset now)
@@ -441,8 +492,8 @@ public sealed partial class OutboxSender(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Storage fault, {Cause}: the delivery of outbox row {RowId} could not be recorded; it stays queued (it may be sent again), sending pauses {Seconds} s")]
     private static partial void LogRecordFailed(ILogger logger, string cause, long rowId, double seconds);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Outbox row {RowId} to chat {ChatId} rate limited; retrying after {Seconds} s")]
-    private static partial void LogRetryAfter(ILogger logger, long rowId, long chatId, double seconds);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Outbox row {RowId} to chat {ChatId} rate limited; retrying after {Seconds} s, holding {Held}")]
+    private static partial void LogRetryAfter(ILogger logger, long rowId, long chatId, double seconds, string held);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Chat {ChatId} blocked the bot; it is marked and its queued messages dropped")]
     private static partial void LogUnreachable(ILogger logger, long chatId);

@@ -6,20 +6,45 @@ using Microsoft.Extensions.Options;
 namespace AsnBot.Delivery;
 
 /// <summary>
-/// The one gate all outgoing messages pass: a sliding one-second window for all chats together, a
-/// token bucket per private chat and a one-minute window per group. Answers to button presses are not
-/// messages and do not count. Broadcast messages take a permit only while some remain for replies, and
-/// stop for as long as Telegram's <c>retry_after</c> says after a 429; the chat that got the 429 gets
-/// nothing at all for that long.
+/// The one gate all outgoing messages pass: a paced window for all chats together, a token bucket per private
+/// chat and a one-minute window per group. Answers to button presses are not messages and do not count.
+/// <para>
+/// Telegram counts by its own clock, so what matters is when a request leaves, not when it was chosen: the
+/// sender is first <see cref="TryAdmit">admitted</see> (a permit is free), and the permit is
+/// <see cref="SendPermit.AcquireAsync">taken</see> only after the message was read from the outbox, just before
+/// the request. Permits are spread evenly over one second plus <see cref="DeliveryOptions.PacingMargin"/>, so no
+/// second ever holds more than the limit even when requests are delayed differently on their way.
+/// </para>
+/// <para>
+/// A 429 holds the chat for <c>retry_after</c>; unless the chat's own limiter explains it (the chat has used more
+/// than half its burst), it was Telegram's limit for the whole bot, and every send waits that long.
+/// </para>
 /// </summary>
 public sealed class SendRateLimiter : IDisposable
 {
-    private readonly SlidingWindowRateLimiter _global;
+    /// <summary>
+    /// How far a permit may come before its even slot, so that fast rates need no sub-millisecond timers, and how
+    /// much of a late slot is made up.
+    /// </summary>
+    private static readonly long Tolerance = Stopwatch.Frequency / 100;
+
     private readonly PartitionedRateLimiter<long> _perChat;
+    private readonly int _perChatBurst;
+    private readonly int _groupPerMinute;
+
+    private readonly Lock _gate = new();
+
+    /// <summary>When the permits of the current window were taken (Stopwatch ticks), oldest first.</summary>
+    private readonly Queue<long> _taken = new();
+    private readonly int _limit;
+    private readonly long _window;
+    private readonly long _spacing;
     private readonly int _replyReserve;
-    private const int GlobalSegments = 100;
-    private const int GroupSegments = 60;
-    private long _bulkHeldUntil;
+    private readonly int _maxAdmitted;
+    private int _admitted;
+    private long _nextSlot;
+    private long _lastReply = long.MinValue / 2;
+    private long _allHeldUntil;
 
     /// <summary>Chats Telegram answered 429: no message to them before the time is up (Stopwatch ticks).</summary>
     private readonly ConcurrentDictionary<long, long> _chatHeldUntil = new();
@@ -27,24 +52,26 @@ public sealed class SendRateLimiter : IDisposable
     public SendRateLimiter(IOptions<DeliveryOptions> options)
     {
         var o = options.Value;
-        var permitLimit = Math.Max(1, (int)Math.Floor(o.GlobalPerSecond));
-        _replyReserve = Math.Min(o.ReplyReserve, permitLimit - 1);
-        _global = new SlidingWindowRateLimiter(new SlidingWindowRateLimiterOptions
-        {
-            PermitLimit = permitLimit,
-            Window = Exact(TimeSpan.FromSeconds(Math.Max(1, 1 / o.GlobalPerSecond)), GlobalSegments),
-            SegmentsPerWindow = GlobalSegments,
-            QueueLimit = 0,
-        });
+        _limit = Math.Max(1, (int)Math.Floor(o.GlobalPerSecond));
+        _replyReserve = Math.Min(o.ReplyReserve, _limit - 1);
+        var period = TimeSpan.FromSeconds(Math.Max(1, 1 / o.GlobalPerSecond));
+        _window = Ticks(period + o.PacingMargin);
+        _spacing = _window / _limit;
+
+        // Admitted sends wait for their slot with the message already read; a few slots' worth keeps the wire busy.
+        _maxAdmitted = Math.Max(2, (int)Math.Ceiling(_limit * 0.05 * Stopwatch.Frequency / _window));
+        _perChatBurst = o.PerChatBurst;
+        _groupPerMinute = o.GroupPerMinute;
         var perChatPeriod = TimeSpan.FromSeconds(1 / o.PerChatPerSecond);
 
-        // Group chats have negative ids in Telegram and their own, per-minute limit.
+        // Group chats have negative ids in Telegram and their own, per-minute limit. A sliding window hands a permit
+        // back up to a segment early, so the window is one segment longer than the minute.
         _perChat = PartitionedRateLimiter.Create<long, long>(chatId => chatId < 0
             ? RateLimitPartition.GetSlidingWindowLimiter(chatId, _ => new SlidingWindowRateLimiterOptions
             {
                 PermitLimit = o.GroupPerMinute,
-                Window = Exact(TimeSpan.FromMinutes(1), GroupSegments),
-                SegmentsPerWindow = GroupSegments,
+                Window = TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(1),
+                SegmentsPerWindow = 61,
                 QueueLimit = 0,
             })
             : RateLimitPartition.GetTokenBucketLimiter(chatId, _ => new TokenBucketRateLimiterOptions
@@ -56,72 +83,143 @@ public sealed class SendRateLimiter : IDisposable
             }));
     }
 
-    /// <summary>Takes a permit for one message to the chat, or returns false when it must wait.</summary>
+    /// <summary>
+    /// Admits one message to the chat when a permit is free for it now, counting those admitted and not yet sent;
+    /// null when it must wait. The permit is taken by <see cref="SendPermit.AcquireAsync"/>, or given back on dispose.
+    /// </summary>
     /// <param name="chatId">The chat the message goes to (groups have negative ids).</param>
-    /// <param name="bulk">A broadcast message: it leaves the reserve to replies and waits out a 429.</param>
-    public bool TryAcquire(long chatId, bool bulk = false)
+    /// <param name="bulk">A broadcast message: while replies are being sent it leaves them the reserve.</param>
+    public SendPermit? TryAdmit(long chatId, bool bulk = false)
     {
-        if (_chatHeldUntil.TryGetValue(chatId, out var held))
+        var now = Stopwatch.GetTimestamp();
+        if (HeldUntil(chatId) > now || _perChat.GetStatistics(chatId) is { CurrentAvailablePermits: < 1 })
         {
-            if (Stopwatch.GetTimestamp() < held)
+            return null;
+        }
+
+        lock (_gate)
+        {
+            Expire(now);
+            var limit = bulk && now - _lastReply < _window ? _limit - _replyReserve : _limit;
+            if (now < _allHeldUntil || _admitted >= _maxAdmitted || _taken.Count + _admitted >= limit)
             {
-                return false;
+                return null;
             }
 
-            _chatHeldUntil.TryRemove(KeyValuePair.Create(chatId, held));
+            _admitted++;
+            return new SendPermit(this, chatId, bulk);
         }
-
-        // Look before taking: a permit taken from one limiter while the other refuses would be lost.
-        if (_perChat.GetStatistics(chatId) is { CurrentAvailablePermits: < 1 })
-        {
-            return false;
-        }
-
-        if (bulk && (Stopwatch.GetTimestamp() < Interlocked.Read(ref _bulkHeldUntil)
-                     || _global.GetStatistics() is { } stats && stats.CurrentAvailablePermits <= _replyReserve))
-        {
-            return false;
-        }
-
-        using var global = _global.AttemptAcquire();
-        if (!global.IsAcquired)
-        {
-            return false;
-        }
-
-        using var chat = _perChat.AttemptAcquire(chatId);
-        return chat.IsAcquired;
     }
 
     /// <summary>
-    /// A sliding window returns a permit when the window has moved past the segment it was taken in, which
-    /// can be up to one segment sooner than a full window after it was taken: the window is one segment
-    /// longer than the limit's period, so no period ever holds more than the limit (Telegram counts exactly).
+    /// Telegram answered 429 for a message to this chat: nothing goes to the chat before <paramref name="retryAfter"/>
+    /// is up, and nothing to any chat unless the chat's own limiter explains the 429.
     /// </summary>
-    private static TimeSpan Exact(TimeSpan period, int segments) => period + (period / (segments - 1));
-
-    /// <summary>Telegram said to wait (429): no broadcast message goes out before the time is up.</summary>
-    public void HoldBulk(TimeSpan retryAfter)
+    /// <returns>True when every send is held.</returns>
+    public bool HoldAfterTooManyRequests(long chatId, TimeSpan retryAfter)
     {
-        var until = Stopwatch.GetTimestamp() + (long)(retryAfter.TotalSeconds * Stopwatch.Frequency);
-        long seen;
-        do
+        var until = Stopwatch.GetTimestamp() + Ticks(retryAfter);
+        _chatHeldUntil.AddOrUpdate(chatId, until, (_, seen) => Math.Max(seen, until));
+        var limit = chatId < 0 ? _groupPerMinute : _perChatBurst;
+        if (_perChat.GetStatistics(chatId) is { CurrentAvailablePermits: var left } && left <= limit / 2)
         {
-            seen = Interlocked.Read(ref _bulkHeldUntil);
+            return false;
         }
-        while (until > seen && Interlocked.CompareExchange(ref _bulkHeldUntil, until, seen) != seen);
+
+        lock (_gate)
+        {
+            _allHeldUntil = Math.Max(_allHeldUntil, until);
+        }
+
+        return true;
     }
 
-    /// <summary>Telegram said to wait (429) for a message to this chat: no message goes to the chat before the time is up.</summary>
-    public void HoldChat(long chatId, TimeSpan retryAfter)
+    public void Dispose() => _perChat.Dispose();
+
+    /// <summary>Takes the permit if the message may go now; otherwise says how long to wait before asking again.</summary>
+    internal bool TryTake(long chatId, bool bulk, out TimeSpan wait)
     {
-        var until = Stopwatch.GetTimestamp() + (long)(retryAfter.TotalSeconds * Stopwatch.Frequency);
-        _chatHeldUntil.AddOrUpdate(chatId, until, (_, seen) => Math.Max(seen, until));
+        wait = TimeSpan.FromMilliseconds(1);
+        var now = Stopwatch.GetTimestamp();
+        lock (_gate)
+        {
+            Expire(now);
+            var ready = Math.Max(Math.Max(_allHeldUntil, HeldUntil(chatId)), _nextSlot - Tolerance);
+            if (_taken.Count >= _limit)
+            {
+                ready = Math.Max(ready, _taken.Peek() + _window);
+            }
+
+            if (ready > now)
+            {
+                wait += Stopwatch.GetElapsedTime(now, ready);
+                return false;
+            }
+
+            using var chat = _perChat.AttemptAcquire(chatId);
+            if (!chat.IsAcquired)
+            {
+                // Only this message's lane sends to the chat, so its permit comes back soon.
+                wait = TimeSpan.FromMilliseconds(20);
+                return false;
+            }
+
+            // A permit taken a little late (no message was ready at its slot) does not push every later slot back.
+            _taken.Enqueue(now);
+            _nextSlot = Math.Max(_nextSlot, now - Tolerance) + _spacing;
+            _admitted--;
+            if (!bulk)
+            {
+                _lastReply = now;
+            }
+
+            return true;
+        }
+    }
+
+    internal void Release()
+    {
+        lock (_gate)
+        {
+            _admitted--;
+        }
+    }
+
+    private long HeldUntil(long chatId) => _chatHeldUntil.TryGetValue(chatId, out var held) ? held : 0;
+
+    private void Expire(long now)
+    {
+        while (_taken.Count > 0 && now - _taken.Peek() >= _window)
+        {
+            _taken.Dequeue();
+        }
+    }
+
+    private static long Ticks(TimeSpan span) => (long)(span.TotalSeconds * Stopwatch.Frequency);
+}
+
+/// <summary>An admitted message's place in the rate limiter: taken just before the request, or given back.</summary>
+public sealed class SendPermit(SendRateLimiter limiter, long chatId, bool bulk) : IDisposable
+{
+    private bool _done;
+
+    /// <summary>Waits until the message may go (its even slot, any 429 hold) and takes the permit.</summary>
+    public async Task AcquireAsync(CancellationToken cancellationToken)
+    {
+        while (!limiter.TryTake(chatId, bulk, out var wait))
+        {
+            await Task.Delay(wait, cancellationToken);
+        }
+
+        _done = true;
     }
 
     public void Dispose()
     {
-        _global.Dispose();
-        _perChat.Dispose();
+        if (!_done)
+        {
+            _done = true;
+            limiter.Release();
+        }
     }
 }

@@ -44,6 +44,7 @@ public static class AppHost
         builder.Services.AddSingleton<OutboxSender>();
         builder.Services.AddHostedService(s => s.GetRequiredService<OutboxSender>());
         builder.Services.AddHostedService<TelegramPoller>();
+        builder.Services.AddHostedService<AdminGroupCheck>();
         builder.Services.AddHostedService<EvidenceDownloader>();
         builder.Services.AddHostedService<ComplaintMonitor>();
         builder.Services.AddHostedService<BroadcastWorker>();
@@ -115,6 +116,8 @@ public static class AppHost
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<InboundProcessor>();
         services.AddSingleton<SendRateLimiter>();
+        services.AddSingleton<InboundRateLimiter>();
+        services.AddSingleton<AdminGroupWatch>();
         return builder;
     }
 }

@@ -84,7 +84,7 @@ public sealed class TelegramTransport(ITelegramBotClient bot) : IMessageTranspor
                 DeliveryStatus.RetryAfter,
                 TimeSpan.FromSeconds(Math.Max(1, ex.Parameters?.RetryAfter ?? 1)),
                 description),
-            (int)HttpStatusCode.Forbidden => new DeliveryResult(DeliveryStatus.Unreachable, Reason: description),
+            (int)HttpStatusCode.Forbidden => new DeliveryResult(DeliveryStatus.Unreachable, Reason: description) { ChatRefused = true },
 
             // The token was revoked or is wrong: nothing is wrong with the message; keep it until fixed.
             (int)HttpStatusCode.Unauthorized => new DeliveryResult(DeliveryStatus.Failed, Reason: description),
@@ -93,10 +93,16 @@ public sealed class TelegramTransport(ITelegramBotClient bot) : IMessageTranspor
             (int)HttpStatusCode.BadRequest when description.Contains("not modified", StringComparison.OrdinalIgnoreCase)
                 || (outbound is AnswerButton && description.Contains("query is too old", StringComparison.OrdinalIgnoreCase))
                 => DeliveryResult.Delivered,
-            >= 400 and < 500 => new DeliveryResult(DeliveryStatus.Rejected, Reason: description),
+            >= 400 and < 500 => new DeliveryResult(DeliveryStatus.Rejected, Reason: description) { ChatRefused = IsChatRefusal(description) },
             _ => new DeliveryResult(DeliveryStatus.Failed, Reason: description),
         };
     }
+
+    /// <summary>A 400 about the chat, not the message: the chat does not exist for the bot, or the bot may not write there.</summary>
+    private static bool IsChatRefusal(string description) =>
+        ChatRefusals.Any(text => description.Contains(text, StringComparison.OrdinalIgnoreCase));
+
+    private static readonly string[] ChatRefusals = ["chat not found", "not enough rights", "have no rights", "upgraded to a supergroup", "bot is not a member"];
 
     private static bool IsUneditable(ApiRequestException ex) =>
         ex.ErrorCode == (int)HttpStatusCode.BadRequest

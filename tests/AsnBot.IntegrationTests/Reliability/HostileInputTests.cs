@@ -29,6 +29,9 @@ public sealed class HostileInputTests(ITestOutputHelper output) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _emulator = await Emulator.StartAsync(new EmulatorOptions { DeliverAllUpdateTypes = true });
+
+        // The admin group exists before the bot starts, or its start-up check would rightly log an error.
+        _emulator.Member(AdminId, AdminGroup);
         _bot = await BotUnderTest.StartAsync(_emulator, new Dictionary<string, string?>
         {
             ["Admin:UserIds:0"] = AdminId.ToString(CultureInfo.InvariantCulture),

@@ -41,6 +41,8 @@ public sealed class BotProcess : IDisposable
         start.Environment["Storage__Path"] = databasePath;
         start.Environment["Delivery__PerChatPerSecond"] = "50";
         start.Environment["Delivery__PerChatBurst"] = "10";
+        start.Environment["Delivery__InboundBurst"] = "100000";
+        start.Environment["Delivery__MaxQueuedPerChat"] = "1000";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
         {

@@ -45,9 +45,11 @@ public sealed class BotUnderTest : IAsyncDisposable
             ["Telegram:PollTimeoutSeconds"] = "2",
             ["Storage:Path"] = Path.Combine(folder, "asnbot.db"),
 
-            // Residents in tests press faster than people; the per-chat limit is tested on its own.
+            // Residents in tests press faster than people; the per-chat and inbound limits are tested on their own.
             ["Delivery:PerChatPerSecond"] = "50",
             ["Delivery:PerChatBurst"] = "10",
+            ["Delivery:InboundBurst"] = "100000",
+            ["Delivery:MaxQueuedPerChat"] = "1000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -130,7 +130,7 @@ public sealed class OutboxSenderTests : IDisposable
         });
         var limiter = new SendRateLimiter(options);
         _limiters.Add(limiter);
-        return new OutboxSender(_database.Database, transport, limiter, _signal, _clock, options, NullLogger<OutboxSender>.Instance);
+        return new OutboxSender(_database.Database, transport, limiter, NoAdminGroup.Watch(), _signal, _clock, options, NullLogger<OutboxSender>.Instance);
     }
 
     private void Enqueue(SendText message, int priority = OutboxPriority.Reply)

@@ -29,7 +29,7 @@ public sealed class OutboxStorageFaultTests : IDisposable
         var transport = new CountingTransport();
         var options = Microsoft.Extensions.Options.Options.Create(new DeliveryOptions { GlobalPerSecond = 1000, PerChatPerSecond = 100, PerChatBurst = 20 });
         using var limiter = new SendRateLimiter(options);
-        using var sender = new OutboxSender(_database.Database, transport, limiter, new OutboxSignal(), _clock, options, NullLogger<OutboxSender>.Instance);
+        using var sender = new OutboxSender(_database.Database, transport, limiter, NoAdminGroup.Watch(), new OutboxSignal(), _clock, options, NullLogger<OutboxSender>.Instance);
         await sender.StartAsync(CancellationToken.None);
         await Task.Delay(TimeSpan.FromMilliseconds(600));
 

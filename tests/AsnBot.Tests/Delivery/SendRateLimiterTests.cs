@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using AsnBot.Delivery;
 using Microsoft.Extensions.Options;
 
@@ -6,61 +7,139 @@ namespace AsnBot.Tests.Delivery;
 public sealed class SendRateLimiterTests
 {
     [Fact]
-    public void PrivateChat_GetsItsBurst_ThenWaits()
+    public async Task PrivateChat_GetsItsBurst_ThenWaits()
     {
-        using var limiter = new SendRateLimiter(Options.Create(new DeliveryOptions { PerChatPerSecond = 0.01, PerChatBurst = 3 }));
+        using var limiter = new SendRateLimiter(Options.Create(new DeliveryOptions { GlobalPerSecond = 1000, PerChatPerSecond = 0.01, PerChatBurst = 3 }));
 
-        Assert.Equal([true, true, true, false], Enumerable.Range(0, 4).Select(_ => limiter.TryAcquire(42)));
-        Assert.True(limiter.TryAcquire(43));
+        var granted = new List<bool>();
+        for (var i = 0; i < 4; i++)
+        {
+            granted.Add(await SendAsync(limiter, 42));
+        }
+
+        Assert.Equal([true, true, true, false], granted);
+        Assert.True(await SendAsync(limiter, 43));
     }
 
     [Fact]
-    public void GroupChat_IsLimitedPerMinute()
+    public async Task GroupChat_IsLimitedPerMinute()
     {
-        using var limiter = new SendRateLimiter(Options.Create(new DeliveryOptions { GroupPerMinute = 20, PerChatBurst = 3 }));
+        using var limiter = new SendRateLimiter(Options.Create(new DeliveryOptions { GlobalPerSecond = 1000, GroupPerMinute = 20, PerChatBurst = 3 }));
 
-        var granted = Enumerable.Range(0, 25).Count(_ => limiter.TryAcquire(-100_123));
+        var granted = 0;
+        for (var i = 0; i < 25; i++)
+        {
+            granted += await SendAsync(limiter, -100_123) ? 1 : 0;
+        }
 
         Assert.Equal(20, granted);
     }
 
     [Fact]
-    public async Task ARefusalByTheGlobalWindow_DoesNotSpendTheChatsBurst()
+    public async Task ARefusalByTheGlobalLimit_DoesNotSpendTheChatsBurst()
     {
         using var limiter = new SendRateLimiter(Options.Create(new DeliveryOptions { GlobalPerSecond = 2, PerChatPerSecond = 0.01, PerChatBurst = 2 }));
-        Assert.True(limiter.TryAcquire(1));
-        Assert.True(limiter.TryAcquire(1));
-        Assert.False(limiter.TryAcquire(2));
-        Assert.False(limiter.TryAcquire(2));
+        var waiting = new[] { limiter.TryAdmit(1), limiter.TryAdmit(3) };
+        Assert.All(waiting, Assert.NotNull);
+        Assert.Null(limiter.TryAdmit(2));
+        Assert.Null(limiter.TryAdmit(2));
 
-        // Once the one-second window has passed, chat 2 still has its whole burst.
-        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        foreach (var permit in waiting)
+        {
+            permit!.Dispose();
+        }
 
-        Assert.True(limiter.TryAcquire(2));
-        Assert.True(limiter.TryAcquire(2));
+        // Chat 2 still has its whole burst.
+        Assert.True(await SendAsync(limiter, 2));
+        Assert.True(await SendAsync(limiter, 2));
     }
 
     [Fact]
-    public void AllChatsTogether_StayWithinTheGlobalRate()
+    public async Task PermitsTakenOneAfterAnother_AreSpreadOverMoreThanASecond_NeverBurstToTheLimit()
+    {
+        var options = new DeliveryOptions { GlobalPerSecond = 30 };
+        using var limiter = new SendRateLimiter(Options.Create(options));
+        var taken = new List<long>();
+        for (var chat = 1; taken.Count < 45; chat++)
+        {
+            if (limiter.TryAdmit(chat) is { } permit)
+            {
+                using (permit)
+                {
+                    await permit.AcquireAsync(CancellationToken.None);
+                    taken.Add(Stopwatch.GetTimestamp());
+                }
+            }
+            else
+            {
+                await Task.Delay(5);
+            }
+        }
+
+        // However the sends are timed, no second plus the margin ever holds more than 30, and they come evenly,
+        // (1 s + margin) ÷ 30 apart less the 10 ms a permit may come early and the 10 ms of a late slot made up:
+        // not 30 at once.
+        var window = TimeSpan.FromSeconds(1) + options.PacingMargin;
+        for (var i = 0; i + 30 < taken.Count; i++)
+        {
+            Assert.True(Stopwatch.GetElapsedTime(taken[i], taken[i + 30]) >= window, $"permits {i} and {i + 30} within one window");
+        }
+
+        Assert.All(taken.Skip(1).Select((at, i) => Stopwatch.GetElapsedTime(taken[i], at)), gap => Assert.True(gap >= (window / 30) - TimeSpan.FromMilliseconds(20)));
+    }
+
+    [Fact]
+    public void AdmittedPermitsNotTaken_AreGivenBack()
     {
         using var limiter = new SendRateLimiter(Options.Create(new DeliveryOptions { GlobalPerSecond = 30 }));
+        var admitted = Enumerable.Range(1, 10).Select(chat => limiter.TryAdmit(chat)).OfType<SendPermit>().ToList();
 
-        var granted = Enumerable.Range(1, 50).Count(chat => limiter.TryAcquire(chat));
+        // Only a few slots' worth wait at once, so a reply chosen next is not queued behind many broadcast messages.
+        Assert.InRange(admitted.Count, 1, 3);
+        Assert.Null(limiter.TryAdmit(11));
 
-        Assert.Equal(30, granted);
+        admitted.ForEach(p => p.Dispose());
+
+        Assert.NotNull(limiter.TryAdmit(11));
     }
 
     [Fact]
-    public async Task HoldChat_RefusesThatChatUntilRetryAfterIsUp_OthersGoOn()
+    public async Task A429TheChatsOwnLimitDoesNotExplain_HoldsEveryChatForRetryAfter()
     {
         using var limiter = new SendRateLimiter(Options.Create(new DeliveryOptions()));
 
-        limiter.HoldChat(1, TimeSpan.FromMilliseconds(300));
+        Assert.True(limiter.HoldAfterTooManyRequests(1, TimeSpan.FromMilliseconds(300)));
 
-        Assert.False(limiter.TryAcquire(1));
-        Assert.False(limiter.TryAcquire(1, bulk: true));
-        Assert.True(limiter.TryAcquire(2));
+        Assert.Null(limiter.TryAdmit(1));
+        Assert.Null(limiter.TryAdmit(2));
+        Assert.Null(limiter.TryAdmit(3, bulk: true));
         await Task.Delay(400);
-        Assert.True(limiter.TryAcquire(1));
+        Assert.NotNull(limiter.TryAdmit(2));
+    }
+
+    [Fact]
+    public async Task A429AfterTheChatSpentItsBurst_HoldsOnlyThatChat()
+    {
+        using var limiter = new SendRateLimiter(Options.Create(new DeliveryOptions { PerChatPerSecond = 0.01, PerChatBurst = 3 }));
+        Assert.True(await SendAsync(limiter, 1));
+        Assert.True(await SendAsync(limiter, 1));
+
+        Assert.False(limiter.HoldAfterTooManyRequests(1, TimeSpan.FromSeconds(30)));
+
+        Assert.Null(limiter.TryAdmit(1));
+        Assert.NotNull(limiter.TryAdmit(2));
+    }
+
+    /// <summary>One message to the chat: admitted and sent at once, or refused.</summary>
+    private static async Task<bool> SendAsync(SendRateLimiter limiter, long chatId)
+    {
+        using var permit = limiter.TryAdmit(chatId);
+        if (permit is null)
+        {
+            return false;
+        }
+
+        await permit.AcquireAsync(CancellationToken.None);
+        return true;
     }
 }

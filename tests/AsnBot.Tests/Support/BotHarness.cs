@@ -21,6 +21,7 @@ public sealed class BotHarness : IDisposable
 {
     private readonly TempDatabase _database = new();
     private readonly SendRateLimiter _limiter;
+    private readonly InboundRateLimiter _inbound;
     private long _nextUpdateId = 1000;
 
     /// <param name="options">Units and survey settings; <see cref="TestUnits.Options"/> by default.</param>
@@ -38,14 +39,16 @@ public sealed class BotHarness : IDisposable
         var views = new ComplaintViews(Texts, Complaints, Options, new ComplaintDeadlines(Complaints));
         Desk = new ComplaintDesk(views, Admin);
         var surveyOptions = Microsoft.Extensions.Options.Options.Create(Options);
-        var delivery = Microsoft.Extensions.Options.Options.Create(new DeliveryOptions { PerChatBurst = 20, PerChatPerSecond = 100, GlobalPerSecond = 1000 });
+        // Flow tests press faster than people; the inbound limit is tested on its own.
+        var delivery = Microsoft.Extensions.Options.Options.Create(new DeliveryOptions { PerChatBurst = 20, PerChatPerSecond = 100, GlobalPerSecond = 1000, InboundBurst = 100_000 });
         Planner = new RoundPlanner(Survey, surveyOptions);
         Scheduler = new BroadcastScheduler(new BroadcastMessages(Texts, Options), Microsoft.Extensions.Options.Options.Create(broadcasts ?? new BroadcastOptions()), delivery);
         Engine = new ConversationEngine(
             Texts, Survey, surveyOptions, Microsoft.Extensions.Options.Options.Create(Complaints),
             new AdminTools(Desk, Planner, Scheduler, new BroadcastMessages(Texts, Options)), Logs);
         var signal = new OutboxSignal();
-        Processor = new InboundProcessor(Database, Engine, signal, Clock, NullLogger<InboundProcessor>.Instance);
+        _inbound = new InboundRateLimiter(delivery);
+        Processor = new InboundProcessor(Database, Engine, signal, _inbound, Clock, delivery, NullLogger<InboundProcessor>.Instance);
         if (openRound)
         {
             using var work = Database.Begin();
@@ -54,7 +57,8 @@ public sealed class BotHarness : IDisposable
         }
 
         _limiter = new SendRateLimiter(delivery);
-        Sender = new OutboxSender(Database, Transcript, _limiter, signal, Clock, delivery, NullLogger<OutboxSender>.Instance);
+        var watch = new AdminGroupWatch(Microsoft.Extensions.Options.Options.Create(Admin), Texts, NullLogger<AdminGroupWatch>.Instance);
+        Sender = new OutboxSender(Database, Transcript, _limiter, watch, signal, Clock, delivery, NullLogger<OutboxSender>.Instance);
     }
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero));
@@ -113,6 +117,7 @@ public sealed class BotHarness : IDisposable
     public void Dispose()
     {
         _limiter.Dispose();
+        _inbound.Dispose();
         _database.Dispose();
     }
 }
