@@ -230,6 +230,9 @@ public sealed class AuthorisationAndPrivacyTests(ITestOutputHelper output)
         using var evidence = new TempFolder();
         var settings = Settings(evidence.Path);
         settings["Delivery:GroupPerMinute"] = "100";
+
+        // The admin group exists: posts Telegram refuses for a group it does not know stay queued for it.
+        emulator.Member(AdminId, AdminGroup);
         await using var bot = await BotUnderTest.StartAsync(emulator, settings);
 
         // Exports and reports are sent only in an admin's private chat.
