@@ -89,6 +89,6 @@ static async Task<int> Guard(Func<Task<int>> action)
 
 static async Task<int> ConfigurationError(IEnumerable<string> failures)
 {
-    await Console.Error.WriteLineAsync($"asnbot: configuration error: {string.Join(" ", failures)}");
+    await Console.Error.WriteLineAsync(ConfigurationErrors.Line(failures));
     return 2;
 }

@@ -18,6 +18,7 @@ public sealed class ConfigurationTests
         Assert.Equal(2, exitCode);
         var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains(expected, line, StringComparison.Ordinal);
+        Assert.DoesNotContain("DataAnnotation", line, StringComparison.Ordinal);
 
         // Not even on stdout: the host used to log its failed start there, 43 lines of stack trace.
         Assert.DoesNotContain("Exception", stdout, StringComparison.Ordinal);

@@ -47,7 +47,7 @@ internal static class CliRunner
         }
         catch (OptionsValidationException ex)
         {
-            await error.WriteLineAsync($"asnbot: configuration error: {string.Join(" ", ex.Failures)}");
+            await error.WriteLineAsync(ConfigurationErrors.Line(ex.Failures));
             return 2;
         }
         catch (CliException ex)
