@@ -143,4 +143,30 @@ public sealed class TypedAnswerTests : IDisposable
         Assert.Equal($"Terima kasih. Pengaduan {number} ditutup.", resident.Last.Text);
         Assert.Equal("closed", _bot.Database.Rows<string>("SELECT status FROM complaint WHERE tracking_no = @number", new { number }).Single());
     }
+
+    [Fact]
+    public async Task TypedNumber_MeantForTheSurvey_DoesNotAnswerTheResolvedQuestionThatArrivedMeanwhile()
+    {
+        var resident = await _bot.Resident(1311).Consent();
+        var number = await resident.FileComplaint();
+        await resident.Command("start");
+        await resident.Press("RSUD Dr. Tengku Mansyur");
+        for (var i = 0; i < 4; i++)
+        {
+            await resident.Press("Lewati");
+        }
+
+        var admin = _bot.AdminInGroup();
+        await admin.Press(number, "Verifikasi");
+        await admin.Press(number, "Proses");
+        await admin.Press(number, "Selesai");
+
+        // "1" is the survey's "1 · Tidak sesuai"; on a yes/no question a bare number names no answer.
+        await resident.Text("1");
+
+        Assert.Equal("resolved", _bot.Database.Rows<string>("SELECT status FROM complaint WHERE tracking_no = @number", new { number }).Single());
+        Assert.Contains("Belum selesai", resident.Last.Buttons.Select(b => b.Label));
+        await resident.Text("2");
+        Assert.Equal("resolved", _bot.Database.Rows<string>("SELECT status FROM complaint WHERE tracking_no = @number", new { number }).Single());
+    }
 }
