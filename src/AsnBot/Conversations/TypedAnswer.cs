@@ -69,11 +69,18 @@ public static partial class TypedAnswer
     private static string? Single(List<Button> candidates) =>
         candidates.Select(b => b.Data).Distinct().Count() == 1 ? candidates[0].Data : null;
 
-    /// <summary>A label matches typed as a whole, or without its option number ("Sangat sesuai" for "4 · Sangat sesuai").</summary>
+    /// <summary>
+    /// A label matches typed as a whole, without its option number ("Sangat sesuai" for "4 · Sangat sesuai"), or
+    /// either side of a closing bracket ("Disdukcapil" or "Dinas Kependudukan dan Pencatatan Sipil" for the unit
+    /// named "Dinas Kependudukan dan Pencatatan Sipil (Disdukcapil)").
+    /// </summary>
     private static string[] Names(string label) =>
-        NumberedLabel().Match(label) is { Success: true } numbered
-            ? [Normalize(label), Normalize(numbered.Groups[2].Value)]
-            : [Normalize(label)];
+        (NumberedLabel().Match(label), BracketedLabel().Match(label)) switch
+        {
+            ({ Success: true } numbered, _) => [Normalize(label), Normalize(numbered.Groups[2].Value)],
+            (_, { Success: true } bracketed) => [Normalize(label), Normalize(bracketed.Groups[1].Value), Normalize(bracketed.Groups[2].Value)],
+            _ => [Normalize(label)],
+        };
 
     private static int? OptionNumber(string label) =>
         NumberedLabel().Match(label) is { Success: true } numbered ? int.Parse(numbered.Groups[1].Value, CultureInfo.InvariantCulture) : null;
@@ -93,6 +100,9 @@ public static partial class TypedAnswer
 
     [GeneratedRegex(@"^\s*(?:✓\s*)?(\d+)\s*·\s*(.+)$")]
     private static partial Regex NumberedLabel();
+
+    [GeneratedRegex(@"^(.*\p{L}.*)\(([^()]*\p{L}[^()]*)\)\s*$")]
+    private static partial Regex BracketedLabel();
 
     [GeneratedRegex(@"[\p{L}\p{Mn}\p{Nd}]+")]
     private static partial Regex Words();
