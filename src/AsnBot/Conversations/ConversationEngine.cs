@@ -310,8 +310,8 @@ public sealed class ConversationEngine(
 
     /// <summary>
     /// Shows a resident the screen they are at again, as a new message (the console chat does this when it
-    /// starts, so the buttons of an earlier run work without /start); the menu when nothing is open, and
-    /// nothing before consent (nothing is stored then).
+    /// starts, so the buttons of an earlier run work without /start): the last screen with buttons they were
+    /// sent, else their step or the menu when nothing is open, and nothing before consent (nothing is stored then).
     /// </summary>
     public IReadOnlyList<Outbound> ShowCurrent(UnitOfWork work, long userId, DateTimeOffset now)
     {
@@ -323,7 +323,12 @@ public sealed class ConversationEngine(
         // No one pressed or typed anything: a turn without input, only to collect the screen.
         var turn = new Turn(work, new Inbound { ChatId = resident.ChatId, UserId = userId, Kind = InboundKind.Command }, now, texts, Languages.FromCode(resident.Language));
         var session = new SessionStore(work).Find(resident.ChatId);
-        if (session is null || (session.Flow != ComplaintFlowName && session.State == nameof(SurveyState.Idle)))
+        if (LastScreen.Of(work, resident.ChatId) is { } screen)
+        {
+            // The last screen with buttons (a resume prompt, a confirmation): what a typed answer is read against.
+            turn.Send(screen.Text, screen.Keyboard);
+        }
+        else if (session is null || (session.Flow != ComplaintFlowName && session.State == nameof(SurveyState.Idle)))
         {
             MainMenu.Show(turn);
         }
