@@ -169,4 +169,19 @@ public sealed class TypedAnswerTests : IDisposable
         await resident.Text("2");
         Assert.Equal("resolved", _bot.Database.Rows<string>("SELECT status FROM complaint WHERE tracking_no = @number", new { number }).Single());
     }
+
+    [Fact]
+    public async Task TypedDigit_WhereTheUnitOutsideTheListIsNamed_IsTheName_NotTheBackButton()
+    {
+        var resident = await _bot.Resident(1312).Consent();
+        await resident.Command("lapor");
+        await resident.Press("Pungutan liar");
+        await resident.Press("Unit lain…");
+
+        await resident.Text("1");
+
+        Assert.StartsWith("Nama unit 1 karakter", resident.Last.Text, StringComparison.Ordinal);
+        await resident.Text("Kantor Lurah Pahang");
+        Assert.Equal("Kantor Lurah Pahang", _bot.Database.Rows<string>("SELECT unit_name FROM complaint WHERE resident_id = 1312").Single());
+    }
 }
