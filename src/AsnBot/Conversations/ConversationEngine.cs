@@ -244,6 +244,12 @@ public sealed class ConversationEngine(
                 return;
             case PrivacyButtons.EraseNo:
                 privacy.KeepData();
+                if (IsOpen(session))
+                {
+                    // Back to the step the confirmation interrupted, so its buttons (and typed answers) work again.
+                    WithSession(turn, session, () => ShowCurrent(turn, session));
+                }
+
                 return;
             case MainMenu.Action:
                 turn.AnswerButton();
@@ -328,7 +334,7 @@ public sealed class ConversationEngine(
             // The last screen with buttons (a resume prompt, a confirmation): what a typed answer is read against.
             turn.Send(screen.Text, screen.Keyboard);
         }
-        else if (session is null || (session.Flow != ComplaintFlowName && session.State == nameof(SurveyState.Idle)))
+        else if (session is null || !IsOpen(session))
         {
             MainMenu.Show(turn);
         }
@@ -339,6 +345,9 @@ public sealed class ConversationEngine(
 
         return turn.Finish();
     }
+
+    /// <summary>A complaint or a survey is in progress.</summary>
+    private static bool IsOpen(SessionRow session) => session.Flow == ComplaintFlowName || session.State != nameof(SurveyState.Idle);
 
     private void ShowCurrent(Turn turn, SessionRow session)
     {

@@ -110,7 +110,7 @@ public sealed class TypedAnswerTests : IDisposable
         Assert.Empty(_bot.Database.Rows<string>("SELECT question_code FROM answer"));
 
         await resident.Text("tidak");
-        Assert.StartsWith("Penghapusan dibatalkan", resident.Last.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Penghapusan dibatalkan", resident.Messages[^2].Text, StringComparison.Ordinal);
         Assert.Equal(1, _bot.Database.Count("SELECT COUNT(*) FROM resident"));
     }
 
@@ -183,5 +183,18 @@ public sealed class TypedAnswerTests : IDisposable
         Assert.StartsWith("Nama unit 1 karakter", resident.Last.Text, StringComparison.Ordinal);
         await resident.Text("Kantor Lurah Pahang");
         Assert.Equal("Kantor Lurah Pahang", _bot.Database.Rows<string>("SELECT unit_name FROM complaint WHERE resident_id = 1312").Single());
+    }
+
+    [Fact]
+    public async Task AfterErasureIsCancelled_TheInterruptedQuestionIsShownAgain_AndATypedNumberAnswersIt()
+    {
+        var resident = await _bot.Resident(1313).ToFirstElement();
+        await resident.Command("hapus");
+        await resident.Text("tidak");
+
+        Assert.StartsWith("Pertanyaan 1 dari 9", resident.Last.Text, StringComparison.Ordinal);
+        await resident.Text("4");
+
+        Assert.Equal([("U1", "4")], _bot.Database.Rows<(string, string)>("SELECT question_code, answer_code FROM answer"));
     }
 }
