@@ -61,4 +61,21 @@ public sealed class ChatVerbComplaintTests : IDisposable
         Assert.True(stranger == 0, strangerOutput);
         Assert.DoesNotContain("bot:", strangerOutput, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ChatVerb_OnStart_ShowsTheScreenTypedAnswersAreReadAgainst()
+    {
+        // The run stops at the resume prompt (/start in the middle of a complaint).
+        var (first, firstOutput) = await ChatVerbTests.RunAsync(_folder, "/start\n#1\n/lapor\n#1\n/start\n", "chat", "--user", "81");
+        Assert.True(first == 0, firstOutput);
+        Assert.Contains("Lanjutkan pengaduan?", firstOutput, StringComparison.Ordinal);
+
+        // Shown the step behind the prompt instead, a typed "2" (the second unit) cancelled the complaint.
+        var (second, secondOutput) = await ChatVerbTests.RunAsync(_folder, "2\n", "chat", "--user", "81");
+
+        Assert.True(second == 0, secondOutput);
+        var onStart = secondOutput[..secondOutput.IndexOf("\nbot", secondOutput.IndexOf("bot:", StringComparison.Ordinal) + 1, StringComparison.Ordinal)];
+        Assert.Contains("Lanjutkan pengaduan?", onStart, StringComparison.Ordinal);
+        Assert.Contains("Batalkan pengaduan ini?", secondOutput, StringComparison.Ordinal);
+    }
 }

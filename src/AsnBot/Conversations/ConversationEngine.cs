@@ -244,6 +244,12 @@ public sealed class ConversationEngine(
                 return;
             case PrivacyButtons.EraseNo:
                 privacy.KeepData();
+                if (IsOpen(session))
+                {
+                    // Back to the step the confirmation interrupted, so its buttons (and typed answers) work again.
+                    WithSession(turn, session, () => ShowCurrent(turn, session));
+                }
+
                 return;
             case MainMenu.Action:
                 turn.AnswerButton();
@@ -310,8 +316,8 @@ public sealed class ConversationEngine(
 
     /// <summary>
     /// Shows a resident the screen they are at again, as a new message (the console chat does this when it
-    /// starts, so the buttons of an earlier run work without /start); the menu when nothing is open, and
-    /// nothing before consent (nothing is stored then).
+    /// starts, so the buttons of an earlier run work without /start): the last screen with buttons they were
+    /// sent, else their step or the menu when nothing is open, and nothing before consent (nothing is stored then).
     /// </summary>
     public IReadOnlyList<Outbound> ShowCurrent(UnitOfWork work, long userId, DateTimeOffset now)
     {
@@ -323,7 +329,12 @@ public sealed class ConversationEngine(
         // No one pressed or typed anything: a turn without input, only to collect the screen.
         var turn = new Turn(work, new Inbound { ChatId = resident.ChatId, UserId = userId, Kind = InboundKind.Command }, now, texts, Languages.FromCode(resident.Language));
         var session = new SessionStore(work).Find(resident.ChatId);
-        if (session is null || (session.Flow != ComplaintFlowName && session.State == nameof(SurveyState.Idle)))
+        if (LastScreen.Of(work, resident.ChatId) is { } screen)
+        {
+            // The last screen with buttons (a resume prompt, a confirmation): what a typed answer is read against.
+            turn.Send(screen.Text, screen.Keyboard);
+        }
+        else if (session is null || !IsOpen(session))
         {
             MainMenu.Show(turn);
         }
@@ -334,6 +345,9 @@ public sealed class ConversationEngine(
 
         return turn.Finish();
     }
+
+    /// <summary>A complaint or a survey is in progress.</summary>
+    private static bool IsOpen(SessionRow session) => session.Flow == ComplaintFlowName || session.State != nameof(SurveyState.Idle);
 
     private void ShowCurrent(Turn turn, SessionRow session)
     {

@@ -7,7 +7,7 @@ namespace AsnBot.Conversations;
 /// <summary>
 /// Reads a typed reply as a press of one of the buttons on the screen: the button's label (case-,
 /// accent-, space- and punctuation-insensitive), its option number ("4" for "4 · Sangat sesuai", or
-/// the n-th button when labels carry no numbers), or an obvious yes/no ("ya", "tidak", "setuju", "no").
+/// the n-th button when labels carry no numbers, except on a yes/no question), or an obvious yes/no ("ya", "tidak", "setuju", "no").
 /// </summary>
 public static partial class TypedAnswer
 {
@@ -34,7 +34,9 @@ public static partial class TypedAnswer
 
         if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
         {
-            return reading == TypedReading.Everything ? ByNumber(buttons, number) : null;
+            // On a yes/no question ("Ya, sudah selesai" / "Belum selesai") a bare number names no answer: it was
+            // meant for a question with numbered options (one that arrived meanwhile, or the survey under a confirmation).
+            return reading == TypedReading.Everything && !buttons.All(b => Polarity(b.Label) is not null) ? ByNumber(buttons, number) : null;
         }
 
         var polarity = Yes.Contains(text) ? true : No.Contains(text) ? false : (bool?)null;
@@ -67,11 +69,18 @@ public static partial class TypedAnswer
     private static string? Single(List<Button> candidates) =>
         candidates.Select(b => b.Data).Distinct().Count() == 1 ? candidates[0].Data : null;
 
-    /// <summary>A label matches typed as a whole, or without its option number ("Sangat sesuai" for "4 · Sangat sesuai").</summary>
+    /// <summary>
+    /// A label matches typed as a whole, without its option number ("Sangat sesuai" for "4 · Sangat sesuai"), or
+    /// either side of a closing bracket ("Disdukcapil" or "Dinas Kependudukan dan Pencatatan Sipil" for the unit
+    /// named "Dinas Kependudukan dan Pencatatan Sipil (Disdukcapil)").
+    /// </summary>
     private static string[] Names(string label) =>
-        NumberedLabel().Match(label) is { Success: true } numbered
-            ? [Normalize(label), Normalize(numbered.Groups[2].Value)]
-            : [Normalize(label)];
+        (NumberedLabel().Match(label), BracketedLabel().Match(label)) switch
+        {
+            ({ Success: true } numbered, _) => [Normalize(label), Normalize(numbered.Groups[2].Value)],
+            (_, { Success: true } bracketed) => [Normalize(label), Normalize(bracketed.Groups[1].Value), Normalize(bracketed.Groups[2].Value)],
+            _ => [Normalize(label)],
+        };
 
     private static int? OptionNumber(string label) =>
         NumberedLabel().Match(label) is { Success: true } numbered ? int.Parse(numbered.Groups[1].Value, CultureInfo.InvariantCulture) : null;
@@ -92,6 +101,9 @@ public static partial class TypedAnswer
     [GeneratedRegex(@"^\s*(?:✓\s*)?(\d+)\s*·\s*(.+)$")]
     private static partial Regex NumberedLabel();
 
+    [GeneratedRegex(@"^(.*\p{L}.*)\(([^()]*\p{L}[^()]*)\)\s*$")]
+    private static partial Regex BracketedLabel();
+
     [GeneratedRegex(@"[\p{L}\p{Mn}\p{Nd}]+")]
     private static partial Regex Words();
 }
@@ -105,6 +117,6 @@ public enum TypedReading
     /// <summary>Consent: a label or a clear yes/no, never a bare number.</summary>
     LabelsAndYesNo,
 
-    /// <summary>A label, an option number or the n-th button, or a yes/no.</summary>
+    /// <summary>A label, an option number or the n-th button (not on a yes/no question), or a yes/no.</summary>
     Everything,
 }

@@ -12,6 +12,8 @@ public sealed class TrackingNumbersTests
     [InlineData("2026-TOMQ7")]
     [InlineData("ADU2026T0MQ7")]
     [InlineData(" adu 2026 t0mq7 ")]
+    [InlineData("ADU–2026–T0MQ7")]
+    [InlineData("ADU‑2026‑TOMQ7")]
     public void Normalize_ReadsCrockford_AnyCase_WithOrWithoutPrefixAndDashes(string typed) =>
         Assert.Equal("ADU-2026-T0MQ7", TrackingNumbers.Normalize(typed));
 

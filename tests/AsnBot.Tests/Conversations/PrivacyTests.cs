@@ -115,6 +115,9 @@ public sealed class PrivacyTests : IDisposable
         Assert.Contains("Pekerjaan: Nelayan", text, StringComparison.Ordinal);
         Assert.Contains("Kecepatan pelayanan: 4 · Sangat cepat", text, StringComparison.Ordinal);
         Assert.Contains("Kritik dan saran: Antrean terlalu panjang.", text, StringComparison.Ordinal);
+        string[] inSurveyOrder = ["Umur:", "Jenis kelamin:", "Pekerjaan:", "Persyaratan pelayanan:", "Sarana dan prasarana:", "Kritik dan saran:"];
+        var positions = inSurveyOrder.Select(topic => text.IndexOf(topic, StringComparison.Ordinal)).ToList();
+        Assert.Equal(positions.Order(), positions);
     }
 
     [Fact]

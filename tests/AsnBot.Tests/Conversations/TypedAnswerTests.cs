@@ -110,7 +110,7 @@ public sealed class TypedAnswerTests : IDisposable
         Assert.Empty(_bot.Database.Rows<string>("SELECT question_code FROM answer"));
 
         await resident.Text("tidak");
-        Assert.StartsWith("Penghapusan dibatalkan", resident.Last.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Penghapusan dibatalkan", resident.Messages[^2].Text, StringComparison.Ordinal);
         Assert.Equal(1, _bot.Database.Count("SELECT COUNT(*) FROM resident"));
     }
 
@@ -142,5 +142,59 @@ public sealed class TypedAnswerTests : IDisposable
 
         Assert.Equal($"Terima kasih. Pengaduan {number} ditutup.", resident.Last.Text);
         Assert.Equal("closed", _bot.Database.Rows<string>("SELECT status FROM complaint WHERE tracking_no = @number", new { number }).Single());
+    }
+
+    [Fact]
+    public async Task TypedNumber_MeantForTheSurvey_DoesNotAnswerTheResolvedQuestionThatArrivedMeanwhile()
+    {
+        var resident = await _bot.Resident(1311).Consent();
+        var number = await resident.FileComplaint();
+        await resident.Command("start");
+        await resident.Press("RSUD Dr. Tengku Mansyur");
+        for (var i = 0; i < 4; i++)
+        {
+            await resident.Press("Lewati");
+        }
+
+        var admin = _bot.AdminInGroup();
+        await admin.Press(number, "Verifikasi");
+        await admin.Press(number, "Proses");
+        await admin.Press(number, "Selesai");
+
+        // "1" is the survey's "1 · Tidak sesuai"; on a yes/no question a bare number names no answer.
+        await resident.Text("1");
+
+        Assert.Equal("resolved", _bot.Database.Rows<string>("SELECT status FROM complaint WHERE tracking_no = @number", new { number }).Single());
+        Assert.Contains("Belum selesai", resident.Last.Buttons.Select(b => b.Label));
+        await resident.Text("2");
+        Assert.Equal("resolved", _bot.Database.Rows<string>("SELECT status FROM complaint WHERE tracking_no = @number", new { number }).Single());
+    }
+
+    [Fact]
+    public async Task TypedDigit_WhereTheUnitOutsideTheListIsNamed_IsTheName_NotTheBackButton()
+    {
+        var resident = await _bot.Resident(1312).Consent();
+        await resident.Command("lapor");
+        await resident.Press("Pungutan liar");
+        await resident.Press("Unit lain…");
+
+        await resident.Text("1");
+
+        Assert.StartsWith("Nama unit 1 karakter", resident.Last.Text, StringComparison.Ordinal);
+        await resident.Text("Kantor Lurah Pahang");
+        Assert.Equal("Kantor Lurah Pahang", _bot.Database.Rows<string>("SELECT unit_name FROM complaint WHERE resident_id = 1312").Single());
+    }
+
+    [Fact]
+    public async Task AfterErasureIsCancelled_TheInterruptedQuestionIsShownAgain_AndATypedNumberAnswersIt()
+    {
+        var resident = await _bot.Resident(1313).ToFirstElement();
+        await resident.Command("hapus");
+        await resident.Text("tidak");
+
+        Assert.StartsWith("Pertanyaan 1 dari 9", resident.Last.Text, StringComparison.Ordinal);
+        await resident.Text("4");
+
+        Assert.Equal([("U1", "4")], _bot.Database.Rows<(string, string)>("SELECT question_code, answer_code FROM answer"));
     }
 }

@@ -129,6 +129,28 @@ public sealed class IkmReportBuilderTests : IDisposable
         Assert.Contains("4,00", plot.GetPlottables().OfType<ScottPlot.Plottables.BarPlot>().Single().Bars.Select(b => b.Label));
     }
 
+    [Fact]
+    public async Task Chart_ALongUnitName_IsNotCutAtTheImageEdge()
+    {
+        // The configured Disdukcapil name is the longest of the city's units; its axis line used to run off the left edge.
+        _units.Units.Single(u => u.Code == "DISDUK").Name = "Dinas Kependudukan dan Pencatatan Sipil (Disdukcapil)";
+        using (var work = _db.Database.Begin())
+        {
+            new RoundPlanner(SurveyLoader.LoadBuiltIn(), Options.Create(_units)).Create(work, TestUnits.OpenRound(_units), ReportData.Noon.AddDays(-30));
+            work.Commit();
+        }
+
+        ReportData.Add(_db.Database, 1, "DISDUK", [4, 3, 2, 1, 4, 4, 4, 4, 4]);
+        var report = await Builder(minimum: 30).BuildAsync(TestUnits.Round, "DISDUK", CancellationToken.None);
+
+        using var image = SkiaSharp.SKBitmap.Decode(IkmChartRenderer.Render(report, 900, 500));
+        var inked = Enumerable.Range(image.Height - 45, 45)
+            .SelectMany(y => Enumerable.Range(0, image.Width).Where(x => image.GetPixel(x, y) is var c && c.Red < 120 && c.Green < 120 && c.Blue < 120))
+            .ToList();
+        Assert.NotEmpty(inked);
+        Assert.True(inked.Min() > 10 && inked.Max() < image.Width - 10, $"the axis text spans x {inked.Min()}–{inked.Max()} of {image.Width}");
+    }
+
     private IkmReportBuilder Builder(int minimum) => new(
         new ReportStore(_db.Database),
         SurveyLoader.LoadBuiltIn(),

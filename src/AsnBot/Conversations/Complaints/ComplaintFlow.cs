@@ -54,7 +54,7 @@ internal sealed class ComplaintFlow
     public ComplaintState State => _machine.State;
 
     /// <summary>The step takes free text, so typed words are not read as button presses.</summary>
-    public bool TakesText => State is ComplaintState.Describing or ComplaintState.AddingEvidence or ComplaintState.GivingReopenReason;
+    public bool TakesText => State is ComplaintState.NamingUnit or ComplaintState.Describing or ComplaintState.AddingEvidence or ComplaintState.GivingReopenReason;
 
     public void Begin()
     {

@@ -27,13 +27,13 @@ public static class TrackingNumbers
 
     /// <summary>
     /// Reads a number as typed, the way Crockford base-32 is read: any case, O as 0, I and L as 1, with or
-    /// without the "ADU" prefix, dashes and spaces ("adu-2026-tomq7", "2026T0MQ7"). Returns the stored
+    /// without the "ADU" prefix, dashes of any kind (a pasted en dash too) and spaces ("adu-2026-tomq7", "2026T0MQ7"). Returns the stored
     /// form (ADU-2026-T0MQ7), or null when it cannot be a number. Residents (/status) and admins (/aduan)
     /// both go through here.
     /// </summary>
     public static string? Normalize(string? typed)
     {
-        var text = new string((typed ?? string.Empty).Where(c => c != '-' && !char.IsWhiteSpace(c)).Select(Read).ToArray());
+        var text = new string((typed ?? string.Empty).Where(c => char.GetUnicodeCategory(c) != UnicodeCategory.DashPunctuation && !char.IsWhiteSpace(c)).Select(Read).ToArray());
         if (text.StartsWith(Prefix, StringComparison.Ordinal))
         {
             text = text[Prefix.Length..];

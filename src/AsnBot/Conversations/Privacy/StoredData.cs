@@ -74,7 +74,8 @@ internal sealed class StoredData(Turn turn, ResidentRow resident, SurveyOptions 
             text.AppendLine(CultureInfo.InvariantCulture, $"    {turn.Text("review.service")}: {name}");
         }
 
-        foreach (var answer in answers)
+        // In the order the survey asks them (stored rows come by question code: SARAN before SEX, U1 after both).
+        foreach (var answer in answers.OrderBy(a => survey.IndexOf(a.QuestionCode) is var i and >= 0 ? i : int.MaxValue))
         {
             var line = survey.Questions.FirstOrDefault(q => q.Code == answer.QuestionCode) is { } question
                 ? $"{SurveyWording.Topic(question, turn.Language)}: {SurveyWording.Answer(question, answer, turn.Language)}"

@@ -49,7 +49,8 @@ internal static class IkmChartRenderer
             : "IKM tidak dapat dihitung";
         var warning = ReportNumbers.BelowMinimum(subject, report.MinimumRespondents);
         plot.Title(warning.Length > 0 ? $"NRR per unsur, {report.RoundName}\n{warning}" : $"NRR per unsur, {report.RoundName}");
-        plot.XLabel($"{ReportNumbers.UnitLabel(subject)}: {ikm} (bobot 1/9 persis)");
+        // The unit and its figure on lines of their own: a long unit name on one line with the figure ran off the image.
+        plot.XLabel($"{ReportNumbers.UnitLabel(subject)}\n{ikm} (bobot 1/9 persis)");
         plot.YLabel("NRR (1-4)");
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = ReportNumbers.Tick };
         plot.ShowLegend(Edge.Right);
