@@ -83,6 +83,10 @@ public sealed class PrivacyTests : IDisposable
         Assert.Contains("RSUD Dr. Tengku Mansyur, periode Semester II 2026", resident.Last.Text, StringComparison.Ordinal);
         Assert.Contains("Undangan survei: berlangganan (0 diterima)", resident.Last.Text, StringComparison.Ordinal);
 
+        // Days as every other resident text prints them: day first.
+        Assert.Matches(@"\b\d{2}-\d{2}-\d{4} \d{2}:\d{2} WIB", resident.Last.Text);
+        Assert.DoesNotMatch(@"\b\d{4}-\d{2}-\d{2}\b", resident.Last.Text);
+
         await resident.Command("berhenti");
         Assert.Contains("tidak akan menerima undangan", resident.Last.Text, StringComparison.Ordinal);
         await resident.Command("datasaya");

@@ -27,7 +27,7 @@ internal sealed class StoredData(Turn turn, ResidentRow resident, SurveyOptions 
                 "data.resident",
                 resident.UserId,
                 turn.Texts.Get(Languages.FromCode(resident.Language), "language.name"),
-                resident.ConsentedAt.ToOffset(WorkingDays.Wib).ToString("yyyy-MM-dd HH:mm 'WIB'", CultureInfo.InvariantCulture),
+                resident.ConsentedAt.ToOffset(WorkingDays.Wib).ToString("dd-MM-yyyy HH:mm 'WIB'", CultureInfo.InvariantCulture),
                 resident.ConsentVersion))
             .AppendLine(turn.Text("data.responses", submitted.Count));
         foreach (var response in submitted)
@@ -84,7 +84,7 @@ internal sealed class StoredData(Turn turn, ResidentRow resident, SurveyOptions 
         }
     }
 
-    private static string Date(DateTimeOffset at) => WorkingDays.LocalDate(at).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string Date(DateTimeOffset at) => CalendarDays.Display(WorkingDays.LocalDate(at));
 
     private string UnitName(string code) => options.Units.FirstOrDefault(u => u.Code == code)?.Name ?? code;
 }
