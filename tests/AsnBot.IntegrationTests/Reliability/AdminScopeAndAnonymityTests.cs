@@ -106,6 +106,16 @@ public sealed class AdminScopeAndAnonymityTests
         var anonymousPost = await group.WaitForText($"Pengaduan {anonymous}");
 
         Assert.Contains("Pelapor: hanya terlihat di chat pribadi admin (rahasia)", firstPost.Text, StringComparison.Ordinal);
+
+        // The promise made when choosing says what that first post does show: the story and the rough location.
+        var asked = emulator.Resident(93_300_004);
+        await SurveyScript.ConsentAsync(asked);
+        await ComplaintScript.OpenAsync(asked);
+        await ComplaintScript.DescribeAsync(asked);
+        await asked.SendText("Lanjut ›");
+        var promise = (await asked.WaitForText("• Rahasia:")).Text;
+        Assert.Contains("pemberitahuan pertamanya (isi pengaduan dan lokasi kira-kira, tanpa ID Anda)", promise, StringComparison.Ordinal);
+        Assert.Contains("Di loket 2 saya diminta membayar", firstPost.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("93300001", firstPost.Text, StringComparison.Ordinal);
         Assert.Contains(CoarseLocation, firstPost.Text, StringComparison.Ordinal);
         Assert.Contains(CoarseLocation, anonymousPost.Text, StringComparison.Ordinal);
