@@ -54,6 +54,20 @@ public sealed class CliMistakeTests : IDisposable
     }
 
     [Fact]
+    public async Task UnknownFormat_ListsTheFormatsOnOneLine_ExitTwo_NothingWritten()
+    {
+        var file = Path.Combine(_cli.Folder, "x.pdf");
+
+        var (exit, stdout, stderr) = await _cli.RunAsync(CliHarness.Key, "export", "responses", "--round", TestUnits.Round, "--format", "pdf", "--out", file);
+
+        Assert.Equal(2, exit);
+        Assert.Equal(string.Empty, stdout);
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal("asnbot: Argument 'pdf' not recognized. Must be one of: 'csv' 'xlsx' 'json' (see --help)", line);
+        Assert.False(File.Exists(file));
+    }
+
+    [Fact]
     public async Task MissingRequiredOption_OneLine_ExitTwo()
     {
         var (exit, stdout, stderr) = await _cli.RunAsync(CliHarness.Key, "export", "responses", "--format", "csv");

@@ -13,7 +13,9 @@ public static class CliEntry
         if (parse.Action is ParseErrorAction)
         {
             // System.CommandLine would print every error and the whole help, and exit 1.
-            await configuration.Error.WriteLineAsync($"asnbot: {parse.Errors[0].Message} (see --help)");
+            // Some of its messages span lines (a list of allowed values): folded into one.
+            var message = string.Join(' ', parse.Errors[0].Message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            await configuration.Error.WriteLineAsync($"asnbot: {message} (see --help)");
             return 2;
         }
 
