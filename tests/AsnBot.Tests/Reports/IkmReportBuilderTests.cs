@@ -125,6 +125,7 @@ public sealed class IkmReportBuilderTests : IDisposable
 
         Assert.Equal("NRR per unsur, Semester II 2026\nPERHATIAN: hanya 1 responden, di bawah minimum 30", plot.Axes.Title.Label.Text);
         Assert.True(plot.Axes.GetLimits().Top >= 4.3, "a bar at 4 needs room for its label");
+        Assert.True(plot.Axes.GetLimits().Bottom <= 0, "a bar of 1,00 (every answer the lowest) must show above the axis");
         Assert.False(plot.Legend.IsVisible, "the legend is drawn beside the plot, not over the bars");
         Assert.Contains("4,00", plot.GetPlottables().OfType<ScottPlot.Plottables.BarPlot>().Single().Bars.Select(b => b.Label));
     }

@@ -42,8 +42,9 @@ internal static class IkmChartRenderer
 
         plot.Axes.Bottom.SetTicks([.. subject.Elements.Select((_, i) => i + 1.0)], [.. subject.Elements.Select(e => e.Code)]);
 
-        // Room above 4 for the label of a full bar; the legend sits outside the bars, right of the plot.
-        plot.Axes.SetLimits(0.4, subject.Elements.Count + 0.6, 1, 4.35);
+        // From 0, so a bar of 1,00 (every answer the lowest) is seen; room above 4 for the label of a full bar; the legend
+        // sits outside the bars, right of the plot.
+        plot.Axes.SetLimits(0.4, subject.Elements.Count + 0.6, 0, 4.35);
         var ikm = subject.Score is { } s
             ? $"IKM {ReportNumbers.Fixed(s.Ikm, 2)}, mutu {s.Mutu.Grade}"
             : "IKM tidak dapat dihitung";
