@@ -46,10 +46,18 @@ public static partial class TypedAnswer
     private static string? ByNumber(IReadOnlyList<Button> buttons, int number)
     {
         var numbered = buttons.Where(b => OptionNumber(b.Label) is not null).ToList();
-        return numbered.Count > 0
-            ? Single([.. numbered.Where(b => OptionNumber(b.Label) == number)])
-            : number >= 1 && number <= buttons.Count ? buttons[number - 1].Data : null;
+        if (numbered.Count > 0)
+        {
+            return Single([.. numbered.Where(b => OptionNumber(b.Label) == number)]);
+        }
+
+        // Counted among the choices only: "3" on a two-choice screen is no choice, not the "‹ Kembali" after them.
+        var choices = buttons.Where(b => !IsNavigation(b.Label)).ToList();
+        return number >= 1 && number <= choices.Count ? choices[number - 1].Data : null;
     }
+
+    /// <summary>Moving between steps or pages ("‹ Kembali", "Berikutnya ›"), not an answer.</summary>
+    private static bool IsNavigation(string label) => label.StartsWith('‹') || label.EndsWith('›');
 
     /// <summary>Lower case, accents and everything but letters and digits removed: "‹ Kembali" → "kembali".</summary>
     public static string Normalize(string text)

@@ -36,6 +36,24 @@ public sealed class TypedAnswerTests : IDisposable
     }
 
     [Fact]
+    public async Task TypedNumber_CountsTheChoices_NotTheBackButtonBetweenThem()
+    {
+        var resident = _bot.Resident(1304);
+        await resident.Command("start", "u_RSUD");
+        await resident.Press("Setuju");
+        await resident.Text("2");
+        Assert.StartsWith("Profil responden (2 dari 4", resident.Last.Text, StringComparison.Ordinal);
+
+        // Jenis kelamin: Laki-laki, Perempuan, "‹ Kembali", Lewati. A typed 3 is the third choice (Lewati), not the way back.
+        await resident.Text("3");
+
+        Assert.StartsWith("Profil responden (3 dari 4", resident.Last.Text, StringComparison.Ordinal);
+        await resident.Text("9");
+        Assert.StartsWith("Mohon pilih", resident.Last.Text, StringComparison.Ordinal);
+        Assert.Contains("Profil responden (3 dari 4", resident.Last.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TypedDigitOrNo_WhereTheStepTakesText_IsTheSuggestion()
     {
         var resident = await _bot.Resident(1303).ToFirstElement();
