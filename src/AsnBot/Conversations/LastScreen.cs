@@ -25,8 +25,11 @@ internal sealed record LastScreen(string Text, Keyboard Keyboard)
         var sessions = new SessionStore(work);
         foreach (var chat in replies.Where(r => r is SendText or EditText && r.ChatId > 0).GroupBy(r => r.ChatId))
         {
-            var screen = chat.Select(Shown).LastOrDefault(s => s is not null);
-            if (screen is not null || (chat.Key == handled.ChatId && handled.Kind == InboundKind.Button))
+            // A step offered with Telegram's reply keyboard (the evidence step) replaces the last screen too: its
+            // answers come as text, and the buttons of the step before it are no longer the ones on show.
+            var last = chat.LastOrDefault(r => Shown(r) is not null || r is SendText { LocationButton: not null });
+            var screen = last is null ? null : Shown(last);
+            if (last is not null || (chat.Key == handled.ChatId && handled.Kind == InboundKind.Button))
             {
                 sessions.SetScreen(chat.Key, screen is null ? null : JsonSerializer.Serialize(screen));
             }

@@ -338,6 +338,20 @@ public sealed class ComplaintFlowTests : IDisposable
         Assert.Equal(Story, _bot.Database.Rows<string>("SELECT description FROM complaint").Single());
     }
 
+    [Theory]
+    [InlineData("Kembali")]
+    [InlineData("‹ kembali")]
+    [InlineData("back")]
+    public async Task BackTyped_AtTheEvidenceStep_GoesBackToTheStory_AndIsNotAddedToIt(string typed)
+    {
+        var resident = await AtTheEvidenceStep(1022);
+
+        await resident.Text(typed);
+
+        Assert.StartsWith("Ceritakan apa yang terjadi", resident.Last.Text, StringComparison.Ordinal);
+        Assert.Equal(Story, _bot.Database.Rows<string>("SELECT description FROM complaint").Single());
+    }
+
     [Fact]
     public async Task EvidenceStepInEnglish_SaysContinue_AndTakesIt()
     {

@@ -291,6 +291,9 @@ internal sealed class ComplaintFlow
             case { Kind: InboundKind.Text } when _context.Screens.IsContinueLabel(text):
                 FinishEvidence();
                 return;
+            case { Kind: InboundKind.Text } when _context.Screens.IsBackLabel(text):
+                Back();
+                return;
             case { Kind: InboundKind.Text } when !string.IsNullOrEmpty(text):
                 _turn.Send(AppendToDescription(text));
                 return;

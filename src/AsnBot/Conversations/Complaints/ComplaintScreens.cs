@@ -11,9 +11,14 @@ internal sealed class ComplaintScreens(ComplaintContext context)
     private long Step => context.Session.Step;
 
     /// <summary>The evidence step's "Lanjut ›" in either language, typed or pressed: any case, the arrow optional.</summary>
-    public bool IsContinueLabel(string? text) =>
+    public bool IsContinueLabel(string? text) => IsLabel(text, "complaint.continue");
+
+    /// <summary>"Kembali" typed at the evidence step, whose keyboard is Telegram's reply keyboard (no inline back button).</summary>
+    public bool IsBackLabel(string? text) => IsLabel(text, "nav.back");
+
+    private bool IsLabel(string? text, string key) =>
         text is not null && new[] { Language.Id, Language.En }.Any(language =>
-            string.Equals(Bare(text), Bare(Turn.Texts.Get(language, "complaint.continue")), StringComparison.OrdinalIgnoreCase));
+            string.Equals(Bare(text), Bare(Turn.Texts.Get(language, key)), StringComparison.OrdinalIgnoreCase));
 
     public string EvidenceSummary()
     {
@@ -89,7 +94,7 @@ internal sealed class ComplaintScreens(ComplaintContext context)
         _ => "complaint.stepReview",
     });
 
-    private static string Bare(string label) => label.Replace("›", string.Empty, StringComparison.Ordinal).Trim();
+    private static string Bare(string label) => label.Replace("›", string.Empty, StringComparison.Ordinal).Replace("‹", string.Empty, StringComparison.Ordinal).Trim();
 
     private void ShowReview()
     {
