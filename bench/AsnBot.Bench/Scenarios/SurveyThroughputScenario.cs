@@ -60,6 +60,10 @@ public sealed class SurveyThroughputScenario : IScenario
         }
 
         var before = await bot.UsageAsync();
+        if (settings.Detail)
+        {
+            await bot.SampleAllocationsAsync(report: false);
+        }
         var latencies = new ConcurrentBag<double>();
         var first = DateTimeOffset.MaxValue;
         var last = DateTimeOffset.MinValue;
@@ -83,6 +87,11 @@ public sealed class SurveyThroughputScenario : IScenario
             cancellationToken)));
 
         var after = await bot.UsageAsync();
+        if (settings.Detail)
+        {
+            await bot.SampleAllocationsAsync(report: true);
+            await Task.Delay(500, cancellationToken);
+        }
         var updates = residents * SurveyWalk.UpdatesPerSurvey;
         var whose = settings.InProcess ? "process (bot, emulator, residents)" : "bot";
         EnsureAllSubmitted(bot, residents + WarmUp.Residents);

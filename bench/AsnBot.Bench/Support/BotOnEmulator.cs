@@ -185,8 +185,24 @@ public sealed class BotOnEmulator : IAsyncDisposable
         Directory.Delete(Folder, recursive: true);
     }
 
+    /// <summary>With --detail: starts the probe's allocation sampling by type, or has it print what it counted.</summary>
+    public async Task SampleAllocationsAsync(bool report)
+    {
+        if (_process is not null)
+        {
+            await _process.StandardInput.WriteLineAsync(report ? StartupHook.SampleReportRequest : StartupHook.SampleRequest);
+            await _process.StandardInput.FlushAsync();
+        }
+    }
+
     private void OnProbeReply(string reply)
     {
+        if (reply.StartsWith(StartupHook.AllocationLine, StringComparison.Ordinal))
+        {
+            Console.Error.WriteLine("  " + reply);
+            return;
+        }
+
         lock (_probeGate)
         {
             _probeReply?.TrySetResult(reply);
