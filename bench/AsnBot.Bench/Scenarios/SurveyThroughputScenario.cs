@@ -90,6 +90,10 @@ public sealed class SurveyThroughputScenario : IScenario
         if (settings.Detail)
         {
             await bot.SampleAllocationsAsync(report: true);
+            foreach (var line in bot.Logs.First)
+            {
+                await Console.Error.WriteLineAsync("  bot: " + line);
+            }
             await Task.Delay(500, cancellationToken);
         }
         var updates = residents * SurveyWalk.UpdatesPerSurvey;
