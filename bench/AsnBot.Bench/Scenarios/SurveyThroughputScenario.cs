@@ -36,6 +36,9 @@ public sealed class SurveyThroughputScenario : IScenario
         ["Delivery:MaxConcurrency"] = "64",
     };
 
+    /// <summary>Start-up (JIT, first connections) is not counted: the CPU window opens this long after the first getUpdates.</summary>
+    private static readonly TimeSpan CpuFromFirstPoll = TimeSpan.FromSeconds(2);
+
     public string Name => "survey-throughput";
 
     public string Description =>
@@ -49,6 +52,18 @@ public sealed class SurveyThroughputScenario : IScenario
         var residents = settings.Residents ?? DefaultResidents;
         await using var bot = await BotOnEmulator.StartAsync(new Dictionary<string, string?>(Settings), settings.InProcess);
         await WarmUp.RunAsync(bot, cancellationToken);
+        // CPU counts from 2 s after the first getUpdates (start-up excluded), and after the warm-up, to the last reply.
+        var settled = bot.PollingSince + CpuFromFirstPoll - DateTimeOffset.UtcNow;
+        if (settled > TimeSpan.Zero)
+        {
+            await Task.Delay(settled, cancellationToken);
+        }
+
+        var before = await bot.UsageAsync();
+        if (settings.Detail)
+        {
+            await bot.SampleAllocationsAsync(report: false);
+        }
         var latencies = new ConcurrentBag<double>();
         var first = DateTimeOffset.MaxValue;
         var last = DateTimeOffset.MinValue;
@@ -71,7 +86,18 @@ public sealed class SurveyThroughputScenario : IScenario
             },
             cancellationToken)));
 
+        var after = await bot.UsageAsync();
+        if (settings.Detail)
+        {
+            await bot.SampleAllocationsAsync(report: true);
+            foreach (var line in bot.Logs.First)
+            {
+                await Console.Error.WriteLineAsync("  bot: " + line);
+            }
+            await Task.Delay(500, cancellationToken);
+        }
         var updates = residents * SurveyWalk.UpdatesPerSurvey;
+        var whose = settings.InProcess ? "process (bot, emulator, residents)" : "bot";
         EnsureAllSubmitted(bot, residents + WarmUp.Residents);
         var all = latencies.ToArray();
         return
@@ -79,6 +105,8 @@ public sealed class SurveyThroughputScenario : IScenario
             new("updates handled", updates / (last - first).TotalSeconds, "updates/s", Target.Min(2000)),
             new("update→reply p50", Percentiles.Of(all, 50), "ms"),
             new("update→reply p99", Percentiles.Of(all, 99), "ms"),
+            new($"{whose} CPU per update", (after.Cpu - before.Cpu).TotalMilliseconds / updates, "ms", Target.Max(0.6)),
+            new($"{whose} allocated per update", (after.AllocatedBytes - before.AllocatedBytes) / 1024.0 / updates, "KB"),
             new("bot warnings/errors", bot.Logs.Count, "lines"),
         ];
     }

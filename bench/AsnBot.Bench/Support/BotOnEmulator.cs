@@ -17,8 +17,10 @@ namespace AsnBot.Bench.Support;
 /// </summary>
 public sealed class BotOnEmulator : IAsyncDisposable
 {
+    private readonly Lock _probeGate = new();
     private IHost? _host;
     private Process? _process;
+    private TaskCompletionSource<string>? _probeReply;
 
     /// <summary>The round benchmark residents answer in.</summary>
     public const string Round = "2026-BENCH";
@@ -37,6 +39,9 @@ public sealed class BotOnEmulator : IAsyncDisposable
 
     /// <summary>Process id of the bot (this process when in-process).</summary>
     public int ProcessId => _process?.Id ?? Environment.ProcessId;
+
+    /// <summary>When the bot's first getUpdates reached the emulator.</summary>
+    public DateTimeOffset PollingSince { get; private set; }
 
     /// <param name="settings">Configuration overrides on top of the benchmark defaults (emulator URL, temp database).</param>
     /// <param name="inProcess">Build the host in this process instead of starting asnbot.dll.</param>
@@ -76,15 +81,49 @@ public sealed class BotOnEmulator : IAsyncDisposable
         }
         else
         {
-            bot._process = StartProcess(all, folder, bot.Logs);
+            bot._process = StartProcess(all, folder, bot.Logs, bot.OnProbeReply);
         }
 
         await emulator.WaitForBotPolling(TimeSpan.FromSeconds(60));
+        bot.PollingSince = DateTimeOffset.UtcNow;
         return bot;
     }
 
+    /// <summary>
+    /// CPU time and bytes allocated so far by the bot. As its own process: utime+stime from /proc/&lt;pid&gt;/stat
+    /// (what <see cref="Process.TotalProcessorTime"/> reads on Linux) and <see cref="GC.GetTotalAllocatedBytes(bool)"/>
+    /// answered by the <c>StartupHook</c> probe inside it. In-process the same two figures of this process,
+    /// which also count the emulator and the simulated residents.
+    /// </summary>
+    public async Task<ProcessUsage> UsageAsync()
+    {
+        if (_process is null)
+        {
+            using var self = Process.GetCurrentProcess();
+            return new ProcessUsage(self.TotalProcessorTime, GC.GetTotalAllocatedBytes(precise: true));
+        }
+
+        var reply = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_probeGate)
+        {
+            _probeReply = reply;
+        }
+
+        _process.Refresh();
+        var cpu = _process.TotalProcessorTime;
+        await _process.StandardInput.WriteLineAsync(StartupHook.Request);
+        await _process.StandardInput.FlushAsync();
+        var parts = (await reply.Task.WaitAsync(TimeSpan.FromSeconds(30))).Split(' ');
+        return new ProcessUsage(cpu, long.Parse(parts[1], CultureInfo.InvariantCulture));
+    }
+
     /// <summary>Starts <see cref="RepoPaths.BotDll"/> with <c>dotnet</c>, settings as environment variables.</summary>
-    public static Process StartProcess(IDictionary<string, string?> settings, string workingDirectory, LogCounter? logs = null)
+    /// <param name="settings">Configuration, passed as environment variables.</param>
+    /// <param name="workingDirectory">The bot's working directory.</param>
+    /// <param name="logs">Counts the warnings and errors the bot writes.</param>
+    /// <param name="probeReply">When set, the <c>StartupHook</c> probe is loaded into the bot and its answers are passed here.</param>
+    public static Process StartProcess(
+        IDictionary<string, string?> settings, string workingDirectory, LogCounter? logs = null, Action<string>? probeReply = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var start = new ProcessStartInfo("dotnet")
@@ -93,6 +132,7 @@ public sealed class BotOnEmulator : IAsyncDisposable
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = probeReply is not null,
             UseShellExecute = false,
         };
         foreach (var (key, value) in settings)
@@ -100,10 +140,25 @@ public sealed class BotOnEmulator : IAsyncDisposable
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
 
+        if (probeReply is not null)
+        {
+            start.Environment["DOTNET_STARTUP_HOOKS"] = typeof(StartupHook).Assembly.Location;
+        }
+
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start " + RepoPaths.BotDll);
         // The console logger writes "warn: …" / "fail: …" / "crit: …" as the first line of an entry.
         process.OutputDataReceived += (_, e) => logs?.AddConsoleLine(e.Data);
-        process.ErrorDataReceived += (_, e) => logs?.AddConsoleLine(e.Data);
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (probeReply is not null && e.Data is { } line && line.StartsWith(StartupHook.ReplyPrefix, StringComparison.Ordinal))
+            {
+                probeReply(line[StartupHook.ReplyPrefix.Length..]);
+            }
+            else
+            {
+                logs?.AddConsoleLine(e.Data);
+            }
+        };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
@@ -130,5 +185,33 @@ public sealed class BotOnEmulator : IAsyncDisposable
         Directory.Delete(Folder, recursive: true);
     }
 
+    /// <summary>With --detail: starts the probe's allocation sampling by type, or has it print what it counted.</summary>
+    public async Task SampleAllocationsAsync(bool report)
+    {
+        if (_process is not null)
+        {
+            await _process.StandardInput.WriteLineAsync(report ? StartupHook.SampleReportRequest : StartupHook.SampleRequest);
+            await _process.StandardInput.FlushAsync();
+        }
+    }
+
+    private void OnProbeReply(string reply)
+    {
+        if (reply.StartsWith(StartupHook.AllocationLine, StringComparison.Ordinal))
+        {
+            Console.Error.WriteLine("  " + reply);
+            return;
+        }
+
+        lock (_probeGate)
+        {
+            _probeReply?.TrySetResult(reply);
+        }
+    }
+
     private static string Day(DateTime day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
+
+/// <param name="Cpu">User plus system CPU time so far.</param>
+/// <param name="AllocatedBytes">Bytes allocated on the managed heap so far.</param>
+public sealed record ProcessUsage(TimeSpan Cpu, long AllocatedBytes);

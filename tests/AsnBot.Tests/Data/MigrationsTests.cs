@@ -23,6 +23,32 @@ public sealed class MigrationsTests
     }
 
     [Fact]
+    public void APooledConnection_OpenedAgain_KeepsItsPragmas_AndTheyRunOncePerConnection()
+    {
+        using var temp = new TempDatabase();
+        SQLitePCL.sqlite3 native;
+        using (var first = temp.Database.Open())
+        {
+            native = first.Handle!;
+            Assert.Equal(1, first.ExecuteScalar<int>("PRAGMA synchronous"));
+        }
+
+        using var again = temp.Database.Open();
+
+        // The pool gives back the same native connection; the pragmas set on its first Open are still in force.
+        Assert.Same(native, again.Handle);
+        Assert.Equal(1, again.ExecuteScalar<int>("PRAGMA foreign_keys"));
+        Assert.Equal(5000, again.ExecuteScalar<int>("PRAGMA busy_timeout"));
+        Assert.Equal(1, again.ExecuteScalar<int>("PRAGMA synchronous"));
+
+        // Set again on every Open, a changed value would be back to 5000: it stays, so they ran once.
+        again.Execute("PRAGMA busy_timeout=1234");
+        again.Close();
+        using var third = temp.Database.Open();
+        Assert.Equal(1234, third.ExecuteScalar<int>("PRAGMA busy_timeout"));
+    }
+
+    [Fact]
     public void ADeliveredOutboxRowsId_IsNeverGivenToTheNextMessage()
     {
         using var temp = new TempDatabase();
