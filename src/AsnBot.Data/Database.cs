@@ -1,6 +1,6 @@
 using System.Data;
-using Dapper;
 using System.Runtime.CompilerServices;
+using Dapper;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -19,9 +19,9 @@ public sealed class Database
     // WAL is a property of the file (set by Migrate); these are per connection.
     private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON;";
 
-    /// <summary>How long a writer of this process waits for another one before giving up as SQLite would.</summary>
     private static readonly object Configured = new();
 
+    /// <summary>How long a writer of this process waits for another one before giving up as SQLite would.</summary>
     private static readonly TimeSpan WriterWait = TimeSpan.FromSeconds(30);
 
     private readonly string _connectionString;
