@@ -38,7 +38,7 @@ public sealed class TypedAnswerTests : IDisposable
     [Fact]
     public async Task TypedNumber_CountsTheChoices_NotTheBackButtonBetweenThem()
     {
-        var resident = _bot.Resident(1304);
+        var resident = _bot.Resident(1320);
         await resident.Command("start", "u_RSUD");
         await resident.Press("Setuju");
         await resident.Text("2");
