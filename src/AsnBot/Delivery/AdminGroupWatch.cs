@@ -1,5 +1,6 @@
 using AsnBot.Conversations;
 using AsnBot.Conversations.Complaints;
+using AsnBot.Data;
 using AsnBot.Texts;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -9,18 +10,47 @@ namespace AsnBot.Delivery;
 /// <summary>
 /// Whether the admin group takes messages. When Telegram refuses the group as a whole (chat not found, the bot
 /// removed or without rights), what is queued for it stays queued and is retried with back-off, and the admins are
-/// told in their private chats: once per outage, not once per post. Used only by the outbox sender's recorder,
+/// told in their private chats: once per outage, not once per post. Called only by the outbox sender's recorder,
 /// one batch at a time.
 /// </summary>
-public sealed partial class AdminGroupWatch(IOptions<AdminOptions> admin, TextCatalog texts, ILogger<AdminGroupWatch> logger)
+public sealed partial class AdminGroupWatch(IOptions<AdminOptions> admin, TextCatalog texts, ILogger<AdminGroupWatch> logger) : IDeliveryOutcome
 {
     private bool _down;
     private bool _downInBatch;
 
-    public bool IsAdminGroup(long chatId) => admin.Value.GroupChatId == chatId;
+    public bool KeepsRefusedChat(long chatId) => IsAdminGroup(chatId);
+
+    public IReadOnlyList<Outbound> Record(UnitOfWork work, SendOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        if (!IsAdminGroup(outcome.Row.ChatId))
+        {
+            return [];
+        }
+
+        switch (outcome.Fate)
+        {
+            case SendFate.Sent:
+                Delivered();
+                return [];
+            case SendFate.Refused:
+                return Refused(outcome.Result.Reason);
+            default:
+                return [];
+        }
+    }
+
+    /// <summary>The batch that saw a refusal committed (its notices are queued) or rolled back (they are not).</summary>
+    public void BatchEnded(bool committed)
+    {
+        _down |= committed && _downInBatch;
+        _downInBatch = false;
+    }
+
+    private bool IsAdminGroup(long chatId) => admin.Value.GroupChatId == chatId;
 
     /// <summary>The group refused a message: on the first refusal of an outage, the notices for the admins to queue.</summary>
-    public IReadOnlyList<SendText> Refused(string? reason)
+    private IReadOnlyList<SendText> Refused(string? reason)
     {
         if (_down || _downInBatch)
         {
@@ -33,7 +63,7 @@ public sealed partial class AdminGroupWatch(IOptions<AdminOptions> admin, TextCa
     }
 
     /// <summary>The group took a message: the outage, if any, is over.</summary>
-    public void Delivered()
+    private void Delivered()
     {
         if (_down)
         {
@@ -41,13 +71,6 @@ public sealed partial class AdminGroupWatch(IOptions<AdminOptions> admin, TextCa
         }
 
         _down = false;
-        _downInBatch = false;
-    }
-
-    /// <summary>The batch that saw a refusal committed (its notices are queued) or rolled back (they are not).</summary>
-    public void BatchEnded(bool committed)
-    {
-        _down |= committed && _downInBatch;
         _downInBatch = false;
     }
 

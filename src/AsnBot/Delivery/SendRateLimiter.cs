@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
-using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace AsnBot.Delivery;
@@ -19,22 +17,29 @@ namespace AsnBot.Delivery;
 /// A 429 holds the chat for <c>retry_after</c>; unless the chat's own limiter explains it (the chat has used more
 /// than half its burst), it was Telegram's limit for the whole bot, and every send waits that long.
 /// </para>
+/// <para>All of it runs on the injected clock, so its tests move time instead of waiting for it.</para>
 /// </summary>
-public sealed class SendRateLimiter : IDisposable
+public sealed class SendRateLimiter
 {
+    /// <summary>How long an admitted sender waits before asking again when a chat's permit is not back yet.</summary>
+    private static readonly TimeSpan ChatPermitPoll = TimeSpan.FromMilliseconds(20);
+
+    private readonly TimeProvider _time;
+
     /// <summary>
     /// How far a permit may come before its even slot, so that fast rates need no sub-millisecond timers, and how
-    /// much of a late slot is made up.
+    /// much of a late slot is made up (10 ms in timestamps of the clock).
     /// </summary>
-    private static readonly long Tolerance = Stopwatch.Frequency / 100;
+    private readonly long _tolerance;
 
-    private readonly PartitionedRateLimiter<long> _perChat;
+    private readonly TokenBuckets _privateChats;
+    private readonly SlidingWindows _groups;
     private readonly int _perChatBurst;
     private readonly int _groupPerMinute;
 
     private readonly Lock _gate = new();
 
-    /// <summary>When the permits of the current window were taken (Stopwatch ticks), oldest first.</summary>
+    /// <summary>When the permits of the current window were taken (timestamps of the clock), oldest first.</summary>
     private readonly Queue<long> _taken = new();
     private readonly int _limit;
     private readonly long _window;
@@ -46,12 +51,14 @@ public sealed class SendRateLimiter : IDisposable
     private long _lastReply = long.MinValue / 2;
     private long _allHeldUntil;
 
-    /// <summary>Chats Telegram answered 429: no message to them before the time is up (Stopwatch ticks).</summary>
+    /// <summary>Chats Telegram answered 429: no message to them before the time is up (timestamps of the clock).</summary>
     private readonly ConcurrentDictionary<long, long> _chatHeldUntil = new();
 
-    public SendRateLimiter(IOptions<DeliveryOptions> options)
+    public SendRateLimiter(IOptions<DeliveryOptions> options, TimeProvider time)
     {
         var o = options.Value;
+        _time = time;
+        _tolerance = time.TimestampFrequency / 100;
         _limit = Math.Max(1, (int)Math.Floor(o.GlobalPerSecond));
         _replyReserve = Math.Min(o.ReplyReserve, _limit - 1);
         var period = TimeSpan.FromSeconds(Math.Max(1, 1 / o.GlobalPerSecond));
@@ -59,28 +66,14 @@ public sealed class SendRateLimiter : IDisposable
         _spacing = _window / _limit;
 
         // Admitted sends wait for their slot with the message already read; a few slots' worth keeps the wire busy.
-        _maxAdmitted = Math.Max(2, (int)Math.Ceiling(_limit * 0.05 * Stopwatch.Frequency / _window));
+        _maxAdmitted = Math.Max(2, (int)Math.Ceiling(_limit * 0.05 * time.TimestampFrequency / _window));
         _perChatBurst = o.PerChatBurst;
         _groupPerMinute = o.GroupPerMinute;
-        var perChatPeriod = TimeSpan.FromSeconds(1 / o.PerChatPerSecond);
+        _privateChats = new TokenBuckets(o.PerChatBurst, TimeSpan.FromSeconds(1 / o.PerChatPerSecond), time);
 
-        // Group chats have negative ids in Telegram and their own, per-minute limit. A sliding window hands a permit
-        // back up to a segment early, so the window is one segment longer than the minute.
-        _perChat = PartitionedRateLimiter.Create<long, long>(chatId => chatId < 0
-            ? RateLimitPartition.GetSlidingWindowLimiter(chatId, _ => new SlidingWindowRateLimiterOptions
-            {
-                PermitLimit = o.GroupPerMinute,
-                Window = TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(1),
-                SegmentsPerWindow = 61,
-                QueueLimit = 0,
-            })
-            : RateLimitPartition.GetTokenBucketLimiter(chatId, _ => new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = o.PerChatBurst,
-                TokensPerPeriod = 1,
-                ReplenishmentPeriod = perChatPeriod,
-                QueueLimit = 0,
-            }));
+        // Group chats have negative ids in Telegram and their own, per-minute limit. Telegram counts by its own
+        // clock, so a permit comes back a second after the minute rather than exactly on it.
+        _groups = new SlidingWindows(o.GroupPerMinute, TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(1), time);
     }
 
     /// <summary>
@@ -91,8 +84,8 @@ public sealed class SendRateLimiter : IDisposable
     /// <param name="bulk">A broadcast message: while replies are being sent it leaves them the reserve.</param>
     public SendPermit? TryAdmit(long chatId, bool bulk = false)
     {
-        var now = Stopwatch.GetTimestamp();
-        if (HeldUntil(chatId) > now || _perChat.GetStatistics(chatId) is { CurrentAvailablePermits: < 1 })
+        var now = _time.GetTimestamp();
+        if (HeldUntil(chatId) > now || ChatPermits(chatId) < 1)
         {
             return null;
         }
@@ -118,10 +111,10 @@ public sealed class SendRateLimiter : IDisposable
     /// <returns>True when every send is held.</returns>
     public bool HoldAfterTooManyRequests(long chatId, TimeSpan retryAfter)
     {
-        var until = Stopwatch.GetTimestamp() + Ticks(retryAfter);
+        var until = _time.GetTimestamp() + Ticks(retryAfter);
         _chatHeldUntil.AddOrUpdate(chatId, until, (_, seen) => Math.Max(seen, until));
         var limit = chatId < 0 ? _groupPerMinute : _perChatBurst;
-        if (_perChat.GetStatistics(chatId) is { CurrentAvailablePermits: var left } && left <= limit / 2)
+        if (ChatPermits(chatId) <= limit / 2)
         {
             return false;
         }
@@ -134,17 +127,18 @@ public sealed class SendRateLimiter : IDisposable
         return true;
     }
 
-    public void Dispose() => _perChat.Dispose();
+    /// <summary>A short wait on the limiter's clock, for a sender that found no permit free, before it asks again.</summary>
+    public Task PauseAsync(TimeSpan wait, CancellationToken cancellationToken) => Task.Delay(wait, _time, cancellationToken);
 
     /// <summary>Takes the permit if the message may go now; otherwise says how long to wait before asking again.</summary>
     internal bool TryTake(long chatId, bool bulk, out TimeSpan wait)
     {
         wait = TimeSpan.FromMilliseconds(1);
-        var now = Stopwatch.GetTimestamp();
+        var now = _time.GetTimestamp();
         lock (_gate)
         {
             Expire(now);
-            var ready = Math.Max(Math.Max(_allHeldUntil, HeldUntil(chatId)), _nextSlot - Tolerance);
+            var ready = Math.Max(Math.Max(_allHeldUntil, HeldUntil(chatId)), _nextSlot - _tolerance);
             if (_taken.Count >= _limit)
             {
                 ready = Math.Max(ready, _taken.Peek() + _window);
@@ -152,21 +146,20 @@ public sealed class SendRateLimiter : IDisposable
 
             if (ready > now)
             {
-                wait += Stopwatch.GetElapsedTime(now, ready);
+                wait += _time.GetElapsedTime(now, ready);
                 return false;
             }
 
-            using var chat = _perChat.AttemptAcquire(chatId);
-            if (!chat.IsAcquired)
+            if (!(chatId < 0 ? _groups.TryTake(chatId) : _privateChats.TryTake(chatId)))
             {
                 // Only this message's lane sends to the chat, so its permit comes back soon.
-                wait = TimeSpan.FromMilliseconds(20);
+                wait = ChatPermitPoll;
                 return false;
             }
 
             // A permit taken a little late (no message was ready at its slot) does not push every later slot back.
             _taken.Enqueue(now);
-            _nextSlot = Math.Max(_nextSlot, now - Tolerance) + _spacing;
+            _nextSlot = Math.Max(_nextSlot, now - _tolerance) + _spacing;
             _admitted--;
             if (!bulk)
             {
@@ -187,6 +180,8 @@ public sealed class SendRateLimiter : IDisposable
 
     private long HeldUntil(long chatId) => _chatHeldUntil.TryGetValue(chatId, out var held) ? held : 0;
 
+    private int ChatPermits(long chatId) => chatId < 0 ? _groups.Available(chatId) : _privateChats.Available(chatId);
+
     private void Expire(long now)
     {
         while (_taken.Count > 0 && now - _taken.Peek() >= _window)
@@ -195,7 +190,7 @@ public sealed class SendRateLimiter : IDisposable
         }
     }
 
-    private static long Ticks(TimeSpan span) => (long)(span.TotalSeconds * Stopwatch.Frequency);
+    private long Ticks(TimeSpan span) => (long)(span.TotalSeconds * _time.TimestampFrequency);
 }
 
 /// <summary>An admitted message's place in the rate limiter: taken just before the request, or given back.</summary>
@@ -206,12 +201,17 @@ public sealed class SendPermit(SendRateLimiter limiter, long chatId, bool bulk) 
     /// <summary>Waits until the message may go (its even slot, any 429 hold) and takes the permit.</summary>
     public async Task AcquireAsync(CancellationToken cancellationToken)
     {
-        while (!limiter.TryTake(chatId, bulk, out var wait))
+        while (!TryTake(out var wait))
         {
-            await Task.Delay(wait, cancellationToken);
+            await limiter.PauseAsync(wait, cancellationToken);
         }
+    }
 
-        _done = true;
+    /// <summary>Takes the permit if the message may go now; otherwise says how long to wait before asking again.</summary>
+    internal bool TryTake(out TimeSpan wait)
+    {
+        _done = limiter.TryTake(chatId, bulk, out wait);
+        return _done;
     }
 
     public void Dispose()

@@ -1,9 +1,11 @@
+using AsnBot.Broadcasts;
 using AsnBot.Conversations;
 using AsnBot.Conversations.Admin;
 using AsnBot.Conversations.Broadcasts;
 using AsnBot.Conversations.Complaints;
 using AsnBot.Data;
 using AsnBot.Delivery;
+using AsnBot.Engine;
 using AsnBot.Reports;
 using AsnBot.Surveys;
 using AsnBot.Surveys.Rounds;
@@ -117,7 +119,10 @@ public static class AppHost
         services.AddSingleton<InboundProcessor>();
         services.AddSingleton<SendRateLimiter>();
         services.AddSingleton<InboundRateLimiter>();
-        services.AddSingleton<AdminGroupWatch>();
+        services.AddSingleton<IDeliveryOutcome, AdminGroupWatch>();
+        services.AddSingleton<IDeliveryOutcome, BroadcastDeliveryOutcome>();
+        services.AddSingleton<IDeliveryOutcome, TaggedMessageOutcome>();
+        services.AddSingleton<IDeliveryOutcome, BlockedResidentOutcome>();
         return builder;
     }
 }

@@ -3,21 +3,21 @@ using AsnBot.Data;
 using AsnBot.Data.Outbox;
 using AsnBot.Delivery;
 using AsnBot.Tests.Support;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AsnBot.Tests.Delivery;
 
 /// <summary>
-/// How the sender chooses what to send when it reuses an earlier read of the outbox, and how it records what
-/// finished: the choices must stay those of a fresh read, and every outcome must be recorded once.
+/// How the sender chooses what to send when it reuses an earlier read of the outbox, how it records what
+/// finished, and how it stops: the choices must stay those of a fresh read, every outcome must be recorded once, and
+/// a stop must await the sends on the wire.
 /// </summary>
 public sealed class OutboxSenderTests : IDisposable
 {
     private readonly TempDatabase _database = new();
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero));
+    private static readonly DateTimeOffset StartOfTest = new(2026, 11, 30, 9, 0, 0, TimeSpan.Zero);
+    private readonly FakeTimeProvider _clock = new(StartOfTest);
     private readonly OutboxSignal _signal = new();
-    private readonly List<SendRateLimiter> _limiters = [];
 
     [Fact]
     public async Task ARowDroppedAfterTheSenderReadIt_IsNotSent()
@@ -91,6 +91,51 @@ public sealed class OutboxSenderTests : IDisposable
     }
 
     [Fact]
+    public async Task AStopWhileASendIsOnTheWire_WaitsForIt_AndItsOutcomeIsRecordedBeforeTheStopReturns()
+    {
+        Enqueue(new SendText(1, "first") { Tag = "probe" });
+        var transport = new GatedTransport(hold: "first");
+        using var sender = Sender(transport, maxConcurrency: 1);
+        await sender.StartAsync(CancellationToken.None);
+        await transport.Held.WaitAsync(TimeSpan.FromSeconds(10));
+
+        var stopping = sender.StopAsync(CancellationToken.None);
+        transport.Release();
+        await stopping.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(["first"], transport.Sent);
+        Assert.Equal(0, _database.Database.Count("SELECT COUNT(*) FROM outbox"));
+        Assert.Equal(1, _database.Database.Count("SELECT COUNT(*) FROM sent_message WHERE tag = 'probe'"));
+    }
+
+    [Fact]
+    public async Task AStopWhoseSendOutlastsTheGrace_CutsItOffOnTheBotsClock_AndStillAwaitsIt()
+    {
+        Enqueue(new SendText(1, "stuck"));
+        var transport = new GatedTransport(hold: "stuck");
+        using var sender = Sender(transport, maxConcurrency: 1);
+        await sender.StartAsync(CancellationToken.None);
+        await transport.Held.WaitAsync(TimeSpan.FromSeconds(10));
+
+        // The send never ends by itself: only the grace running out on the bot's clock ends the stop.
+        var stopping = sender.StopAsync(CancellationToken.None);
+        for (var step = 0; !stopping.IsCompleted; step++)
+        {
+            Assert.True(step < 200, "the stop did not end after its grace");
+            Assert.False(transport.CutOff);
+            _clock.Advance(TimeSpan.FromSeconds(1));
+            await Task.WhenAny(stopping, Task.Delay(50));
+        }
+
+        await stopping;
+        Assert.True(transport.CutOff);
+        Assert.True(_clock.GetUtcNow() - StartOfTest >= OutboxSender.SendGrace);
+
+        // Cut off half-way, the message may or may not have gone out: it stays queued for the next start.
+        Assert.Equal(1, _database.Database.Count("SELECT COUNT(*) FROM outbox"));
+    }
+
+    [Fact]
     public async Task AWriterOfThisProcess_WaitsForAnotherLongerThanSQLitesBusyTimeout_InsteadOfFailing()
     {
         var first = _database.Database.Begin();
@@ -113,32 +158,12 @@ public sealed class OutboxSenderTests : IDisposable
         Assert.Equal(2, _database.Database.Count("SELECT COUNT(*) FROM outbox"));
     }
 
-    public void Dispose()
-    {
-        _limiters.ForEach(l => l.Dispose());
-        _database.Dispose();
-    }
+    public void Dispose() => _database.Dispose();
 
-    private OutboxSender Sender(IMessageTransport transport, int maxConcurrency)
-    {
-        var options = Microsoft.Extensions.Options.Options.Create(new DeliveryOptions
-        {
-            GlobalPerSecond = 10_000,
-            PerChatPerSecond = 100,
-            PerChatBurst = 20,
-            MaxConcurrency = maxConcurrency,
-        });
-        var limiter = new SendRateLimiter(options);
-        _limiters.Add(limiter);
-        return new OutboxSender(_database.Database, transport, limiter, NoAdminGroup.Watch(), _signal, _clock, options, NullLogger<OutboxSender>.Instance);
-    }
+    private OutboxSender Sender(IMessageTransport transport, int maxConcurrency) =>
+        TestSender.Create(_database.Database, transport, _clock, maxConcurrency: maxConcurrency, signal: _signal);
 
-    private void Enqueue(SendText message, int priority = OutboxPriority.Reply)
-    {
-        using var work = _database.Database.Begin();
-        OutboxStore.Enqueue(work, message.ChatId, priority, OutboundJson.Kind(message), OutboundJson.Serialize(message), _clock.GetUtcNow());
-        work.Commit();
-    }
+    private void Enqueue(SendText message, int priority = OutboxPriority.Reply) => _database.Database.Enqueue(message, _clock.GetUtcNow(), priority);
 
     /// <summary>Accepts every message and keeps their order; holds the one named <c>hold</c> until released.</summary>
     private sealed class GatedTransport(string? hold) : IMessageTransport
@@ -148,9 +173,13 @@ public sealed class OutboxSenderTests : IDisposable
         private readonly TaskCompletionSource _held = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private int _nextId;
+        private volatile bool _cutOff;
 
         /// <summary>Completes when the held message reached the transport.</summary>
         public Task Held => _held.Task;
+
+        /// <summary>The held send was cancelled, and its call returned.</summary>
+        public bool CutOff => _cutOff;
 
         public List<string> Sent
         {
@@ -180,7 +209,15 @@ public sealed class OutboxSenderTests : IDisposable
             if (text == hold)
             {
                 _held.TrySetResult();
-                await _release.Task.WaitAsync(cancellationToken);
+                try
+                {
+                    await _release.Task.WaitAsync(cancellationToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    _cutOff = true;
+                    throw;
+                }
             }
 
             lock (_gate)

@@ -1,10 +1,7 @@
 using AsnBot.Conversations;
-using AsnBot.Data;
-using AsnBot.Data.Outbox;
 using AsnBot.Delivery;
 using AsnBot.Tests.Support;
 using Dapper;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AsnBot.Tests.Delivery;
@@ -18,7 +15,7 @@ public sealed class OutboxStorageFaultTests : IDisposable
     [Fact]
     public async Task ARecordThatFails_PausesSending_InsteadOfSendingTheSameMessageAgainAndAgain()
     {
-        Enqueue(new SendText(42, "Pertanyaan 2 dari 9"));
+        _database.Database.Enqueue(new SendText(42, "Pertanyaan 2 dari 9"), _clock.GetUtcNow());
 
         // Storage refuses to record any delivery, as a full disk would.
         using (var connection = _database.Database.Open())
@@ -26,52 +23,30 @@ public sealed class OutboxStorageFaultTests : IDisposable
             connection.Execute("CREATE TRIGGER fail_record BEFORE DELETE ON outbox BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END;");
         }
 
-        var transport = new CountingTransport();
-        var options = Microsoft.Extensions.Options.Options.Create(new DeliveryOptions { GlobalPerSecond = 1000, PerChatPerSecond = 100, PerChatBurst = 20 });
-        using var limiter = new SendRateLimiter(options);
-        using var sender = new OutboxSender(_database.Database, transport, limiter, NoAdminGroup.Watch(), new OutboxSignal(), _clock, options, NullLogger<OutboxSender>.Instance);
-        await sender.StartAsync(CancellationToken.None);
-        await Task.Delay(TimeSpan.FromMilliseconds(600));
+        var transport = new ScriptedTransport();
+        using var sender = TestSender.Create(_database.Database, transport, _clock);
 
-        // One send, then a pause on the bot's clock; no tight loop of re-sends.
-        Assert.Equal(1, transport.Sends);
+        // Draining ends once nothing more may go: one send, then a pause on the bot's clock, not a loop of re-sends.
+        await sender.DrainAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Single(transport.Delivered);
 
         using (var connection = _database.Database.Open())
         {
             connection.Execute("DROP TRIGGER fail_record");
         }
 
-        _clock.Advance(TimeSpan.FromSeconds(1));
-        for (var waited = 0; _database.Database.Count("SELECT COUNT(*) FROM outbox") > 0 && waited < 100; waited++)
-        {
-            await Task.Delay(50);
-        }
+        // Storage works again, but the pause (1 s on the bot's clock) is not over: still nothing is sent.
+        _clock.Advance(TimeSpan.FromMilliseconds(999));
+        await sender.DrainAsync(CancellationToken.None);
+        Assert.Single(transport.Delivered);
 
-        await sender.StopAsync(CancellationToken.None);
+        _clock.Advance(TimeSpan.FromMilliseconds(1));
+        await sender.DrainAsync(CancellationToken.None);
 
         // Sent once more once storage recovered: the one duplicate a lost record costs, and no more.
-        Assert.Equal(2, transport.Sends);
-    }
-
-    private void Enqueue(Outbound outbound)
-    {
-        using var work = _database.Database.Begin();
-        OutboxStore.Enqueue(work, outbound.ChatId, OutboxPriority.Reply, OutboundJson.Kind(outbound), OutboundJson.Serialize(outbound), _clock.GetUtcNow());
-        work.Commit();
+        Assert.Equal(2, transport.Delivered.Count);
+        Assert.Equal(0, _database.Database.Count("SELECT COUNT(*) FROM outbox"));
     }
 
     public void Dispose() => _database.Dispose();
-
-    private sealed class CountingTransport : IMessageTransport
-    {
-        private int _sends;
-
-        public int Sends => Volatile.Read(ref _sends);
-
-        public Task<DeliveryResult> DeliverAsync(Outbound outbound, CancellationToken cancellationToken)
-        {
-            Interlocked.Increment(ref _sends);
-            return Task.FromResult(new DeliveryResult(DeliveryStatus.Delivered));
-        }
-    }
 }

@@ -1,44 +1,62 @@
-using System.Diagnostics;
 using AsnBot.Delivery;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AsnBot.Tests.Delivery;
 
+/// <summary>The send limits on a fake clock: time moves only when a test moves it, so every count is exact.</summary>
 public sealed class SendRateLimiterTests
 {
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero));
+
     [Fact]
-    public async Task PrivateChat_GetsItsBurst_ThenWaits()
+    public void PrivateChat_GetsItsBurst_ThenWaits_AndATokenComesBackEachPeriod()
     {
-        using var limiter = new SendRateLimiter(Options.Create(new DeliveryOptions { GlobalPerSecond = 1000, PerChatPerSecond = 0.01, PerChatBurst = 3 }));
+        var limiter = Limiter(new DeliveryOptions { GlobalPerSecond = 1000, PerChatPerSecond = 0.01, PerChatBurst = 3 });
 
         var granted = new List<bool>();
         for (var i = 0; i < 4; i++)
         {
-            granted.Add(await SendAsync(limiter, 42));
+            granted.Add(Send(limiter, 42));
         }
 
         Assert.Equal([true, true, true, false], granted);
-        Assert.True(await SendAsync(limiter, 43));
+        Assert.True(Send(limiter, 43));
+
+        // 0.01 a second: one token 100 s after the first was taken, not before.
+        _clock.Advance(TimeSpan.FromSeconds(99));
+        Assert.False(Send(limiter, 42));
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.True(Send(limiter, 42));
+        Assert.False(Send(limiter, 42));
     }
 
     [Fact]
-    public async Task GroupChat_IsLimitedPerMinute()
+    public void GroupChat_IsLimitedPerMinute_EachPermitComingBackAMinuteAndASecondLater()
     {
-        using var limiter = new SendRateLimiter(Options.Create(new DeliveryOptions { GlobalPerSecond = 1000, GroupPerMinute = 20, PerChatBurst = 3 }));
+        var limiter = Limiter(new DeliveryOptions { GlobalPerSecond = 1000, GroupPerMinute = 20, PerChatBurst = 3 });
+        var start = _clock.GetTimestamp();
 
         var granted = 0;
         for (var i = 0; i < 25; i++)
         {
-            granted += await SendAsync(limiter, -100_123) ? 1 : 0;
+            granted += Send(limiter, -100_123) ? 1 : 0;
         }
 
         Assert.Equal(20, granted);
+        Assert.True(Send(limiter, 7));
+
+        // Telegram counts the minute by its own clock: the first permit comes back a second after it.
+        _clock.Advance(TimeSpan.FromSeconds(61) - _clock.GetElapsedTime(start) - TimeSpan.FromMilliseconds(1));
+        Assert.False(Send(limiter, -100_123));
+        _clock.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.True(Send(limiter, -100_123));
     }
 
     [Fact]
-    public async Task ARefusalByTheGlobalLimit_DoesNotSpendTheChatsBurst()
+    public void ARefusalByTheGlobalLimit_DoesNotSpendTheChatsBurst()
     {
-        using var limiter = new SendRateLimiter(Options.Create(new DeliveryOptions { GlobalPerSecond = 2, PerChatPerSecond = 0.01, PerChatBurst = 2 }));
+        var limiter = Limiter(new DeliveryOptions { GlobalPerSecond = 2, PerChatPerSecond = 0.01, PerChatBurst = 2 });
         var waiting = new[] { limiter.TryAdmit(1), limiter.TryAdmit(3) };
         Assert.All(waiting, Assert.NotNull);
         Assert.Null(limiter.TryAdmit(2));
@@ -50,51 +68,48 @@ public sealed class SendRateLimiterTests
         }
 
         // Chat 2 still has its whole burst.
-        Assert.True(await SendAsync(limiter, 2));
-        Assert.True(await SendAsync(limiter, 2));
+        Assert.True(Send(limiter, 2));
+        Assert.True(Send(limiter, 2));
     }
 
     [Fact]
-    public async Task PermitsTakenOneAfterAnother_AreSpreadOverMoreThanASecond_NeverBurstToTheLimit()
+    public void PermitsTakenOneAfterAnother_AreSpreadOverMoreThanASecond_NeverBurstToTheLimit()
     {
         var options = new DeliveryOptions { GlobalPerSecond = 30 };
-        using var limiter = new SendRateLimiter(Options.Create(options));
-        // Each permit was taken at some moment between asking and getting it back: the test only knows those two
-        // times (its thread may be held up on a busy machine), so it checks the bounds that hold whatever the delays.
-        var taken = new List<(long Asked, long Got)>();
+        var limiter = Limiter(options);
+        var taken = new List<DateTimeOffset>();
         for (var chat = 1; taken.Count < 45; chat++)
         {
             if (limiter.TryAdmit(chat) is { } permit)
             {
                 using (permit)
                 {
-                    var asked = Stopwatch.GetTimestamp();
-                    await permit.AcquireAsync(CancellationToken.None);
-                    taken.Add((asked, Stopwatch.GetTimestamp()));
+                    Acquire(permit);
+                    taken.Add(_clock.GetUtcNow());
                 }
             }
             else
             {
-                await Task.Delay(5);
+                _clock.Advance(TimeSpan.FromMilliseconds(1));
             }
         }
 
-        // However the sends are timed, no second plus the margin ever holds more than 30, and they come evenly,
-        // (1 s + margin) ÷ 30 apart less the 10 ms a permit may come early and the 10 ms of a late slot made up:
-        // not 30 at once.
+        // No second plus the margin ever holds more than 30, and they come evenly, (1 s + margin) ÷ 30 apart less
+        // the 10 ms a permit may come early and the 10 ms of a late slot made up: not 30 at once.
         var window = TimeSpan.FromSeconds(1) + options.PacingMargin;
         for (var i = 0; i + 30 < taken.Count; i++)
         {
-            Assert.True(Stopwatch.GetElapsedTime(taken[i].Asked, taken[i + 30].Got) >= window, $"permits {i} and {i + 30} within one window");
+            Assert.True(taken[i + 30] - taken[i] >= window, $"permits {i} and {i + 30} within one window");
         }
 
-        Assert.All(taken.Skip(1).Select((at, i) => Stopwatch.GetElapsedTime(taken[i].Asked, at.Got)), gap => Assert.True(gap >= (window / 30) - TimeSpan.FromMilliseconds(20)));
+        Assert.All(taken.Skip(1).Select((at, i) => at - taken[i]), gap => Assert.True(gap >= (window / 30) - TimeSpan.FromMilliseconds(20), $"{gap.TotalMilliseconds} ms"));
+        Assert.True(taken[^1] - taken[0] <= window * 2, "the permits come at the limit's pace, not slower");
     }
 
     [Fact]
     public void AdmittedPermitsNotTaken_AreGivenBack()
     {
-        using var limiter = new SendRateLimiter(Options.Create(new DeliveryOptions { GlobalPerSecond = 30 }));
+        var limiter = Limiter(new DeliveryOptions { GlobalPerSecond = 30 });
         var admitted = Enumerable.Range(1, 10).Select(chat => limiter.TryAdmit(chat)).OfType<SendPermit>().ToList();
 
         // Only a few slots' worth wait at once, so a reply chosen next is not queued behind many broadcast messages.
@@ -107,35 +122,40 @@ public sealed class SendRateLimiterTests
     }
 
     [Fact]
-    public async Task A429TheChatsOwnLimitDoesNotExplain_HoldsEveryChatForRetryAfter()
+    public void A429TheChatsOwnLimitDoesNotExplain_HoldsEveryChatForExactlyRetryAfter()
     {
-        using var limiter = new SendRateLimiter(Options.Create(new DeliveryOptions()));
+        var limiter = Limiter(new DeliveryOptions());
 
-        // Long enough that a busy machine cannot let the hold run out before the checks below.
         Assert.True(limiter.HoldAfterTooManyRequests(1, TimeSpan.FromSeconds(2)));
 
         Assert.Null(limiter.TryAdmit(1));
         Assert.Null(limiter.TryAdmit(2));
         Assert.Null(limiter.TryAdmit(3, bulk: true));
-        await Task.Delay(TimeSpan.FromSeconds(2.1));
+        _clock.Advance(TimeSpan.FromSeconds(2) - TimeSpan.FromMilliseconds(1));
+        Assert.Null(limiter.TryAdmit(2));
+        _clock.Advance(TimeSpan.FromMilliseconds(1));
         Assert.NotNull(limiter.TryAdmit(2));
     }
 
     [Fact]
-    public async Task A429AfterTheChatSpentItsBurst_HoldsOnlyThatChat()
+    public void A429AfterTheChatSpentItsBurst_HoldsOnlyThatChat_ForRetryAfter()
     {
-        using var limiter = new SendRateLimiter(Options.Create(new DeliveryOptions { PerChatPerSecond = 0.01, PerChatBurst = 3 }));
-        Assert.True(await SendAsync(limiter, 1));
-        Assert.True(await SendAsync(limiter, 1));
+        var limiter = Limiter(new DeliveryOptions { PerChatPerSecond = 0.01, PerChatBurst = 3 });
+        Assert.True(Send(limiter, 1));
+        Assert.True(Send(limiter, 1));
 
         Assert.False(limiter.HoldAfterTooManyRequests(1, TimeSpan.FromSeconds(30)));
 
         Assert.Null(limiter.TryAdmit(1));
         Assert.NotNull(limiter.TryAdmit(2));
+        _clock.Advance(TimeSpan.FromSeconds(30));
+        Assert.True(Send(limiter, 1));
     }
 
-    /// <summary>One message to the chat: admitted and sent at once, or refused.</summary>
-    private static async Task<bool> SendAsync(SendRateLimiter limiter, long chatId)
+    private SendRateLimiter Limiter(DeliveryOptions options) => new(Options.Create(options), _clock);
+
+    /// <summary>One message to the chat: admitted and sent (the clock moved to its slot), or refused.</summary>
+    private bool Send(SendRateLimiter limiter, long chatId)
     {
         using var permit = limiter.TryAdmit(chatId);
         if (permit is null)
@@ -143,7 +163,17 @@ public sealed class SendRateLimiterTests
             return false;
         }
 
-        await permit.AcquireAsync(CancellationToken.None);
+        Acquire(permit);
         return true;
+    }
+
+    /// <summary>Takes the permit, moving the clock on by each wait the limiter asks for, so it is taken exactly at its slot.</summary>
+    private void Acquire(SendPermit permit)
+    {
+        for (var step = 0; !permit.TryTake(out var wait); step++)
+        {
+            Assert.True(step < 1000, "the permit never came");
+            _clock.Advance(wait);
+        }
     }
 }

@@ -20,8 +20,6 @@ namespace AsnBot.Tests.Support;
 public sealed class BotHarness : IDisposable
 {
     private readonly TempDatabase _database = new();
-    private readonly SendRateLimiter _limiter;
-    private readonly InboundRateLimiter _inbound;
     private long _nextUpdateId = 1000;
 
     /// <param name="options">Units and survey settings; <see cref="TestUnits.Options"/> by default.</param>
@@ -47,8 +45,7 @@ public sealed class BotHarness : IDisposable
             Texts, Survey, surveyOptions, Microsoft.Extensions.Options.Options.Create(Complaints),
             new AdminTools(Desk, Planner, Scheduler, new BroadcastMessages(Texts, Options)), Logs);
         var signal = new OutboxSignal();
-        _inbound = new InboundRateLimiter(delivery);
-        Processor = new InboundProcessor(Database, Engine, signal, _inbound, Clock, delivery, NullLogger<InboundProcessor>.Instance);
+        Processor = new InboundProcessor(Database, Engine, signal, new InboundRateLimiter(delivery, Clock), Clock, delivery, NullLogger<InboundProcessor>.Instance);
         if (openRound)
         {
             using var work = Database.Begin();
@@ -56,9 +53,9 @@ public sealed class BotHarness : IDisposable
             work.Commit();
         }
 
-        _limiter = new SendRateLimiter(delivery);
-        var watch = new AdminGroupWatch(Microsoft.Extensions.Options.Options.Create(Admin), Texts, NullLogger<AdminGroupWatch>.Instance);
-        Sender = new OutboxSender(Database, Transcript, _limiter, watch, signal, Clock, delivery, NullLogger<OutboxSender>.Instance);
+        // Pacing runs on real time here: the fake clock stands still while a test sends dozens of messages.
+        var limiter = new SendRateLimiter(delivery, TimeProvider.System);
+        Sender = new OutboxSender(Database, Transcript, limiter, DeliveryOutcomes.All(Admin), signal, Clock, delivery, NullLogger<OutboxSender>.Instance);
     }
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero));
@@ -114,10 +111,5 @@ public sealed class BotHarness : IDisposable
         return handled;
     }
 
-    public void Dispose()
-    {
-        _limiter.Dispose();
-        _inbound.Dispose();
-        _database.Dispose();
-    }
+    public void Dispose() => _database.Dispose();
 }
