@@ -1,7 +1,7 @@
-using AsnBot.Conversations;
 using AsnBot.Data;
 using AsnBot.Data.Broadcasts;
 using AsnBot.Delivery;
+using AsnBot.Engine;
 
 namespace AsnBot.Broadcasts;
 

@@ -1,6 +1,6 @@
-using AsnBot.Conversations;
 using AsnBot.Data;
 using AsnBot.Data.Outbox;
+using AsnBot.Engine;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 

@@ -1,4 +1,3 @@
-using AsnBot.Conversations;
 using AsnBot.Data;
 using AsnBot.Data.Residents;
 using AsnBot.Delivery;

@@ -1,4 +1,4 @@
-using AsnBot.Conversations.Complaints;
+using AsnBot.Admin;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,7 +11,7 @@ namespace AsnBot.Telegram;
 /// <summary>
 /// At start, asks Telegram about the configured admin group (getChat) and says in one log line when it is wrong.
 /// The bot runs on either way: residents still need their surveys and replies, and what is meant for the group
-/// stays queued until the group takes it (see <see cref="Delivery.AdminGroupWatch"/>); stopping would take the
+/// stays queued until the group takes it (see <see cref="Admin.AdminGroupWatch"/>); stopping would take the
 /// bot away from everyone over a setting only the admins are affected by.
 /// </summary>
 public sealed partial class AdminGroupCheck(ITelegramBotClient bot, IOptions<AdminOptions> admin, ILogger<AdminGroupCheck> logger) : BackgroundService

@@ -1,5 +1,5 @@
-using AsnBot.Conversations;
 using AsnBot.Delivery;
+using AsnBot.Engine;
 using AsnBot.Tests.Support;
 using Dapper;
 using Microsoft.Extensions.Time.Testing;

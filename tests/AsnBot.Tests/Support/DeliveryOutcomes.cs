@@ -1,5 +1,5 @@
+using AsnBot.Admin;
 using AsnBot.Broadcasts;
-using AsnBot.Conversations.Complaints;
 using AsnBot.Delivery;
 using AsnBot.Engine;
 using AsnBot.Texts;

@@ -1,8 +1,8 @@
-using AsnBot.Conversations;
-using AsnBot.Conversations.Complaints;
+using AsnBot.Admin;
 using AsnBot.Data;
 using AsnBot.Data.Outbox;
 using AsnBot.Delivery;
+using AsnBot.Engine;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AsnBot.Tests.Support;
