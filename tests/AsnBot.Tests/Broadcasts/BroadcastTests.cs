@@ -1,4 +1,5 @@
 using AsnBot.Broadcasts;
+using AsnBot.Delivery;
 using AsnBot.Tests.Support;
 
 namespace AsnBot.Tests.Broadcasts;
@@ -147,6 +148,24 @@ public sealed class BroadcastTests : IDisposable
         Assert.Equal(1, _bot.Database.Count("SELECT COUNT(*) FROM broadcast_recipient WHERE state = 'blocked' AND user_id = 2"));
         Assert.Equal(1, _bot.Database.Count("SELECT COUNT(*) FROM resident WHERE blocked_at IS NOT NULL AND user_id = 2"));
         Assert.Contains("diblokir 1", Progress().Text, StringComparison.Ordinal);
+        Assert.Single(residents[0].Messages, m => m.Text.Contains(Invitation, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AnInvitationRefused_OrFailingEveryAttempt_IsRecordedAsFailed_AndCountedSo()
+    {
+        var residents = await Residents(1, 2, 3);
+        _bot.Transcript.Fail(2, new DeliveryResult(DeliveryStatus.Rejected, Reason: "Bad Request: chat not found"));
+        _bot.Transcript.Fail(3, new DeliveryResult(DeliveryStatus.Failed, Reason: "HTTP 502"));
+        await _admin.Command("siaran");
+        await _admin.PressLabel("semua warga");
+        await _admin.PressLabel("Kirim ke 3 warga");
+        await TickUntilDone();
+
+        Assert.Equal(1, _bot.Database.Count("SELECT COUNT(*) FROM broadcast_recipient WHERE state = 'sent' AND user_id = 1"));
+        Assert.Equal(2, _bot.Database.Count("SELECT COUNT(*) FROM broadcast_recipient WHERE state = 'failed' AND user_id IN (2, 3)"));
+        Assert.Equal(0, _bot.Database.Count("SELECT COUNT(*) FROM outbox WHERE broadcast_id IS NOT NULL"));
+        Assert.Contains("gagal 2", Progress().Text, StringComparison.Ordinal);
         Assert.Single(residents[0].Messages, m => m.Text.Contains(Invitation, StringComparison.Ordinal));
     }
 

@@ -10,6 +10,7 @@ public sealed class Transcript : IMessageTransport
     private readonly Dictionary<long, List<ShownMessage>> _chats = [];
     private readonly List<AnswerButton> _answers = [];
     private readonly HashSet<long> _blocked = [];
+    private readonly Dictionary<long, DeliveryResult> _failing = [];
     private int _nextId;
 
     public IReadOnlyList<AnswerButton> Answers
@@ -49,6 +50,15 @@ public sealed class Transcript : IMessageTransport
         }
     }
 
+    /// <summary>Messages to the chat get this answer instead of being shown (a refusal, a server error).</summary>
+    public void Fail(long chatId, DeliveryResult result)
+    {
+        lock (_gate)
+        {
+            _failing[chatId] = result;
+        }
+    }
+
     public Task<DeliveryResult> DeliverAsync(Outbound outbound, CancellationToken cancellationToken)
     {
         lock (_gate)
@@ -56,6 +66,11 @@ public sealed class Transcript : IMessageTransport
             if (_blocked.Contains(outbound.ChatId) && outbound is not AnswerButton)
             {
                 return Task.FromResult(new DeliveryResult(DeliveryStatus.Unreachable, Reason: "Forbidden: bot was blocked by the user"));
+            }
+
+            if (_failing.TryGetValue(outbound.ChatId, out var failure))
+            {
+                return Task.FromResult(failure);
             }
 
             switch (outbound)
