@@ -111,7 +111,8 @@ public sealed class OutboxSenderTests : IDisposable
     public async Task AStopWhoseSendOutlastsTheGrace_CutsItOffOnTheBotsClock_AndStillAwaitsIt()
     {
         Enqueue(new SendText(1, "stuck"));
-        var transport = new GatedTransport(hold: "stuck");
+        // Once cut off, the request takes 30 s of the bot's clock to unwind, as a slow connection might.
+        var transport = new GatedTransport(hold: "stuck", unwinding: (_clock, TimeSpan.FromSeconds(30)));
         using var sender = Sender(transport, maxConcurrency: 1);
         await sender.StartAsync(CancellationToken.None);
         await transport.Held.WaitAsync(TimeSpan.FromSeconds(10));
@@ -120,15 +121,14 @@ public sealed class OutboxSenderTests : IDisposable
         var stopping = sender.StopAsync(CancellationToken.None);
         for (var step = 0; !stopping.IsCompleted; step++)
         {
-            Assert.True(step < 200, "the stop did not end after its grace");
-            Assert.False(transport.CutOff);
+            Assert.True(step < 400, "the stop did not end after its grace");
             _clock.Advance(TimeSpan.FromSeconds(1));
             await Task.WhenAny(stopping, Task.Delay(50));
         }
 
         await stopping;
-        Assert.True(transport.CutOff);
-        Assert.True(_clock.GetUtcNow() - StartOfTest >= OutboxSender.SendGrace);
+        Assert.True(transport.CutOffAt - StartOfTest >= OutboxSender.SendGrace, $"cut off after {transport.CutOffAt - StartOfTest}");
+        Assert.True(transport.Returned, "the stop returned before the send it cut off");
 
         // Cut off half-way, the message may or may not have gone out: it stays queued for the next start.
         Assert.Equal(1, _database.Database.Count("SELECT COUNT(*) FROM outbox"));
@@ -164,21 +164,28 @@ public sealed class OutboxSenderTests : IDisposable
 
     private void Enqueue(SendText message, int priority = OutboxPriority.Reply) => _database.Database.Enqueue(message, _clock.GetUtcNow(), priority);
 
-    /// <summary>Accepts every message and keeps their order; holds the one named <c>hold</c> until released.</summary>
-    private sealed class GatedTransport(string? hold) : IMessageTransport
+    /// <summary>
+    /// Accepts every message and keeps their order; holds the one named <c>hold</c> until released. Cut off while
+    /// held, it returns after <c>unwinding</c> on that clock, if given.
+    /// </summary>
+    private sealed class GatedTransport(string? hold, (TimeProvider Clock, TimeSpan Time)? unwinding = null) : IMessageTransport
     {
         private readonly Lock _gate = new();
         private readonly List<string> _sent = [];
         private readonly TaskCompletionSource _held = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private int _nextId;
-        private volatile bool _cutOff;
+        private DateTimeOffset? _cutOffAt;
+        private volatile bool _returned;
 
         /// <summary>Completes when the held message reached the transport.</summary>
         public Task Held => _held.Task;
 
-        /// <summary>The held send was cancelled, and its call returned.</summary>
-        public bool CutOff => _cutOff;
+        /// <summary>When the held send was cancelled, on the unwinding clock.</summary>
+        public DateTimeOffset? CutOffAt => _cutOffAt;
+
+        /// <summary>The cancelled send's call returned.</summary>
+        public bool Returned => _returned;
 
         public List<string> Sent
         {
@@ -212,9 +219,11 @@ public sealed class OutboxSenderTests : IDisposable
                 {
                     await _release.Task.WaitAsync(cancellationToken);
                 }
-                catch (OperationCanceledException)
+                catch (OperationCanceledException) when (unwinding is { } slow)
                 {
-                    _cutOff = true;
+                    _cutOffAt = slow.Clock.GetUtcNow();
+                    await Task.Delay(slow.Time, slow.Clock, CancellationToken.None);
+                    _returned = true;
                     throw;
                 }
             }
