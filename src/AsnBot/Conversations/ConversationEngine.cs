@@ -7,6 +7,7 @@ using AsnBot.Data;
 using AsnBot.Data.Broadcasts;
 using AsnBot.Data.Residents;
 using AsnBot.Data.Sessions;
+using AsnBot.Engine;
 using AsnBot.Surveys;
 using AsnBot.Texts;
 using Microsoft.Extensions.Logging;
@@ -26,7 +27,6 @@ public sealed class ConversationEngine(
     AdminTools admin,
     ILogger<ConversationEngine> logger)
 {
-    private const string ComplaintFlowName = "complaint";
     private readonly SurveyOptions _options = options.Value;
     private readonly ComplaintDesk _desk = admin.Desk;
 
@@ -105,7 +105,7 @@ public sealed class ConversationEngine(
     private bool TakesText(Turn turn)
     {
         var session = new SessionStore(turn.Work).Find(turn.Inbound.ChatId);
-        return session?.Flow == ComplaintFlowName ? Complaint(turn, session).TakesText : session is not null && Survey(turn, session).TakesText;
+        return session?.Flow == FlowNames.Complaint ? Complaint(turn, session).TakesText : session is not null && Survey(turn, session).TakesText;
     }
 
     /// <summary>A survey or complaint step, or the menu: the conversation shows it again itself after a wrong input.</summary>
@@ -128,7 +128,7 @@ public sealed class ConversationEngine(
     {
         var inbound = turn.Inbound;
         var session = new SessionStore(turn.Work).Find(inbound.ChatId) ?? NewSession(inbound, turn.Now);
-        var filing = session.Flow == ComplaintFlowName;
+        var filing = session.Flow == FlowNames.Complaint;
         var press = inbound.Kind == InboundKind.Button ? ButtonPress.Parse(inbound.ButtonData) : null;
         switch (inbound.Kind)
         {
@@ -255,7 +255,7 @@ public sealed class ConversationEngine(
                 turn.AnswerButton();
                 HandleMenu(turn, resident, session, press.Argument);
                 return;
-            case BroadcastButtons.Invitation when session.Flow == ComplaintFlowName:
+            case BroadcastButtons.Invitation when session.Flow == FlowNames.Complaint:
                 turn.AnswerButton();
                 OfferToContinueComplaint(turn, session);
                 return;
@@ -269,7 +269,7 @@ public sealed class ConversationEngine(
                 return;
             case ComplaintButtons.Reopen when complaints.Resolved(press) is { } resolved:
                 turn.AnswerButton();
-                if (session.Flow == ComplaintFlowName)
+                if (session.Flow == FlowNames.Complaint)
                 {
                     OfferToContinueComplaint(turn, session);
                     return;
@@ -294,7 +294,7 @@ public sealed class ConversationEngine(
 
     private void HandleMenu(Turn turn, ResidentRow resident, SessionRow session, string choice)
     {
-        if (session.Flow == ComplaintFlowName)
+        if (session.Flow == FlowNames.Complaint)
         {
             OfferToContinueComplaint(turn, session);
             return;
@@ -347,11 +347,11 @@ public sealed class ConversationEngine(
     }
 
     /// <summary>A complaint or a survey is in progress.</summary>
-    private static bool IsOpen(SessionRow session) => session.Flow == ComplaintFlowName || session.State != nameof(SurveyState.Idle);
+    private static bool IsOpen(SessionRow session) => session.Flow == FlowNames.Complaint || session.State != nameof(SurveyState.Idle);
 
     private void ShowCurrent(Turn turn, SessionRow session)
     {
-        if (session.Flow == ComplaintFlowName)
+        if (session.Flow == FlowNames.Complaint)
         {
             Complaint(turn, session).ShowCurrent();
         }

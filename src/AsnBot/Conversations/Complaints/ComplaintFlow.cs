@@ -1,6 +1,7 @@
 using System.Globalization;
 using AsnBot.Data.Complaints;
 using AsnBot.Data.Sessions;
+using AsnBot.Engine;
 using Stateless;
 
 namespace AsnBot.Conversations.Complaints;
@@ -33,7 +34,7 @@ internal sealed class ComplaintFlow
         _machine.OnTransitioned(t =>
         {
             _session.Step++;
-            _session.Flow = t.Destination == ComplaintState.Idle ? "survey" : "complaint";
+            _session.Flow = t.Destination == ComplaintState.Idle ? FlowNames.Survey : FlowNames.Complaint;
         });
         Configure();
     }

@@ -14,7 +14,7 @@ namespace AsnBot.Conversations.Survey;
 internal sealed class SurveyFlow
 {
     private readonly StateMachine<SurveyState, Trigger> _machine;
-    private readonly StateMachine<SurveyState, Trigger>.TriggerWithParameters<int> _edit;
+    private readonly StateMachine<SurveyState, Trigger>.TriggerWithParameters<string> _edit;
     private readonly SurveyContext _context;
     private readonly SessionRow _session;
     private Trigger? _unhandled;
@@ -26,7 +26,7 @@ internal sealed class SurveyFlow
         _machine = new StateMachine<SurveyState, Trigger>(
             () => Enum.Parse<SurveyState>(_session.State),
             s => _session.State = s.ToString());
-        _edit = _machine.SetTriggerParameters<int>(Trigger.Edit);
+        _edit = _machine.SetTriggerParameters<string>(Trigger.Edit);
         _machine.OnUnhandledTrigger((_, trigger) => _unhandled = trigger);
         _machine.OnTransitioned(_ => _session.Step++);
         Configure();
@@ -245,18 +245,18 @@ internal sealed class SurveyFlow
 
         _machine.Configure(SurveyState.Answering)
             .SubstateOf(SurveyState.Active)
-            .OnEntryFrom(Trigger.PickUnit, () => _session.QuestionIndex = 0)
-            .OnEntryFrom(Trigger.PickService, () => _session.QuestionIndex = 0)
-            .OnEntryFrom(Trigger.Answer, () => _session.QuestionIndex++)
-            .OnEntryFrom(Trigger.Back, t => _session.QuestionIndex = t.Source == SurveyState.Answering
-                ? _session.QuestionIndex - 1
-                : _context.Survey.Questions.Count - 1)
-            .OnEntryFrom(_edit, index =>
+            .OnEntryFrom(Trigger.PickUnit, () => _context.GoToQuestion(0))
+            .OnEntryFrom(Trigger.PickService, () => _context.GoToQuestion(0))
+            .OnEntryFrom(Trigger.Answer, () => _context.GoToQuestion(_context.CurrentIndex + 1))
+            .OnEntryFrom(Trigger.Back, t => _context.GoToQuestion(t.Source == SurveyState.Answering
+                ? _context.CurrentIndex - 1
+                : _context.Survey.Questions.Count - 1))
+            .OnEntryFrom(_edit, code =>
             {
-                _session.QuestionIndex = index;
+                _session.QuestionCode = code;
                 _session.BackToReview = true;
             })
-            .PermitDynamic(Trigger.Answer, () => _session.BackToReview || _session.QuestionIndex + 1 >= _context.Survey.Questions.Count
+            .PermitDynamic(Trigger.Answer, () => _session.BackToReview || _context.CurrentIndex + 1 >= _context.Survey.Questions.Count
                 ? SurveyState.Review
                 : SurveyState.Answering)
             .PermitDynamic(Trigger.Back, BackFromQuestion);
@@ -306,7 +306,7 @@ internal sealed class SurveyFlow
             return SurveyState.Review;
         }
 
-        if (_session.QuestionIndex > 0)
+        if (_context.CurrentIndex > 0)
         {
             return SurveyState.Answering;
         }
@@ -428,15 +428,14 @@ internal sealed class SurveyFlow
 
     private void EditAnswer(string questionCode)
     {
-        var index = _context.Survey.IndexOf(questionCode);
-        if (index < 0 || !_machine.CanFire(Trigger.Edit))
+        if (_context.Survey.IndexOf(questionCode) < 0 || !_machine.CanFire(Trigger.Edit))
         {
             Reject("button.invalid");
             return;
         }
 
         _unhandled = null;
-        _machine.Fire(_edit, index);
+        _machine.Fire(_edit, questionCode);
         Shown(Trigger.Edit);
     }
 
@@ -453,7 +452,7 @@ internal sealed class SurveyFlow
         {
             _context.Turn.AnswerButton(_context.Turn.Text("input.required"));
             _machine.Fire(Trigger.OpenEdit);
-            _machine.Fire(_edit, _context.Survey.IndexOf(missing.Code));
+            _machine.Fire(_edit, missing.Code);
             _context.Screens.Show(State);
             return;
         }
