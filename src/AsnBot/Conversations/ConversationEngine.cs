@@ -8,6 +8,7 @@ using AsnBot.Data.Broadcasts;
 using AsnBot.Data.Residents;
 using AsnBot.Data.Sessions;
 using AsnBot.Engine;
+using AsnBot.Survey;
 using AsnBot.Surveys;
 using AsnBot.Texts;
 using Microsoft.Extensions.Logging;
@@ -120,7 +121,7 @@ public sealed class ConversationEngine(
         {
             case ConsentOpens.Complaint: Complaint(turn, session).Begin(); break;
             case ConsentOpens.Menu: MainMenu.Show(turn); break;
-            default: Survey(turn, session).Start(consent.UnitCode); break;
+            default: Opening(turn, session).Start(consent.UnitCode); break;
         }
     }
 
@@ -159,7 +160,7 @@ public sealed class ConversationEngine(
                 WithSession(turn, session, () =>
                 {
                     var flow = Survey(turn, session);
-                    if (!flow.PauseIfAway(_options.ResumePromptAfter))
+                    if (!new SurveyOpening(flow).PauseIfAway())
                     {
                         flow.Input(inbound);
                     }
@@ -177,7 +178,7 @@ public sealed class ConversationEngine(
                 OfferToContinueComplaint(turn, session);
                 return;
             case "start":
-                WithSession(turn, session, () => Survey(turn, session).Start(Onboarding.DeepLinkUnit(turn.Inbound.Text)));
+                WithSession(turn, session, () => Opening(turn, session).Start(Onboarding.DeepLinkUnit(turn.Inbound.Text)));
                 return;
             case "report":
                 // A survey in progress stays where it is; /start offers to continue it afterwards.
@@ -199,7 +200,7 @@ public sealed class ConversationEngine(
                 WithSession(turn, session, () =>
                 {
                     var flow = Survey(turn, session);
-                    if (!flow.PauseIfAway(_options.ResumePromptAfter))
+                    if (!new SurveyOpening(flow).PauseIfAway())
                     {
                         flow.Back();
                     }
@@ -262,7 +263,7 @@ public sealed class ConversationEngine(
             case BroadcastButtons.Invitation:
                 turn.AnswerButton();
                 var (round, unit) = BroadcastButtons.ParseInvitation(press.Argument);
-                WithSession(turn, session, () => Survey(turn, session).Invited(round, unit));
+                WithSession(turn, session, () => Opening(turn, session).Invited(round, unit));
                 return;
             case ComplaintButtons.ConfirmResolved when complaints.Resolved(press) is { } resolved:
                 complaints.Close(resolved);
@@ -303,7 +304,7 @@ public sealed class ConversationEngine(
         switch (choice)
         {
             case MainMenu.Survey:
-                WithSession(turn, session, () => Survey(turn, session).Start(unitCode: null));
+                WithSession(turn, session, () => Opening(turn, session).Start(unitCode: null));
                 return;
             case MainMenu.Report:
                 WithSession(turn, session, () => Complaint(turn, session).Begin());
@@ -373,6 +374,8 @@ public sealed class ConversationEngine(
     }
 
     private SurveyFlow Survey(Turn turn, SessionRow session) => new(new SurveyContext(turn, session, survey, _options));
+
+    private SurveyOpening Opening(Turn turn, SessionRow session) => new(Survey(turn, session));
 
     private ComplaintFlow Complaint(Turn turn, SessionRow session) =>
         new(new ComplaintContext(turn, session, _desk, complaintOptions.Value, _options));

@@ -1,7 +1,6 @@
 using System.Reflection;
 using System.Text.Json;
 using AsnBot.Conversations;
-using AsnBot.Conversations.Admin;
 using AsnBot.Conversations.Broadcasts;
 using AsnBot.Conversations.Complaints;
 using AsnBot.Conversations.Privacy;
@@ -10,6 +9,7 @@ using AsnBot.Data.Broadcasts;
 using AsnBot.Data.Complaints;
 using AsnBot.Delivery;
 using AsnBot.Engine;
+using AsnBot.Rounds;
 
 namespace AsnBot.Tests.Engine;
 
@@ -29,6 +29,7 @@ public sealed class PersistedNamesTests
         Assert.Equal(
             ["Idle", "ChoosingCategory", "ChoosingUnit", "NamingUnit", "Describing", "AddingEvidence", "ChoosingPrivacy", "Reviewing", "ConfirmingCancel", "GivingReopenReason"],
             Enum.GetNames<ComplaintState>());
+        Assert.Equal(["None", "Name", "Opens", "Closes", "Units", "Confirm"], Enum.GetNames<RoundWizardStep>());
         Assert.Equal(["survey", "complaint"], Constants(typeof(FlowNames)));
     }
 
@@ -42,7 +43,8 @@ public sealed class PersistedNamesTests
         Assert.Equal(["V", "B", "r", "a", "go", "x", "pause", "resume", "cancel"], Constants(typeof(BroadcastButtons)));
         Assert.Equal(["ok", "no", "lg", "dy", "dn"], Constants(typeof(PrivacyButtons)));
         Assert.Equal(["M", "survey", "report", "status"], Constants(typeof(MainMenu)));
-        Assert.Equal("RW", RoundDesk.WizardButton);
+        Assert.Equal("RW", RoundWizard.Button);
+        Assert.Equal(["t", "all", "next", "ok", "no"], Constants(typeof(RoundWizardScreens)));
 
         Assert.Equal("a:7:U3", ButtonPress.Of(SurveyButtons.Answer, 7, "U3"));
         Assert.Equal("M:survey", ButtonPress.Of(MainMenu.Action, MainMenu.Survey));
@@ -94,6 +96,14 @@ public sealed class PersistedNamesTests
         Assert.Equal(
             """{"Text":"t","Keyboard":{"Rows":[[{"Label":"L","Data":"d"}]]},"Buttons":[{"Label":"L","Data":"d"}]}""",
             JsonSerializer.Serialize(screen));
+    }
+
+    [Fact]
+    public void RoundWizardDraft_IsSavedInTheAdminSessionAsThisJson()
+    {
+        var draft = new RoundWizardDraft { Name = "N", Opens = new DateOnly(2026, 12, 1), Closes = new DateOnly(2026, 12, 31), Units = ["RSUD"] };
+
+        Assert.Equal("""{"Name":"N","Opens":"2026-12-01","Closes":"2026-12-31","Units":["RSUD"]}""", JsonSerializer.Serialize(draft));
     }
 
     [Fact]
