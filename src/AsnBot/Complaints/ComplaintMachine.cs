@@ -1,5 +1,3 @@
-using AsnBot.Conversations;
-using AsnBot.Conversations.Complaints;
 using AsnBot.Data.Complaints;
 using AsnBot.Engine;
 using Stateless;

@@ -1,4 +1,3 @@
-using AsnBot.Conversations;
 using Stateless;
 
 namespace AsnBot.Engine;

@@ -1,9 +1,7 @@
 using System.Text.Json;
-using AsnBot.Conversations;
-using AsnBot.Conversations.Complaints;
+using AsnBot.Complaints;
 using AsnBot.Data.Admin;
 using AsnBot.Engine;
-using AsnBot.Surveys.Rounds;
 using AsnBot.Texts;
 using Stateless;
 

@@ -1,5 +1,4 @@
-using AsnBot.Conversations;
-using AsnBot.Surveys.Rounds;
+using AsnBot.Engine;
 using AsnBot.Texts;
 
 namespace AsnBot.Rounds;

@@ -1,4 +1,3 @@
-using AsnBot.Conversations.Survey;
 using AsnBot.Engine;
 using Stateless;
 

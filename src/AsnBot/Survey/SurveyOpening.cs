@@ -1,6 +1,5 @@
-using AsnBot.Conversations;
-using AsnBot.Conversations.Survey;
-using AsnBot.Surveys.Rounds;
+using AsnBot.Engine;
+using AsnBot.Rounds;
 
 namespace AsnBot.Survey;
 

@@ -1,15 +1,14 @@
 using System.Reflection;
 using System.Text.Json;
-using AsnBot.Conversations;
-using AsnBot.Conversations.Broadcasts;
-using AsnBot.Conversations.Complaints;
-using AsnBot.Conversations.Privacy;
-using AsnBot.Conversations.Survey;
+using AsnBot.Broadcasts;
+using AsnBot.Complaints;
 using AsnBot.Data.Broadcasts;
 using AsnBot.Data.Complaints;
 using AsnBot.Delivery;
 using AsnBot.Engine;
+using AsnBot.Privacy;
 using AsnBot.Rounds;
+using AsnBot.Survey;
 
 namespace AsnBot.Tests.Engine;
 
