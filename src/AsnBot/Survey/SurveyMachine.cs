@@ -36,7 +36,8 @@ internal static class SurveyMachine
 
     public static readonly FlowMachine<SurveyFlow, SurveyState, SurveyTrigger> Instance = new(Configure);
 
-    private static void Configure(StateMachine<SurveyState, SurveyTrigger> machine, Func<SurveyFlow> flow)
+    /// <summary>Sets up one machine; internal so the flow-machine benchmark can build one afresh, as each update once did.</summary>
+    internal static void Configure(StateMachine<SurveyState, SurveyTrigger> machine, Func<SurveyFlow> flow)
     {
         machine.SetTriggerParameters<string>(SurveyTrigger.Edit);
         SurveyContext Context() => flow().Context;
