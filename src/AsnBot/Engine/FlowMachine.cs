@@ -23,55 +23,33 @@ internal sealed class FlowMachine<TFlow, TState, TTrigger>(Action<StateMachine<T
     private readonly ConcurrentBag<Slot> _idle = [];
 
     /// <summary>Fires the trigger for this flow; false when its step does not take it (nothing changed then).</summary>
-    public bool Fire(TFlow flow, TTrigger trigger)
-    {
-        var slot = Lend(flow);
-        try
+    public bool Fire(TFlow flow, TTrigger trigger) =>
+        Use(flow, trigger, static (slot, t) =>
         {
-            slot.Machine.Fire(trigger);
+            slot.Machine.Fire(t);
             return !slot.Unhandled;
-        }
-        finally
-        {
-            Return(slot);
-        }
-    }
+        });
 
     /// <summary>Fires a trigger that carries a value (the question to change, say).</summary>
-    public bool Fire<TArg>(TFlow flow, StateMachine<TState, TTrigger>.TriggerWithParameters<TArg> trigger, TArg argument)
-    {
-        var slot = Lend(flow);
-        try
+    public bool Fire<TArg>(TFlow flow, StateMachine<TState, TTrigger>.TriggerWithParameters<TArg> trigger, TArg argument) =>
+        Use(flow, (trigger, argument), static (slot, fired) =>
         {
-            slot.Machine.Fire(trigger, argument);
+            slot.Machine.Fire(fired.trigger, fired.argument);
             return !slot.Unhandled;
-        }
-        finally
-        {
-            Return(slot);
-        }
-    }
+        });
 
-    public bool CanFire(TFlow flow, TTrigger trigger)
-    {
-        var slot = Lend(flow);
-        try
-        {
-            return slot.Machine.CanFire(trigger);
-        }
-        finally
-        {
-            Return(slot);
-        }
-    }
+    public bool CanFire(TFlow flow, TTrigger trigger) => Use(flow, trigger, static (slot, t) => slot.Machine.CanFire(t));
 
     /// <summary>Whether the flow's state is this one or one of its substates.</summary>
-    public bool IsInState(TFlow flow, TState state)
+    public bool IsInState(TFlow flow, TState state) => Use(flow, state, static (slot, s) => slot.Machine.IsInState(s));
+
+    /// <summary>Lends a machine to the flow for one call (static callbacks: nothing is allocated per call).</summary>
+    private TResult Use<TArg, TResult>(TFlow flow, TArg argument, Func<Slot, TArg, TResult> use)
     {
         var slot = Lend(flow);
         try
         {
-            return slot.Machine.IsInState(state);
+            return use(slot, argument);
         }
         finally
         {
