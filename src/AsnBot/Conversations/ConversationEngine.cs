@@ -5,16 +5,18 @@ using AsnBot.Data;
 using AsnBot.Data.Broadcasts;
 using AsnBot.Data.Residents;
 using AsnBot.Data.Sessions;
+using AsnBot.Engine;
 using AsnBot.Privacy;
 using AsnBot.Survey;
 using AsnBot.Texts;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace AsnBot.Engine;
+namespace AsnBot.Conversations;
 
 /// <summary>
-/// Turns one inbound event into state changes and replies, inside the caller's transaction.
+/// The conversation router: which feature answers an inbound event, and the state changes and replies it makes,
+/// inside the caller's transaction. The one place (with Hosting) that knows every resident- and admin-facing feature.
 /// Knows nothing of Telegram: the same engine serves the bot, the console chat and the tests.
 /// </summary>
 public sealed class ConversationEngine(
@@ -23,7 +25,7 @@ public sealed class ConversationEngine(
     IOptions<SurveyOptions> options,
     IOptions<ComplaintOptions> complaintOptions,
     AdminTools admin,
-    ILogger<ConversationEngine> logger)
+    ILogger<ConversationEngine> logger) : IConversation
 {
     private readonly SurveyOptions _options = options.Value;
     private readonly ComplaintDesk _desk = admin.Desk;
