@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AsnBot.Cli;
 using AsnBot.ConsoleChat;
 using AsnBot.Data;
 using AsnBot.Delivery;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AsnBot.Conversations;
 using AsnBot.Data;
 using AsnBot.Delivery;
 using AsnBot.Engine;

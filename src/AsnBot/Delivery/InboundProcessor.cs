@@ -15,7 +15,7 @@ namespace AsnBot.Delivery;
 /// </summary>
 public sealed partial class InboundProcessor(
     Database database,
-    ConversationEngine engine,
+    IConversation engine,
     OutboxSignal signal,
     InboundRateLimiter flood,
     TimeProvider time,

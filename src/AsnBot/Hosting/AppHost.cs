@@ -1,6 +1,7 @@
 using AsnBot.Admin;
 using AsnBot.Broadcasts;
 using AsnBot.Complaints;
+using AsnBot.Conversations;
 using AsnBot.Data;
 using AsnBot.Delivery;
 using AsnBot.Engine;
@@ -113,6 +114,7 @@ public static class AppHost
         services.AddSingleton<RoundPlanner>();
         services.AddSingleton<AdminTools>();
         services.AddSingleton<ConversationEngine>();
+        services.AddSingleton<IConversation>(s => s.GetRequiredService<ConversationEngine>());
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<InboundProcessor>();
         services.AddSingleton<SendRateLimiter>();

@@ -1,3 +1,4 @@
+using AsnBot.Conversations;
 using AsnBot.Data;
 using AsnBot.Engine;
 using Microsoft.Extensions.Hosting;

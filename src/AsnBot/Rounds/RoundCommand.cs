@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using AsnBot.Cli;
 using AsnBot.Data;
 using AsnBot.Data.Rounds;
 using AsnBot.Reports.Cli;

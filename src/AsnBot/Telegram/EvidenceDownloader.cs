@@ -2,7 +2,7 @@ using System.Globalization;
 using AsnBot.Complaints;
 using AsnBot.Data;
 using AsnBot.Data.Complaints;
-using AsnBot.Hosting;
+using AsnBot.Engine;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;

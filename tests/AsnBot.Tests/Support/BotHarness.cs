@@ -1,6 +1,7 @@
 using AsnBot.Admin;
 using AsnBot.Broadcasts;
 using AsnBot.Complaints;
+using AsnBot.Conversations;
 using AsnBot.Data;
 using AsnBot.Delivery;
 using AsnBot.Engine;

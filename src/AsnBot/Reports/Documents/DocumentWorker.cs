@@ -3,7 +3,6 @@ using AsnBot.Data;
 using AsnBot.Data.Documents;
 using AsnBot.Delivery;
 using AsnBot.Engine;
-using AsnBot.Hosting;
 using AsnBot.Reports.Complaints;
 using AsnBot.Reports.Export;
 using AsnBot.Reports.Ikm;

@@ -5,16 +5,18 @@ using AsnBot.Data;
 using AsnBot.Data.Broadcasts;
 using AsnBot.Data.Residents;
 using AsnBot.Data.Sessions;
+using AsnBot.Engine;
 using AsnBot.Privacy;
 using AsnBot.Survey;
 using AsnBot.Texts;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace AsnBot.Engine;
+namespace AsnBot.Conversations;
 
 /// <summary>
-/// Turns one inbound event into state changes and replies, inside the caller's transaction.
+/// The conversation router: which feature answers an inbound event, and the state changes and replies it makes,
+/// inside the caller's transaction. The one place (with Hosting) that knows every resident- and admin-facing feature.
 /// Knows nothing of Telegram: the same engine serves the bot, the console chat and the tests.
 /// </summary>
 public sealed class ConversationEngine(
@@ -23,9 +25,8 @@ public sealed class ConversationEngine(
     IOptions<SurveyOptions> options,
     IOptions<ComplaintOptions> complaintOptions,
     AdminTools admin,
-    ILogger<ConversationEngine> logger)
+    ILogger<ConversationEngine> logger) : IConversation
 {
-    private const string ComplaintFlowName = "complaint";
     private readonly SurveyOptions _options = options.Value;
     private readonly ComplaintDesk _desk = admin.Desk;
 
@@ -104,7 +105,7 @@ public sealed class ConversationEngine(
     private bool TakesText(Turn turn)
     {
         var session = new SessionStore(turn.Work).Find(turn.Inbound.ChatId);
-        return session?.Flow == ComplaintFlowName ? Complaint(turn, session).TakesText : session is not null && Survey(turn, session).TakesText;
+        return session?.Flow == FlowNames.Complaint ? Complaint(turn, session).TakesText : session is not null && Survey(turn, session).TakesText;
     }
 
     /// <summary>A survey or complaint step, or the menu: the conversation shows it again itself after a wrong input.</summary>
@@ -119,7 +120,7 @@ public sealed class ConversationEngine(
         {
             case ConsentOpens.Complaint: Complaint(turn, session).Begin(); break;
             case ConsentOpens.Menu: MainMenu.Show(turn); break;
-            default: Survey(turn, session).Start(consent.UnitCode); break;
+            default: Opening(turn, session).Start(consent.UnitCode); break;
         }
     }
 
@@ -127,7 +128,7 @@ public sealed class ConversationEngine(
     {
         var inbound = turn.Inbound;
         var session = new SessionStore(turn.Work).Find(inbound.ChatId) ?? NewSession(inbound, turn.Now);
-        var filing = session.Flow == ComplaintFlowName;
+        var filing = session.Flow == FlowNames.Complaint;
         var press = inbound.Kind == InboundKind.Button ? ButtonPress.Parse(inbound.ButtonData) : null;
         switch (inbound.Kind)
         {
@@ -158,7 +159,7 @@ public sealed class ConversationEngine(
                 WithSession(turn, session, () =>
                 {
                     var flow = Survey(turn, session);
-                    if (!flow.PauseIfAway(_options.ResumePromptAfter))
+                    if (!new SurveyOpening(flow).PauseIfAway())
                     {
                         flow.Input(inbound);
                     }
@@ -176,7 +177,7 @@ public sealed class ConversationEngine(
                 OfferToContinueComplaint(turn, session);
                 return;
             case "start":
-                WithSession(turn, session, () => Survey(turn, session).Start(Onboarding.DeepLinkUnit(turn.Inbound.Text)));
+                WithSession(turn, session, () => Opening(turn, session).Start(Onboarding.DeepLinkUnit(turn.Inbound.Text)));
                 return;
             case "report":
                 // A survey in progress stays where it is; /start offers to continue it afterwards.
@@ -198,7 +199,7 @@ public sealed class ConversationEngine(
                 WithSession(turn, session, () =>
                 {
                     var flow = Survey(turn, session);
-                    if (!flow.PauseIfAway(_options.ResumePromptAfter))
+                    if (!new SurveyOpening(flow).PauseIfAway())
                     {
                         flow.Back();
                     }
@@ -254,21 +255,21 @@ public sealed class ConversationEngine(
                 turn.AnswerButton();
                 HandleMenu(turn, resident, session, press.Argument);
                 return;
-            case BroadcastButtons.Invitation when session.Flow == ComplaintFlowName:
+            case BroadcastButtons.Invitation when session.Flow == FlowNames.Complaint:
                 turn.AnswerButton();
                 OfferToContinueComplaint(turn, session);
                 return;
             case BroadcastButtons.Invitation:
                 turn.AnswerButton();
                 var (round, unit) = BroadcastButtons.ParseInvitation(press.Argument);
-                WithSession(turn, session, () => Survey(turn, session).Invited(round, unit));
+                WithSession(turn, session, () => Opening(turn, session).Invited(round, unit));
                 return;
             case ComplaintButtons.ConfirmResolved when complaints.Resolved(press) is { } resolved:
                 complaints.Close(resolved);
                 return;
             case ComplaintButtons.Reopen when complaints.Resolved(press) is { } resolved:
                 turn.AnswerButton();
-                if (session.Flow == ComplaintFlowName)
+                if (session.Flow == FlowNames.Complaint)
                 {
                     OfferToContinueComplaint(turn, session);
                     return;
@@ -293,7 +294,7 @@ public sealed class ConversationEngine(
 
     private void HandleMenu(Turn turn, ResidentRow resident, SessionRow session, string choice)
     {
-        if (session.Flow == ComplaintFlowName)
+        if (session.Flow == FlowNames.Complaint)
         {
             OfferToContinueComplaint(turn, session);
             return;
@@ -302,7 +303,7 @@ public sealed class ConversationEngine(
         switch (choice)
         {
             case MainMenu.Survey:
-                WithSession(turn, session, () => Survey(turn, session).Start(unitCode: null));
+                WithSession(turn, session, () => Opening(turn, session).Start(unitCode: null));
                 return;
             case MainMenu.Report:
                 WithSession(turn, session, () => Complaint(turn, session).Begin());
@@ -346,11 +347,11 @@ public sealed class ConversationEngine(
     }
 
     /// <summary>A complaint or a survey is in progress.</summary>
-    private static bool IsOpen(SessionRow session) => session.Flow == ComplaintFlowName || session.State != nameof(SurveyState.Idle);
+    private static bool IsOpen(SessionRow session) => session.Flow == FlowNames.Complaint || session.State != nameof(SurveyState.Idle);
 
     private void ShowCurrent(Turn turn, SessionRow session)
     {
-        if (session.Flow == ComplaintFlowName)
+        if (session.Flow == FlowNames.Complaint)
         {
             Complaint(turn, session).ShowCurrent();
         }
@@ -372,6 +373,8 @@ public sealed class ConversationEngine(
     }
 
     private SurveyFlow Survey(Turn turn, SessionRow session) => new(new SurveyContext(turn, session, survey, _options));
+
+    private SurveyOpening Opening(Turn turn, SessionRow session) => new(Survey(turn, session));
 
     private ComplaintFlow Complaint(Turn turn, SessionRow session) =>
         new(new ComplaintContext(turn, session, _desk, complaintOptions.Value, _options));

@@ -3,12 +3,13 @@ using System.Globalization;
 using AsnBot.Data;
 using AsnBot.Data.Reports;
 using AsnBot.Hosting;
+using AsnBot.Reports;
 using AsnBot.Survey;
 using AsnBot.Texts;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace AsnBot.Reports.Cli;
+namespace AsnBot.Cli;
 
 /// <summary>A mistake the user can fix (unknown unit, missing database): one line on stderr, exit code 2.</summary>
 internal sealed class CliException(string message) : Exception(message);
