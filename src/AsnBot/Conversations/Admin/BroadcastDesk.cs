@@ -15,7 +15,7 @@ namespace AsnBot.Conversations.Admin;
 /// </summary>
 internal sealed class BroadcastDesk(Turn turn, BroadcastScheduler scheduler, BroadcastMessages messages, IReadOnlyList<Surveys.ServiceUnit> units)
 {
-    private readonly BroadcastStore _store = new(turn.Work);
+    private readonly IBroadcastStore _store = turn.Work.Broadcasts;
 
     private RoundCalendar? _calendar;
 

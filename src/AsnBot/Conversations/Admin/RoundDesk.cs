@@ -26,7 +26,7 @@ internal sealed class RoundDesk
 
     private readonly Turn _turn;
     private readonly RoundPlanner _planner;
-    private readonly AdminSessionStore _sessions;
+    private readonly IAdminSessionStore _sessions;
     private readonly AdminSessionRow _session;
     private readonly StateMachine<Step, Trigger> _machine;
     private readonly RoundWizardDraft _draft;
@@ -35,7 +35,7 @@ internal sealed class RoundDesk
     {
         _turn = turn;
         _planner = planner;
-        _sessions = new AdminSessionStore(turn.Work);
+        _sessions = turn.Work.AdminSessions;
         _session = _sessions.Find(turn.Inbound.ChatId, turn.Inbound.UserId) ?? new AdminSessionRow
         {
             ChatId = turn.Inbound.ChatId,
@@ -258,7 +258,7 @@ internal sealed class RoundDesk
         var text = new StringBuilder();
         foreach (var round in calendar.Open)
         {
-            var counts = new RoundStore(_turn.Work).SubmittedPerUnit(round.Code);
+            var counts = _turn.Work.Rounds.SubmittedPerUnit(round.Code);
             text.Append(_turn.Text("round.progressTitle", round.Name, round.Code, RoundPlanner.Describe(round))).Append('\n');
             foreach (var unit in _planner.Units.Where(u => round.Covers(u.Code)))
             {

@@ -12,7 +12,7 @@ namespace AsnBot.Conversations.Complaints;
 /// </summary>
 public sealed class OverdueAnnouncer(ComplaintDesk desk, ComplaintOptions options, TextCatalog texts)
 {
-    public IReadOnlyList<Outbound> Run(UnitOfWork work, DateTimeOffset now)
+    public IReadOnlyList<Outbound> Run(IUnitOfWork work, DateTimeOffset now)
     {
         var today = WorkingDays.LocalDate(now);
         var deadlines = desk.Views.Deadlines;
@@ -21,7 +21,7 @@ public sealed class OverdueAnnouncer(ComplaintDesk desk, ComplaintOptions option
             return [];
         }
 
-        var store = new ComplaintStore(work);
+        var store = work.Complaints;
         var day = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var due = store.Open().Where(c => c.LastOverdueNotice != day && deadlines.State(c, now) == DeadlineState.Overdue).ToList();
         if (due.Count == 0)

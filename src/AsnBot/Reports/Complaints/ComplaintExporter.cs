@@ -26,7 +26,7 @@ public sealed record ComplaintExportQuery
 /// decided in <see cref="ComplaintExportLayout"/>.
 /// </summary>
 public sealed class ComplaintExporter(
-    ComplaintReportStore store,
+    IComplaintReportStore store,
     IOptions<ComplaintOptions> complaintOptions,
     IOptions<SurveyOptions> surveyOptions,
     IOptions<ExportsOptions> exportsOptions,
