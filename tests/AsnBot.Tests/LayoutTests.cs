@@ -39,6 +39,7 @@ public sealed partial class LayoutTests
     {
         var known = Features.Concat(Machinery).Concat(Composition).ToHashSet();
         var folders = Directory.GetDirectories(Source())
+            .Where(path => Directory.EnumerateFiles(path, "*.cs", SearchOption.AllDirectories).Any())
             .Select(path => Path.GetFileName(path)!)
             .Where(name => name is not ("bin" or "obj"))
             .ToList();

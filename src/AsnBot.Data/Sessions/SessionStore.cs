@@ -2,7 +2,7 @@ using Dapper;
 
 namespace AsnBot.Data.Sessions;
 
-public sealed class SessionStore(UnitOfWork work)
+internal sealed class SessionStore(UnitOfWork work) : ISessionStore
 {
     private const string SelectOne = """
         SELECT chat_id AS ChatId, user_id AS UserId, state AS State, step AS Step, response_id AS ResponseId,

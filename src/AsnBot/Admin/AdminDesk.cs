@@ -26,7 +26,7 @@ internal sealed partial class AdminDesk(Turn turn, AdminTools tools, ILogger log
     /// <summary>Callback actions of admin buttons; pressed by anyone else, they are refused.</summary>
     private static readonly HashSet<string> ButtonActions = [ComplaintButtons.Admin, BroadcastButtons.Admin, RoundWizard.Button];
 
-    private readonly ComplaintStore _store = new(turn.Work);
+    private readonly IComplaintStore _store = turn.Work.Complaints;
     private readonly ComplaintDesk _desk = tools.Desk;
 
     /// <summary>True when the inbound was admin business (handled or refused); false leaves it to the resident side.</summary>
@@ -192,7 +192,7 @@ internal sealed partial class AdminDesk(Turn turn, AdminTools tools, ILogger log
             return;
         }
 
-        DocumentJobStore.Enqueue(turn.Work, new DocumentJobRow
+        turn.Work.DocumentJobs.Enqueue(new DocumentJobRow
         {
             Id = 0,
             ChatId = turn.Inbound.ChatId,
@@ -260,7 +260,7 @@ internal sealed partial class AdminDesk(Turn turn, AdminTools tools, ILogger log
 
     private bool Reply(int repliedTo, string text)
     {
-        if (AdminButtons.ParseTag(SentMessageStore.TagOf(turn.Work, turn.Inbound.ChatId, repliedTo)) is not { } tag
+        if (AdminButtons.ParseTag(turn.Work.SentMessages.TagOf(turn.Inbound.ChatId, repliedTo)) is not { } tag
             || _store.Find(tag.Id) is not { Status: not ComplaintStatus.Draft } complaint)
         {
             return false;

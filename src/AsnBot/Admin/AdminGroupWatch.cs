@@ -20,7 +20,7 @@ public sealed partial class AdminGroupWatch(IOptions<AdminOptions> admin, TextCa
 
     public bool KeepsRefusedChat(long chatId) => IsAdminGroup(chatId);
 
-    public IReadOnlyList<Outbound> Record(UnitOfWork work, SendOutcome outcome)
+    public IReadOnlyList<Outbound> Record(IUnitOfWork work, SendOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
         if (!IsAdminGroup(outcome.Row.ChatId))

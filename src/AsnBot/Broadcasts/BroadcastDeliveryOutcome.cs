@@ -11,20 +11,20 @@ namespace AsnBot.Broadcasts;
 /// </summary>
 public sealed class BroadcastDeliveryOutcome : IDeliveryOutcome
 {
-    public IReadOnlyList<Outbound> Record(UnitOfWork work, SendOutcome outcome)
+    public IReadOnlyList<Outbound> Record(IUnitOfWork work, SendOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
         var (row, now) = (outcome.Row, outcome.At);
         switch (outcome.Fate)
         {
             case SendFate.Unreachable:
-                new BroadcastStore(work).MarkChatBlocked(row.ChatId, now);
+                work.Broadcasts.MarkChatBlocked(row.ChatId, now);
                 break;
             case SendFate.Sent when row.BroadcastId is { } id:
-                new BroadcastStore(work).Record(id, row.ChatId, RecipientState.Sent, now);
+                work.Broadcasts.Record(id, row.ChatId, RecipientState.Sent, now);
                 break;
             case SendFate.Failed when row.BroadcastId is { } id:
-                new BroadcastStore(work).Record(id, row.ChatId, RecipientState.Failed, now);
+                work.Broadcasts.Record(id, row.ChatId, RecipientState.Failed, now);
                 break;
         }
 

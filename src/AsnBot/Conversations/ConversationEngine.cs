@@ -34,7 +34,7 @@ public sealed class ConversationEngine(
 
     public string SurveyId => $"{survey.Id} v{survey.Version}";
 
-    public IReadOnlyList<Outbound> Handle(UnitOfWork work, Inbound inbound, DateTimeOffset now)
+    public IReadOnlyList<Outbound> Handle(IUnitOfWork work, Inbound inbound, DateTimeOffset now)
     {
         var (replies, handledAs) = HandleInbound(work, inbound, now);
         LastScreen.Remember(work, handledAs, replies);
@@ -42,9 +42,9 @@ public sealed class ConversationEngine(
     }
 
     /// <summary>The replies, and the inbound they answer: a typed answer comes back as the press it stood for.</summary>
-    private (IReadOnlyList<Outbound> Replies, Inbound HandledAs) HandleInbound(UnitOfWork work, Inbound inbound, DateTimeOffset now)
+    private (IReadOnlyList<Outbound> Replies, Inbound HandledAs) HandleInbound(IUnitOfWork work, Inbound inbound, DateTimeOffset now)
     {
-        var resident = new ResidentStore(work).Find(inbound.UserId);
+        var resident = work.Residents.Find(inbound.UserId);
         var turn = new Turn(work, inbound, now, texts, Languages.FromCode(resident?.Language ?? inbound.LanguageCode));
         if (new AdminDesk(turn, admin, logger).Handle())
         {
@@ -69,7 +69,7 @@ public sealed class ConversationEngine(
         {
             if (resident.BlockedAt is not null)
             {
-                new ResidentStore(work).MarkReachable(resident.UserId);
+                work.Residents.MarkReachable(resident.UserId);
             }
 
             if (inbound.Kind == InboundKind.Text && LastScreen.Of(work, inbound.ChatId) is { } screen)
@@ -104,7 +104,7 @@ public sealed class ConversationEngine(
     /// <summary>Whether the step the resident is at takes free text (a suggestion, a complaint's story).</summary>
     private bool TakesText(Turn turn)
     {
-        var session = new SessionStore(turn.Work).Find(turn.Inbound.ChatId);
+        var session = turn.Work.Sessions.Find(turn.Inbound.ChatId);
         return session?.Flow == FlowNames.Complaint ? Complaint(turn, session).TakesText : session is not null && Survey(turn, session).TakesText;
     }
 
@@ -127,7 +127,7 @@ public sealed class ConversationEngine(
     private void HandleResident(Turn turn, ResidentRow resident)
     {
         var inbound = turn.Inbound;
-        var session = new SessionStore(turn.Work).Find(inbound.ChatId) ?? NewSession(inbound, turn.Now);
+        var session = turn.Work.Sessions.Find(inbound.ChatId) ?? NewSession(inbound, turn.Now);
         var filing = session.Flow == FlowNames.Complaint;
         var press = inbound.Kind == InboundKind.Button ? ButtonPress.Parse(inbound.ButtonData) : null;
         switch (inbound.Kind)
@@ -206,12 +206,12 @@ public sealed class ConversationEngine(
                 });
                 return;
             case "stop":
-                new ResidentStore(turn.Work).SetSubscribed(resident.UserId, subscribed: false);
-                new BroadcastStore(turn.Work).SkipResident(resident.UserId, resident.ChatId, turn.Now);
+                turn.Work.Residents.SetSubscribed(resident.UserId, subscribed: false);
+                turn.Work.Broadcasts.SkipResident(resident.UserId, resident.ChatId, turn.Now);
                 turn.Send(turn.Text("subscription.stopped"));
                 return;
             case "subscribe":
-                new ResidentStore(turn.Work).SetSubscribed(resident.UserId, subscribed: true);
+                turn.Work.Residents.SetSubscribed(resident.UserId, subscribed: true);
                 turn.Send(turn.Text("subscription.started"));
                 return;
             case "help": turn.Send(turn.Text("help")); return;
@@ -230,7 +230,7 @@ public sealed class ConversationEngine(
         {
             case PrivacyButtons.Language:
                 turn.Language = Languages.FromCode(press.Argument);
-                new ResidentStore(turn.Work).SetLanguage(turn.Inbound.UserId, turn.Language.Code());
+                turn.Work.Residents.SetLanguage(turn.Inbound.UserId, turn.Language.Code());
                 turn.AnswerButton();
                 turn.Note(turn.Text("language.set"));
                 WithSession(turn, session, () => ShowCurrent(turn, session));
@@ -319,16 +319,16 @@ public sealed class ConversationEngine(
     /// starts, so the buttons of an earlier run work without /start): the last screen with buttons they were
     /// sent, else their step or the menu when nothing is open, and nothing before consent (nothing is stored then).
     /// </summary>
-    public IReadOnlyList<Outbound> ShowCurrent(UnitOfWork work, long userId, DateTimeOffset now)
+    public IReadOnlyList<Outbound> ShowCurrent(IUnitOfWork work, long userId, DateTimeOffset now)
     {
-        if (new ResidentStore(work).Find(userId) is not { } resident)
+        if (work.Residents.Find(userId) is not { } resident)
         {
             return [];
         }
 
         // No one pressed or typed anything: a turn without input, only to collect the screen.
         var turn = new Turn(work, new Inbound { ChatId = resident.ChatId, UserId = userId, Kind = InboundKind.Command }, now, texts, Languages.FromCode(resident.Language));
-        var session = new SessionStore(work).Find(resident.ChatId);
+        var session = work.Sessions.Find(resident.ChatId);
         if (LastScreen.Of(work, resident.ChatId) is { } screen)
         {
             // The last screen with buttons (a resume prompt, a confirmation): what a typed answer is read against.
@@ -369,7 +369,7 @@ public sealed class ConversationEngine(
     {
         action();
         session.UpdatedAt = turn.Now;
-        new SessionStore(turn.Work).Save(session);
+        turn.Work.Sessions.Save(session);
     }
 
     private SurveyFlow Survey(Turn turn, SessionRow session) => new(new SurveyContext(turn, session, survey, _options));

@@ -20,7 +20,7 @@ public interface IDeliveryOutcome
 
     /// <summary>Records what the outcome means to the feature, in the transaction that records the send.</summary>
     /// <returns>Messages to queue in the same transaction (a notice to the admins), usually none.</returns>
-    IReadOnlyList<Outbound> Record(UnitOfWork work, SendOutcome outcome);
+    IReadOnlyList<Outbound> Record(IUnitOfWork work, SendOutcome outcome);
 
     /// <summary>The transaction that recorded a batch of outcomes committed, or was rolled back.</summary>
     void BatchEnded(bool committed)

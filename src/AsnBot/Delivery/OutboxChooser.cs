@@ -9,7 +9,7 @@ namespace AsnBot.Delivery;
 /// queued or none of them can start: reading the outbox after every finished send cost more than the sends
 /// themselves under load. Used by the sender's loop only, one call at a time.
 /// </summary>
-internal sealed class OutboxChooser(Database database, SendRateLimiter limiter, OutboxSignal signal, DeliveryOptions options)
+internal sealed class OutboxChooser(IDatabase database, SendRateLimiter limiter, OutboxSignal signal, DeliveryOptions options)
 {
     private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(1);
 
@@ -48,13 +48,13 @@ internal sealed class OutboxChooser(Database database, SendRateLimiter limiter, 
     private void Read(SendLanes lanes, DateTimeOffset now)
     {
         _readVersion = signal.Version;
-        using var connection = database.Open();
+        using var connection = database.Connect();
         _due.Clear();
 
         // A due row whose lane is busy is the one being sent (a chat's head, or that button answer): once sent it
         // is gone, so it is not kept for later.
-        _due.AddRange(OutboxStore.Due(connection, now, options.MaxConcurrency * 4).Where(row => !lanes.IsBusy(row)));
-        _earliestNotBefore = OutboxStore.EarliestNotBefore(connection);
+        _due.AddRange(connection.Outbox.Due(now, options.MaxConcurrency * 4).Where(row => !lanes.IsBusy(row)));
+        _earliestNotBefore = connection.Outbox.EarliestNotBefore();
     }
 
     private (int Started, bool RateLimited) StartFromDue(SendLanes lanes, CancellationToken cancellationToken)

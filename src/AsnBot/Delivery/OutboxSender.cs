@@ -33,7 +33,7 @@ public sealed partial class OutboxSender : BackgroundService
     private readonly OutcomeRecorder _recorder;
 
     public OutboxSender(
-        Database database,
+        IDatabase database,
         IMessageTransport transport,
         SendRateLimiter limiter,
         IEnumerable<IDeliveryOutcome> outcomes,

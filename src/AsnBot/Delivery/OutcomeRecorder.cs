@@ -1,7 +1,6 @@
 using AsnBot.Data;
 using AsnBot.Data.Outbox;
 using AsnBot.Engine;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
 namespace AsnBot.Delivery;
@@ -12,7 +11,7 @@ namespace AsnBot.Delivery;
 /// storage cannot record, sending pauses (see <see cref="PausedFor"/>) rather than sending the same row again and again.
 /// </summary>
 internal sealed partial class OutcomeRecorder(
-    Database database,
+    IDatabase database,
     IReadOnlyList<IDeliveryOutcome> outcomes,
     OutboxSignal signal,
     TimeProvider time,
@@ -53,10 +52,10 @@ internal sealed partial class OutcomeRecorder(
                 File.Delete(document.Path);
             }
         }
-        catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (database.Classify(ex) is not null || ex is IOException or UnauthorizedAccessException)
         {
             var pause = PauseForStorage();
-            LogRecordFailed(logger, ex is SqliteException sqlite ? database.Explain(sqlite) : ex.Message, row.Id, pause.TotalSeconds);
+            LogRecordFailed(logger, database.Classify(ex)?.Explanation ?? ex.Message, row.Id, pause.TotalSeconds);
             return;
         }
 
@@ -180,19 +179,19 @@ internal sealed partial class OutcomeRecorder(
     }
 
     /// <returns>How many messages the features queued with the outcome (the admins' notice of a refusing admin group).</returns>
-    private int Record(UnitOfWork work, Pending pending, DateTimeOffset now)
+    private int Record(IUnitOfWork work, Pending pending, DateTimeOffset now)
     {
         var (row, result) = (pending.Row, pending.Result);
         SendFate? fate = null;
         switch (result.Status)
         {
             case DeliveryStatus.Delivered:
-                OutboxStore.Delivered(work, row.Id);
+                work.Outbox.Delivered(row.Id);
                 fate = SendFate.Sent;
                 break;
             case DeliveryStatus.RetryAfter:
                 // The limiter already holds the chat (and, unless the chat's own limit explains the 429, every chat).
-                OutboxStore.Postpone(work, row.Id, now + result.RetryAfter);
+                work.Outbox.Postpone(row.Id, now + result.RetryAfter);
                 break;
             case var _ when result.ChatRefused && outcomes.Any(o => o.KeepsRefusedChat(row.ChatId)):
                 RetryLater(work, row, result, now);
@@ -200,17 +199,17 @@ internal sealed partial class OutcomeRecorder(
                 break;
             case DeliveryStatus.Unreachable:
                 LogUnreachable(logger, row.ChatId);
-                OutboxStore.DropChat(work, row.ChatId);
+                work.Outbox.DropChat(row.ChatId);
                 fate = SendFate.Unreachable;
                 break;
             case DeliveryStatus.Rejected:
                 LogRejected(logger, row.Id, row.Kind, result.Reason);
-                OutboxStore.Delivered(work, row.Id);
+                work.Outbox.Delivered(row.Id);
                 fate = SendFate.Failed;
                 break;
             case var _ when row.BroadcastId is not null && row.Attempts + 1 >= options.BroadcastAttempts:
                 LogBroadcastGaveUp(logger, row.Id, row.Attempts + 1, result.Reason);
-                OutboxStore.Delivered(work, row.Id);
+                work.Outbox.Delivered(row.Id);
                 fate = SendFate.Failed;
                 break;
             default:
@@ -227,7 +226,7 @@ internal sealed partial class OutcomeRecorder(
         var outcome = new SendOutcome(row, known, result, pending.Tag, now);
         foreach (var message in outcomes.SelectMany(o => o.Record(work, outcome)))
         {
-            OutboxStore.QueueReply(work, new OutboxReply(message.ChatId, OutboundJson.Kind(message), OutboundJson.Serialize(message)), options.MaxQueuedPerChat, now);
+            work.Outbox.QueueReply(new OutboxReply(message.ChatId, OutboundJson.Kind(message), OutboundJson.Serialize(message)), options.MaxQueuedPerChat, now);
             queued++;
         }
 
@@ -235,11 +234,11 @@ internal sealed partial class OutcomeRecorder(
     }
 
     /// <summary>Backs off 1 s, 2 s, 4 s … up to <see cref="DeliveryOptions.MaxBackoff"/>, counting the attempt.</summary>
-    private void RetryLater(UnitOfWork work, OutboxRow row, DeliveryResult result, DateTimeOffset now)
+    private void RetryLater(IUnitOfWork work, OutboxRow row, DeliveryResult result, DateTimeOffset now)
     {
         var backoff = TimeSpan.FromSeconds(Math.Min(options.MaxBackoff.TotalSeconds, Math.Pow(2, Math.Min(row.Attempts, 16))));
         LogFailed(logger, row.Id, row.Attempts + 1, backoff.TotalSeconds, result.Reason);
-        OutboxStore.RetryLater(work, row.Id, now + backoff);
+        work.Outbox.RetryLater(row.Id, now + backoff);
     }
 
     /// <summary>

@@ -13,7 +13,7 @@ namespace AsnBot.Delivery;
 /// <see cref="WhenAll"/> before the sender stops.
 /// </summary>
 internal sealed partial class SendLanes(
-    Database database,
+    IDatabase database,
     IMessageTransport transport,
     SendRateLimiter limiter,
     OutcomeRecorder recorder,
@@ -74,10 +74,10 @@ internal sealed partial class SendLanes(
         using var _ = permit;
         await Task.Yield();
         OutboxRow? row;
-        using (var connection = database.Open())
+        using (var connection = database.Connect())
         {
             // Read now, not when chosen: the row may have been dropped, erased or postponed since.
-            row = OutboxStore.Find(connection, rowId, time.GetUtcNow());
+            row = connection.Outbox.Find(rowId, time.GetUtcNow());
         }
 
         if (row is null)

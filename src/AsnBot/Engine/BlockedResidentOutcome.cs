@@ -1,5 +1,4 @@
 using AsnBot.Data;
-using AsnBot.Data.Residents;
 using AsnBot.Delivery;
 
 namespace AsnBot.Engine;
@@ -7,12 +6,12 @@ namespace AsnBot.Engine;
 /// <summary>A resident who blocked the bot is marked so, with the time: nothing more is queued for them.</summary>
 public sealed class BlockedResidentOutcome : IDeliveryOutcome
 {
-    public IReadOnlyList<Outbound> Record(UnitOfWork work, SendOutcome outcome)
+    public IReadOnlyList<Outbound> Record(IUnitOfWork work, SendOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
         if (outcome.Fate == SendFate.Unreachable)
         {
-            new ResidentStore(work).MarkBlocked(outcome.Row.ChatId, outcome.At);
+            work.Residents.MarkBlocked(outcome.Row.ChatId, outcome.At);
         }
 
         return [];

@@ -12,5 +12,5 @@ public interface IConversation
     /// <summary>The texts, for the machinery's own notices (an apology after a fault, a flood notice).</summary>
     TextCatalog Texts { get; }
 
-    IReadOnlyList<Outbound> Handle(UnitOfWork work, Inbound inbound, DateTimeOffset now);
+    IReadOnlyList<Outbound> Handle(IUnitOfWork work, Inbound inbound, DateTimeOffset now);
 }

@@ -1,5 +1,4 @@
 using AsnBot.Data;
-using AsnBot.Data.Complaints;
 using AsnBot.Delivery;
 
 namespace AsnBot.Engine;
@@ -10,12 +9,12 @@ namespace AsnBot.Engine;
 /// </summary>
 public sealed class TaggedMessageOutcome : IDeliveryOutcome
 {
-    public IReadOnlyList<Outbound> Record(UnitOfWork work, SendOutcome outcome)
+    public IReadOnlyList<Outbound> Record(IUnitOfWork work, SendOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
         if (outcome is { Fate: SendFate.Sent, Tag: { } tag, Result.MessageId: { } messageId })
         {
-            SentMessageStore.Remember(work, outcome.Row.ChatId, messageId, tag, outcome.At);
+            work.SentMessages.Remember(outcome.Row.ChatId, messageId, tag, outcome.At);
         }
 
         return [];

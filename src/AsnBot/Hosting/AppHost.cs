@@ -94,7 +94,9 @@ public static class AppHost
         services.AddSingleton<IValidateOptions<SurveyOptions>, SurveyOptionsValidator>();
         services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
+        // The SQLite provider; features ask for IDatabase (the concrete one is there for tests and benchmarks).
         services.AddSingleton(s => new Database(s.GetRequiredService<IOptions<StorageOptions>>().Value.Path));
+        services.AddSingleton<IDatabase>(s => s.GetRequiredService<Database>());
         services.AddSingleton(_ => TextCatalog.LoadBuiltIn());
         services.AddSingleton(_ => SurveyLoader.LoadBuiltIn());
         services.AddOptions<ComplaintOptions>().BindConfiguration(ComplaintOptions.Section).ValidateDataAnnotations().ValidateOnStart();

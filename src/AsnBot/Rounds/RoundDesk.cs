@@ -53,7 +53,7 @@ internal sealed class RoundDesk(Turn turn, RoundPlanner planner)
         var text = new StringBuilder();
         foreach (var round in calendar.Open)
         {
-            var counts = new RoundStore(_turn.Work).SubmittedPerUnit(round.Code);
+            var counts = _turn.Work.Rounds.SubmittedPerUnit(round.Code);
             text.Append(_turn.Text("round.progressTitle", round.Name, round.Code, RoundPlanner.Describe(round))).Append('\n');
             foreach (var unit in planner.Units.Where(u => round.Covers(u.Code)))
             {

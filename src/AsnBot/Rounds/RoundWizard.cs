@@ -43,14 +43,14 @@ internal sealed class RoundWizard : Flow<RoundWizard, RoundWizardStep, RoundWiza
     private static readonly FlowMachine<RoundWizard, RoundWizardStep, RoundWizardTrigger> Machine = new(Configure);
 
     private readonly RoundPlanner _planner;
-    private readonly AdminSessionStore _sessions;
+    private readonly IAdminSessionStore _sessions;
     private readonly AdminSessionRow _session;
 
     public RoundWizard(Turn turn, RoundPlanner planner)
         : base(turn, Machine)
     {
         _planner = planner;
-        _sessions = new AdminSessionStore(turn.Work);
+        _sessions = turn.Work.AdminSessions;
         _session = _sessions.Find(turn.Inbound.ChatId, turn.Inbound.UserId) ?? new AdminSessionRow
         {
             ChatId = turn.Inbound.ChatId,

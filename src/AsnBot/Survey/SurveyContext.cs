@@ -9,7 +9,7 @@ namespace AsnBot.Survey;
 /// <summary>The data one survey turn works on: session row, draft response and its answers.</summary>
 internal sealed class SurveyContext
 {
-    private readonly ResponseStore _responses;
+    private readonly IResponseStore _responses;
     private ResponseRow? _draft;
     private IReadOnlyList<AnswerRow>? _answers;
     private RoundCalendar? _calendar;
@@ -20,7 +20,7 @@ internal sealed class SurveyContext
         Session = session;
         Survey = survey;
         Options = options;
-        _responses = new ResponseStore(turn.Work);
+        _responses = turn.Work.Responses;
         _draft = session.ResponseId is { } id ? _responses.Find(id) : null;
         Screens = new SurveyScreens(this);
     }

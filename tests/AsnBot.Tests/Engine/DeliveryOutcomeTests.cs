@@ -35,7 +35,7 @@ public sealed class DeliveryOutcomeTests : IDisposable
     {
         using (var work = _database.Database.Begin())
         {
-            var residents = new ResidentStore(work);
+            var residents = work.Residents;
             foreach (var id in new long[] { 1, 2 })
             {
                 residents.Save(new ResidentRow { UserId = id, ChatId = id, Language = "id", ConsentVersion = "1", ConsentedAt = _clock.GetUtcNow() });

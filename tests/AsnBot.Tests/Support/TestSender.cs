@@ -29,7 +29,7 @@ public static class TestSender
     public static void Enqueue(this Database database, Outbound message, DateTimeOffset now, int priority = OutboxPriority.Reply, long? broadcastId = null)
     {
         using var work = database.Begin();
-        OutboxStore.Enqueue(work, message.ChatId, priority, OutboundJson.Kind(message), OutboundJson.Serialize(message), now, broadcastId);
+        work.Outbox.Enqueue(message.ChatId, priority, OutboundJson.Kind(message), OutboundJson.Serialize(message), now, broadcastId);
         work.Commit();
     }
 }
