@@ -331,6 +331,18 @@ internal static class Migrations
         ALTER TABLE outbox ADD COLUMN edit_of INTEGER NULL;
         CREATE INDEX ix_outbox_edit ON outbox (chat_id, edit_of) WHERE edit_of IS NOT NULL;
         """,
+        """
+        -- Dasbor (issue 17): one-time login links sent by the bot. Only the SHA-256 of a token is kept, so the
+        -- database file does not hold a usable link; used_at makes a link good for one login.
+        CREATE TABLE dashboard_login (
+            token_hash TEXT PRIMARY KEY,
+            user_id INTEGER NOT NULL,
+            created_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL,
+            used_at TEXT NULL
+        );
+        CREATE INDEX ix_dashboard_login_expires ON dashboard_login (expires_at);
+        """,
     ];
 
     /// <summary>Number of the newest schema version.</summary>
