@@ -3,6 +3,7 @@ using AsnBot.Conversations.Broadcasts;
 using AsnBot.Conversations.Complaints;
 using AsnBot.Conversations.Privacy;
 using AsnBot.Conversations.Survey;
+using AsnBot.Dashboard;
 using AsnBot.Data;
 using AsnBot.Data.Broadcasts;
 using AsnBot.Data.Residents;
@@ -24,6 +25,8 @@ public sealed class ConversationEngine(
     IOptions<SurveyOptions> options,
     IOptions<ComplaintOptions> complaintOptions,
     AdminTools admin,
+    DashboardLinks dashboardLinks,
+    DashboardAccess dashboardAccess,
     ILogger<ConversationEngine> logger)
 {
     private const string ComplaintFlowName = "complaint";
@@ -46,7 +49,7 @@ public sealed class ConversationEngine(
     {
         var resident = new ResidentStore(work).Find(inbound.UserId);
         var turn = new Turn(work, inbound, now, texts, Languages.FromCode(resident?.Language ?? inbound.LanguageCode));
-        if (new AdminDesk(turn, admin, logger).Handle())
+        if (DashboardCommand.Handle(turn, dashboardLinks, dashboardAccess) || new AdminDesk(turn, admin, logger).Handle())
         {
             return (turn.Finish(), inbound);
         }

@@ -2,6 +2,7 @@ using AsnBot.Conversations;
 using AsnBot.Conversations.Admin;
 using AsnBot.Conversations.Broadcasts;
 using AsnBot.Conversations.Complaints;
+using AsnBot.Dashboard;
 using AsnBot.Data;
 using AsnBot.Delivery;
 using AsnBot.Reports;
@@ -50,6 +51,7 @@ public static class AppHost
         builder.Services.AddHostedService<BroadcastWorker>();
         builder.Services.AddReports();
         builder.Services.AddHostedService<DocumentWorker>();
+        DashboardServer.AddTo(builder.Services, builder.Configuration.GetValue<bool>($"{DashboardOptions.Section}:Enabled"));
         configure?.Invoke(builder.Services);
         return builder.Build();
     }
@@ -112,6 +114,10 @@ public static class AppHost
         services.AddSingleton<BroadcastScheduler>();
         services.AddSingleton<RoundPlanner>();
         services.AddSingleton<AdminTools>();
+        services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.Section);
+        services.AddSingleton<DashboardAddress>();
+        services.AddSingleton<DashboardAccess>();
+        services.AddSingleton<DashboardLinks>();
         services.AddSingleton<ConversationEngine>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<InboundProcessor>();

@@ -2,6 +2,7 @@ using AsnBot.Conversations;
 using AsnBot.Conversations.Admin;
 using AsnBot.Conversations.Broadcasts;
 using AsnBot.Conversations.Complaints;
+using AsnBot.Dashboard;
 using AsnBot.Data;
 using AsnBot.Delivery;
 using AsnBot.Surveys;
@@ -42,10 +43,14 @@ public sealed class BotHarness : IDisposable
         // Flow tests press faster than people; the inbound limit is tested on its own.
         var delivery = Microsoft.Extensions.Options.Options.Create(new DeliveryOptions { PerChatBurst = 20, PerChatPerSecond = 100, GlobalPerSecond = 1000, InboundBurst = 100_000 });
         Planner = new RoundPlanner(Survey, surveyOptions);
+        var dashboard = Microsoft.Extensions.Options.Options.Create(new DashboardOptions());
         Scheduler = new BroadcastScheduler(new BroadcastMessages(Texts, Options), Microsoft.Extensions.Options.Options.Create(broadcasts ?? new BroadcastOptions()), delivery);
         Engine = new ConversationEngine(
             Texts, Survey, surveyOptions, Microsoft.Extensions.Options.Options.Create(Complaints),
-            new AdminTools(Desk, Planner, Scheduler, new BroadcastMessages(Texts, Options)), Logs);
+            new AdminTools(Desk, Planner, Scheduler, new BroadcastMessages(Texts, Options)),
+            new DashboardLinks(dashboard, new DashboardAddress(dashboard)),
+            new DashboardAccess(Microsoft.Extensions.Options.Options.Create(Admin), dashboard),
+            Logs);
         var signal = new OutboxSignal();
         _inbound = new InboundRateLimiter(delivery);
         Processor = new InboundProcessor(Database, Engine, signal, _inbound, Clock, delivery, NullLogger<InboundProcessor>.Instance);

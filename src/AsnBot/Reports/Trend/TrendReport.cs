@@ -46,6 +46,26 @@ public sealed record IkmChange(decimal Change, decimal? Low, decimal? High)
 {
     /// <summary>True when the interval covers zero ("tidak berbeda nyata"); null without an interval.</summary>
     public bool? NotSignificant => Low is { } low && High is { } high ? low <= 0 && high >= 0 : null;
+
+    public ChangeVerdict Verdict => NotSignificant switch
+    {
+        null => ChangeVerdict.Unknown,
+        true => ChangeVerdict.NotSignificant,
+        _ => Change > 0 ? ChangeVerdict.Rose : ChangeVerdict.Fell,
+    };
+}
+
+public enum ChangeVerdict
+{
+    /// <summary>No change to judge, or too few respondents for an interval.</summary>
+    Unknown,
+
+    /// <summary>The interval covers zero: "tidak berbeda nyata".</summary>
+    NotSignificant,
+
+    Rose,
+
+    Fell,
 }
 
 public enum TrendSort

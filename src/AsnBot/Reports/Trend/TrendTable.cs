@@ -26,12 +26,12 @@ public static class TrendTable
     }
 
     /// <summary>"naik nyata", "turun nyata", "tidak berbeda nyata", or "-" without a change or an interval.</summary>
-    public static string Verdict(IkmChange? change) => change switch
+    public static string Verdict(IkmChange? change) => (change?.Verdict ?? ChangeVerdict.Unknown) switch
     {
-        null or { NotSignificant: null } => "-",
-        { NotSignificant: true } => "tidak berbeda nyata",
-        { Change: > 0 } => "naik nyata",
-        _ => "turun nyata",
+        ChangeVerdict.NotSignificant => "tidak berbeda nyata",
+        ChangeVerdict.Rose => "naik nyata",
+        ChangeVerdict.Fell => "turun nyata",
+        _ => "-",
     };
 
     /// <summary>Below the Krejcie &amp; Morgan minimum for its service users, or below Reports:MinimumRespondents.</summary>
