@@ -70,9 +70,9 @@ internal sealed partial class DashboardBrowser : IAsyncDisposable
         return page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
     }
 
-    /// <summary>The cells of the table row whose first cell is <paramref name="code"/>.</summary>
+    /// <summary>The cells of the first table row whose first cell is <paramref name="code"/>.</summary>
     public static Task<IReadOnlyList<string>> RowAsync(IPage page, string table, string code) =>
-        page.Locator($"#{table} tbody tr").Filter(new LocatorFilterOptions { Has = page.Locator($"td:first-child:text-is('{code}')") }).Locator("td").AllInnerTextsAsync();
+        page.Locator($"#{table} tbody tr").Filter(new LocatorFilterOptions { Has = page.Locator($"td:first-child:text-is('{code}')") }).First.Locator("td").AllInnerTextsAsync();
 
     public async ValueTask DisposeAsync()
     {
