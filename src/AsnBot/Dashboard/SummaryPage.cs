@@ -43,7 +43,7 @@ internal static class SummaryPage
             rows,
             id: "ringkasan");
         page.Paragraph(page.T("dash.summary.method"), "muted");
-        page.Heading(page.T("dash.summary.chart")).Raw(TrendChart.Svg(report));
+        page.Heading(page.T("dash.summary.chart")).Raw($"<div class=\"scroll\">{TrendChart.Svg(report)}</div>");
         return page.Result(page.T("dash.summary.title"));
     }
 
