@@ -4,9 +4,9 @@ using AsnBot.Data;
 using AsnBot.Delivery;
 using AsnBot.Hosting;
 using AsnBot.Reports.Cli;
+using AsnBot.Rounds;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 var run = new Command("run", "Run the Telegram bot (the default). Needs Telegram__Token.");

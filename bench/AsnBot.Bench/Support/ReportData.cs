@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using AsnBot.Data;
 using AsnBot.Hosting;
-using AsnBot.Surveys;
+using AsnBot.Survey;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using AsnBot.BotApiEmulator;
-using AsnBot.Surveys;
+using AsnBot.Survey;
 
 namespace AsnBot.Bench.Support;
 

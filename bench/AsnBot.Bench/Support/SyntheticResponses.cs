@@ -1,6 +1,6 @@
 using System.Globalization;
 using AsnBot.Data;
-using AsnBot.Surveys;
+using AsnBot.Survey;
 using Microsoft.Data.Sqlite;
 
 namespace AsnBot.Bench.Support;

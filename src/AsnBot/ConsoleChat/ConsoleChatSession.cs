@@ -1,7 +1,7 @@
 using System.Globalization;
-using AsnBot.Conversations;
 using AsnBot.Data;
 using AsnBot.Delivery;
+using AsnBot.Engine;
 
 namespace AsnBot.ConsoleChat;
 

@@ -1,4 +1,4 @@
-using AsnBot.Conversations;
+using AsnBot.Engine;
 
 namespace AsnBot.Dashboard;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using AsnBot.Conversations.Complaints;
+using AsnBot.Admin;
 using Microsoft.Extensions.Options;
 
 namespace AsnBot.Dashboard;

@@ -66,5 +66,5 @@ internal static class RoundsPage
         return $"{page.Num((decimal)share * 100, 0)}%";
     }
 
-    private static string Day(DateTimeOffset? at) => at is { } a ? Conversations.Complaints.ComplaintViews.Date(a) : "-";
+    private static string Day(DateTimeOffset? at) => at is { } a ? Complaints.ComplaintViews.Date(a) : "-";
 }

@@ -1,7 +1,7 @@
 using AsnBot.Data.Reports;
 using AsnBot.Reports.Ikm;
 using AsnBot.Reports.Trend;
-using AsnBot.Surveys;
+using AsnBot.Survey;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -125,5 +125,5 @@ internal static class UnitPage
     }
 
     private static string Day(DateTimeOffset at) =>
-        Conversations.Complaints.WorkingDays.LocalDate(at).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Complaints.WorkingDays.LocalDate(at).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

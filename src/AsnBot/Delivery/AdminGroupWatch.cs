@@ -1,5 +1,5 @@
-using AsnBot.Conversations;
-using AsnBot.Conversations.Complaints;
+using AsnBot.Admin;
+using AsnBot.Engine;
 using AsnBot.Texts;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

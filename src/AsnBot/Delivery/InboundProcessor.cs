@@ -1,8 +1,8 @@
-using AsnBot.Conversations;
 using AsnBot.Data;
 using AsnBot.Data.Outbox;
 using AsnBot.Data.Residents;
 using AsnBot.Data.Updates;
+using AsnBot.Engine;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using AsnBot.Conversations;
+using AsnBot.Engine;
 
 namespace AsnBot.Delivery;
 

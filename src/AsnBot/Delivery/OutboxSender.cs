@@ -1,9 +1,9 @@
-using AsnBot.Conversations;
 using AsnBot.Data;
 using AsnBot.Data.Broadcasts;
 using AsnBot.Data.Complaints;
 using AsnBot.Data.Outbox;
 using AsnBot.Data.Residents;
+using AsnBot.Engine;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

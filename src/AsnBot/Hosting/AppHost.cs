@@ -1,19 +1,19 @@
-using AsnBot.Conversations;
-using AsnBot.Conversations.Admin;
-using AsnBot.Conversations.Broadcasts;
-using AsnBot.Conversations.Complaints;
+using AsnBot.Admin;
+using AsnBot.Broadcasts;
+using AsnBot.Complaints;
 using AsnBot.Dashboard;
 using AsnBot.Data;
 using AsnBot.Delivery;
+using AsnBot.Engine;
 using AsnBot.Reports;
-using AsnBot.Surveys;
-using AsnBot.Surveys.Rounds;
+using AsnBot.Reports.Documents;
+using AsnBot.Rounds;
+using AsnBot.Survey;
 using AsnBot.Telegram;
 using AsnBot.Texts;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
 

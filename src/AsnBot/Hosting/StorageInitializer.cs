@@ -1,5 +1,5 @@
-using AsnBot.Conversations;
 using AsnBot.Data;
+using AsnBot.Engine;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 

@@ -1,3 +1,4 @@
+using AsnBot.Privacy;
 using Microsoft.Extensions.Options;
 
 namespace AsnBot.Reports;

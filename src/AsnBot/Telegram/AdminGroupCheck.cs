@@ -1,4 +1,4 @@
-using AsnBot.Conversations.Complaints;
+using AsnBot.Admin;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

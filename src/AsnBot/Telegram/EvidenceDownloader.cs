@@ -1,5 +1,5 @@
 using System.Globalization;
-using AsnBot.Conversations.Complaints;
+using AsnBot.Complaints;
 using AsnBot.Data;
 using AsnBot.Data.Complaints;
 using AsnBot.Hosting;

@@ -1,7 +1,7 @@
-using AsnBot.Conversations;
 using AsnBot.Data;
 using AsnBot.Data.Updates;
 using AsnBot.Delivery;
+using AsnBot.Engine;
 using AsnBot.Texts;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;

@@ -1,6 +1,6 @@
 using System.Net;
-using AsnBot.Conversations;
 using AsnBot.Delivery;
+using AsnBot.Engine;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types;

@@ -1,4 +1,4 @@
-using AsnBot.Conversations;
+using AsnBot.Engine;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 

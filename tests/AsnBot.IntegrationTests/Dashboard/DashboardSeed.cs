@@ -1,6 +1,6 @@
 using AsnBot.Data;
 using AsnBot.IntegrationTests.Support;
-using AsnBot.Surveys;
+using AsnBot.Survey;
 using Dapper;
 
 namespace AsnBot.IntegrationTests.Dashboard;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using AsnBot.BotApiEmulator;
-using AsnBot.Conversations.Complaints;
+using AsnBot.Complaints;
 using AsnBot.Delivery;
 using AsnBot.IntegrationTests.Support;
 using Microsoft.Extensions.DependencyInjection;

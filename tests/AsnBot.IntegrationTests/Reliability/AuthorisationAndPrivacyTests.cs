@@ -1,6 +1,6 @@
 using System.Globalization;
+using AsnBot.Admin;
 using AsnBot.BotApiEmulator;
-using AsnBot.Conversations.Admin;
 using AsnBot.IntegrationTests.Support;
 using Dapper;
 using Xunit.Abstractions;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using AsnBot.BotApiEmulator;
 
 namespace AsnBot.IntegrationTests.Support;
 

@@ -1,8 +1,8 @@
-using AsnBot.Conversations.Complaints;
+using AsnBot.Complaints;
 using AsnBot.Data;
 using AsnBot.Data.Rounds;
 using AsnBot.Hosting;
-using AsnBot.Surveys.Rounds;
+using AsnBot.Rounds;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AsnBot.IntegrationTests.Support;

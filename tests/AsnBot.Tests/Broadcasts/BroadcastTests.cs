@@ -1,4 +1,4 @@
-using AsnBot.Conversations.Broadcasts;
+using AsnBot.Broadcasts;
 using AsnBot.Tests.Support;
 
 namespace AsnBot.Tests.Broadcasts;

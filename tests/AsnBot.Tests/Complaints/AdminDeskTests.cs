@@ -164,7 +164,7 @@ public sealed class AdminDeskTests : IDisposable
         await privateAdmin.Command("aduan");
         await privateAdmin.Command("aduan", number);
         _bot.Clock.Advance(TimeSpan.FromDays(30));
-        _bot.Processor.Run(new AsnBot.Conversations.Complaints.OverdueAnnouncer(_bot.Desk, _bot.Complaints, _bot.Texts).Run);
+        _bot.Processor.Run(new AsnBot.Complaints.OverdueAnnouncer(_bot.Desk, _bot.Complaints, _bot.Texts).Run);
         await _bot.Sender.DrainAsync(CancellationToken.None);
 
         var adminFacing = _bot.Transcript.AllMessages().Where(m => m.ChatId != Reporter).Select(m => m.Message.Text).ToList();

@@ -1,4 +1,4 @@
-using AsnBot.Conversations;
+using AsnBot.Engine;
 using AsnBot.Tests.Support;
 
 namespace AsnBot.Tests.Complaints;
@@ -67,11 +67,11 @@ public sealed class ComplaintFlowTests : IDisposable
     {
         var resident = await AtTheStory(1016);
 
-        await resident.Send(new AsnBot.Conversations.Inbound
+        await resident.Send(new AsnBot.Engine.Inbound
         {
             ChatId = 1016,
             UserId = 1016,
-            Kind = AsnBot.Conversations.InboundKind.Photo,
+            Kind = AsnBot.Engine.InboundKind.Photo,
             PhotoFileId = "kwitansi",
             Text = "Ini kwitansi pungutan Rp50.000 di loket 2 kemarin pagi.",
         });

@@ -1,4 +1,4 @@
-using AsnBot.Conversations.Complaints;
+using AsnBot.Complaints;
 
 namespace AsnBot.Tests.Complaints;
 

@@ -1,4 +1,4 @@
-using AsnBot.Conversations.Complaints;
+using AsnBot.Complaints;
 using AsnBot.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,4 +1,3 @@
-using AsnBot.Data;
 using AsnBot.Tests.Support;
 using Dapper;
 

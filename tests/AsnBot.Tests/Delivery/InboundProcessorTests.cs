@@ -1,5 +1,5 @@
-using AsnBot.Conversations;
 using AsnBot.Data.Updates;
+using AsnBot.Engine;
 using AsnBot.Tests.Support;
 using Dapper;
 

@@ -1,7 +1,6 @@
-using AsnBot.Conversations;
-using AsnBot.Data;
 using AsnBot.Data.Outbox;
 using AsnBot.Delivery;
+using AsnBot.Engine;
 using AsnBot.Tests.Support;
 using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;

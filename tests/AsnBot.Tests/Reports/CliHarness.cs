@@ -1,5 +1,6 @@
 using System.CommandLine;
 using AsnBot.Reports.Cli;
+using AsnBot.Rounds;
 using AsnBot.Tests.Support;
 
 namespace AsnBot.Tests.Reports;

@@ -3,6 +3,7 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using AsnBot.Data.Reports;
+using AsnBot.Privacy;
 using AsnBot.Reports;
 using AsnBot.Reports.Complaints;
 using AsnBot.Reports.Export;

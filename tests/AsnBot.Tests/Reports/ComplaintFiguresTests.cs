@@ -3,7 +3,7 @@ using AsnBot.Data.Reports;
 using AsnBot.Reports;
 using AsnBot.Reports.Complaints;
 using AsnBot.Reports.Ikm;
-using AsnBot.Surveys;
+using AsnBot.Survey;
 using AsnBot.Tests.Support;
 using Options = Microsoft.Extensions.Options.Options;
 

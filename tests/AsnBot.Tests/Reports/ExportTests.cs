@@ -2,9 +2,10 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using AsnBot.Data.Reports;
+using AsnBot.Privacy;
 using AsnBot.Reports;
 using AsnBot.Reports.Export;
-using AsnBot.Surveys;
+using AsnBot.Survey;
 using AsnBot.Tests.Support;
 using Options = Microsoft.Extensions.Options.Options;
 

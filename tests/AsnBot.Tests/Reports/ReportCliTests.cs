@@ -199,7 +199,13 @@ public sealed class ReportCliTests : IDisposable
         var id = store.CreateDraft(residentId, at);
         store.SaveDraft(new AsnBot.Data.Complaints.ComplaintRow
         {
-            Id = id, Status = "draft", CreatedAt = at, CategoryCode = "PUNGLI", UnitCode = unit, Description = description, Privacy = privacy,
+            Id = id,
+            Status = "draft",
+            CreatedAt = at,
+            CategoryCode = "PUNGLI",
+            UnitCode = unit,
+            Description = description,
+            Privacy = privacy,
         });
         Assert.True(store.Submit(id, $"ADU-2026-CLI{++_filed:00}", null, at));
         work.Commit();

@@ -1,6 +1,5 @@
 using AsnBot.Data.Rounds;
-using AsnBot.Surveys;
-using AsnBot.Surveys.Rounds;
+using AsnBot.Rounds;
 using AsnBot.Tests.Support;
 using Dapper;
 

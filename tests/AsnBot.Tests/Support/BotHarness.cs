@@ -1,15 +1,14 @@
-using AsnBot.Conversations;
-using AsnBot.Conversations.Admin;
-using AsnBot.Conversations.Broadcasts;
-using AsnBot.Conversations.Complaints;
+using AsnBot.Admin;
+using AsnBot.Broadcasts;
+using AsnBot.Complaints;
 using AsnBot.Dashboard;
 using AsnBot.Data;
 using AsnBot.Delivery;
-using AsnBot.Surveys;
-using AsnBot.Surveys.Rounds;
+using AsnBot.Engine;
+using AsnBot.Rounds;
+using AsnBot.Survey;
 using AsnBot.Texts;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AsnBot.Tests.Support;

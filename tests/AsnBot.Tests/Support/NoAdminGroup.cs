@@ -1,4 +1,4 @@
-using AsnBot.Conversations.Complaints;
+using AsnBot.Admin;
 using AsnBot.Delivery;
 using AsnBot.Texts;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,4 +1,4 @@
-using AsnBot.Conversations;
+using AsnBot.Engine;
 
 namespace AsnBot.Tests.Support;
 
@@ -117,7 +117,7 @@ public sealed class TestResident(BotHarness harness, long userId, string? langua
     /// <summary>Answers U1–U9 with the same score; the suggestion step is showing afterwards.</summary>
     public async Task<TestResident> AnswerElements(int score)
     {
-        foreach (var question in harness.Survey.Questions.Where(q => q.Group == AsnBot.Surveys.QuestionGroup.Element))
+        foreach (var question in harness.Survey.Questions.Where(q => q.Group == AsnBot.Survey.QuestionGroup.Element))
         {
             var option = question.Option(score.ToString(System.Globalization.CultureInfo.InvariantCulture))!;
             await Press($"{option.Code} · {option.Label.Id}");

@@ -1,6 +1,6 @@
-using AsnBot.Conversations.Complaints;
-using AsnBot.Surveys;
-using AsnBot.Surveys.Rounds;
+using AsnBot.Complaints;
+using AsnBot.Rounds;
+using AsnBot.Survey;
 
 namespace AsnBot.Tests.Support;
 

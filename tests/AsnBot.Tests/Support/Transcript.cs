@@ -1,5 +1,5 @@
-using AsnBot.Conversations;
 using AsnBot.Delivery;
+using AsnBot.Engine;
 
 namespace AsnBot.Tests.Support;
 

@@ -1,8 +1,8 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using AsnBot.Conversations;
-using AsnBot.Conversations.Complaints;
+using AsnBot.Complaints;
 using AsnBot.Data.Complaints;
+using AsnBot.Engine;
 using AsnBot.Texts;
 
 namespace AsnBot.Tests.Texts;

@@ -1,12 +1,11 @@
-using System.Globalization;
 using System.CommandLine;
+using System.Globalization;
 using AsnBot.Data;
 using AsnBot.Data.Reports;
 using AsnBot.Hosting;
-using AsnBot.Surveys;
+using AsnBot.Survey;
 using AsnBot.Texts;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace AsnBot.Reports.Cli;

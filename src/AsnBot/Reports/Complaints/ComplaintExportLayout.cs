@@ -1,8 +1,9 @@
 using System.Globalization;
-using AsnBot.Conversations.Complaints;
+using AsnBot.Complaints;
 using AsnBot.Data.Complaints;
 using AsnBot.Data.Reports;
-using AsnBot.Surveys;
+using AsnBot.Privacy;
+using AsnBot.Survey;
 using AsnBot.Texts;
 
 namespace AsnBot.Reports.Complaints;

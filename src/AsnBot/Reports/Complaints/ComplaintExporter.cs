@@ -1,7 +1,8 @@
-using AsnBot.Conversations.Complaints;
+using AsnBot.Complaints;
 using AsnBot.Data.Reports;
+using AsnBot.Privacy;
 using AsnBot.Reports.Export;
-using AsnBot.Surveys;
+using AsnBot.Survey;
 using AsnBot.Texts;
 using Microsoft.Extensions.Options;
 

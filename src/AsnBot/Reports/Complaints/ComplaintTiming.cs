@@ -1,4 +1,4 @@
-using AsnBot.Conversations.Complaints;
+using AsnBot.Complaints;
 using AsnBot.Data.Complaints;
 using AsnBot.Data.Reports;
 

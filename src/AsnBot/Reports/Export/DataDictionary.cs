@@ -1,4 +1,4 @@
-using AsnBot.Surveys;
+using AsnBot.Survey;
 
 namespace AsnBot.Reports.Export;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using AsnBot.Data.Reports;
-using AsnBot.Surveys;
+using AsnBot.Survey;
 
 namespace AsnBot.Reports.Export;
 

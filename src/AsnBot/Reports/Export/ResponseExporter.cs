@@ -1,5 +1,6 @@
 using AsnBot.Data.Reports;
-using AsnBot.Surveys;
+using AsnBot.Privacy;
+using AsnBot.Survey;
 using Microsoft.Extensions.Options;
 
 namespace AsnBot.Reports.Export;

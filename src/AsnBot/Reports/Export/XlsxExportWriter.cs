@@ -1,4 +1,4 @@
-using AsnBot.Surveys;
+using AsnBot.Survey;
 using SpreadCheetah;
 using SpreadCheetah.Styling;
 using SpreadCheetah.Worksheets;

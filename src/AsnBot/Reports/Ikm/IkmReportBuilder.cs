@@ -1,7 +1,7 @@
 using System.Globalization;
 using AsnBot.Data.Reports;
 using AsnBot.Reports.Complaints;
-using AsnBot.Surveys;
+using AsnBot.Survey;
 using Microsoft.Extensions.Options;
 
 namespace AsnBot.Reports.Ikm;

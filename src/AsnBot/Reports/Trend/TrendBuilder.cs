@@ -1,6 +1,6 @@
 using AsnBot.Data.Reports;
 using AsnBot.Reports.Ikm;
-using AsnBot.Surveys;
+using AsnBot.Survey;
 
 namespace AsnBot.Reports.Trend;
 

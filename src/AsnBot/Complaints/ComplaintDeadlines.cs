@@ -1,0 +1,58 @@
+using AsnBot.Data.Complaints;
+
+namespace AsnBot.Complaints;
+
+/// <summary>The next deadline of an open complaint and how it stands, in working days.</summary>
+public sealed class ComplaintDeadlines(ComplaintOptions options)
+{
+    private readonly WorkingDays _days = new(options.Holidays);
+
+    public WorkingDays Days => _days;
+
+    /// <summary>Verification while submitted, first response until there is one, then resolution (counted again from a reopening); none once closed.</summary>
+    public DateOnly? Next(ComplaintRow complaint)
+    {
+        if (complaint.SubmittedAt is not { } submitted)
+        {
+            return null;
+        }
+
+        // A reopened complaint gets a fresh resolution period from the day it was reopened.
+        if (complaint.ReopenedAt is { } reopened && complaint.Status is ComplaintStatus.Reopened or ComplaintStatus.InProgress)
+        {
+            return _days.Add(reopened, options.ResolveWithinWorkingDays);
+        }
+
+        return complaint.Status switch
+        {
+            ComplaintStatus.Submitted => _days.Add(submitted, options.VerifyWithinWorkingDays),
+            ComplaintStatus.Verified or ComplaintStatus.Reopened when complaint.FirstResponseAt is null => _days.Add(submitted, options.FirstResponseWithinWorkingDays),
+            ComplaintStatus.Verified or ComplaintStatus.Reopened or ComplaintStatus.InProgress => _days.Add(submitted, options.ResolveWithinWorkingDays),
+            _ => null,
+        };
+    }
+
+    public DeadlineState State(ComplaintRow complaint, DateTimeOffset now)
+    {
+        if (Next(complaint) is not { } deadline)
+        {
+            return DeadlineState.None;
+        }
+
+        var today = WorkingDays.LocalDate(now);
+        if (today > deadline)
+        {
+            return DeadlineState.Overdue;
+        }
+
+        return _days.Between(today, deadline) <= 1 ? DeadlineState.DueSoon : DeadlineState.OnTime;
+    }
+}
+
+public enum DeadlineState
+{
+    None,
+    OnTime,
+    DueSoon,
+    Overdue,
+}

@@ -1,0 +1,16 @@
+using AsnBot.Delivery;
+using AsnBot.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace AsnBot.Complaints;
+
+/// <summary>Checks every minute whether today's overdue notice is due and queues it.</summary>
+public sealed class ComplaintMonitor(InboundProcessor processor, OverdueAnnouncer announcer, TimeProvider time, ILogger<ComplaintMonitor> logger)
+    : PeriodicWorker(TimeSpan.FromMinutes(1), time, logger)
+{
+    protected override Task TickAsync(CancellationToken cancellationToken)
+    {
+        processor.Run(announcer.Run);
+        return Task.CompletedTask;
+    }
+}
