@@ -12,5 +12,6 @@ public static class Scenarios
         new ExportScenario(),
         new IkmScenario(),
         new FootprintScenario(),
+        new DashboardScenario(),
     ];
 }
