@@ -15,16 +15,14 @@ public sealed class TrendStore(Database database)
         ORDER BY 3, 1
         """;
 
-    // One score per respondent: the mean of their element answers on the 1–4 scale. Only the scale's codes count,
-    // as in the IKM report; the caller scales it to 25–100.
+    // One score per respondent: the mean of their answers on the 1–4 scale (response_score, which the database keeps
+    // from the answers). The caller scales it to 25–100.
     private const string SelectRespondentScores = """
         SELECT unit_code AS UnitCode, COUNT(*) AS Respondents, SUM(score) AS Sum, SUM(score * score) AS SumOfSquares
         FROM (
-            SELECT r.unit_code, AVG(CAST(a.answer_code AS REAL)) AS score
-            FROM response r JOIN answer a ON a.response_id = r.id
-            WHERE r.round_code = @round AND r.status = 'submitted' AND (@unit IS NULL OR r.unit_code = @unit)
-              AND a.question_code IN @elements AND a.answer_code IN ('1', '2', '3', '4')
-            GROUP BY r.id
+            SELECT unit_code, CAST(total AS REAL) / answered AS score
+            FROM response_score
+            WHERE round_code = @round AND (@unit IS NULL OR unit_code = @unit) AND answered > 0
         )
         GROUP BY unit_code
         ORDER BY unit_code
@@ -59,14 +57,12 @@ public sealed class TrendStore(Database database)
 
     /// <param name="round">Round code.</param>
     /// <param name="unit">One unit, or null for every unit.</param>
-    /// <param name="elements">Question codes of the elements (U1…U9).</param>
     /// <param name="cancellationToken">Cancels the query.</param>
-    public async Task<IReadOnlyList<RespondentScores>> RespondentScoresAsync(
-        string round, string? unit, IReadOnlyList<string> elements, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<RespondentScores>> RespondentScoresAsync(string round, string? unit, CancellationToken cancellationToken)
     {
         using var connection = database.Open();
         var rows = await connection.QueryAsync<RespondentScores>(
-            new CommandDefinition(SelectRespondentScores, new { round, unit, elements }, cancellationToken: cancellationToken));
+            new CommandDefinition(SelectRespondentScores, new { round, unit }, cancellationToken: cancellationToken));
         return rows.AsList();
     }
 

@@ -343,6 +343,69 @@ internal static class Migrations
         );
         CREATE INDEX ix_dashboard_login_expires ON dashboard_login (expires_at);
         """,
+        """
+        -- Dasbor (issue 17): each submitted response's own score (its answers on the 1-4 scale: how many, their sum),
+        -- kept by the database as answers arrive, so the change between rounds and its interval read one row per
+        -- respondent instead of nine answers. Only SKM element answers carry the codes 1-4 (profile codes are words).
+        CREATE TABLE response_score (
+            response_id INTEGER PRIMARY KEY REFERENCES response (id) ON DELETE CASCADE,
+            round_code TEXT NOT NULL,
+            unit_code TEXT NOT NULL,
+            answered INTEGER NOT NULL,
+            total INTEGER NOT NULL
+        );
+        CREATE INDEX ix_response_score_round ON response_score (round_code, unit_code, answered, total);
+
+        INSERT INTO response_score (response_id, round_code, unit_code, answered, total)
+        SELECT r.id, r.round_code, r.unit_code, COUNT(*), SUM(CAST(a.answer_code AS INTEGER))
+        FROM response r JOIN answer a ON a.response_id = r.id
+        WHERE r.status = 'submitted' AND a.answer_code IN ('1', '2', '3', '4')
+        GROUP BY r.id;
+
+        CREATE TRIGGER tr_response_score_submit AFTER UPDATE OF status ON response
+        WHEN NEW.status = 'submitted' AND OLD.status <> 'submitted'
+        BEGIN
+            DELETE FROM response_score WHERE response_id = NEW.id;
+            INSERT INTO response_score (response_id, round_code, unit_code, answered, total)
+            SELECT r.id, r.round_code, r.unit_code, COUNT(*), SUM(CAST(a.answer_code AS INTEGER))
+            FROM response r JOIN answer a ON a.response_id = r.id
+            WHERE r.id = NEW.id AND r.status = 'submitted' AND a.answer_code IN ('1', '2', '3', '4')
+            GROUP BY r.id;
+        END;
+
+        CREATE TRIGGER tr_response_score_insert AFTER INSERT ON answer
+        WHEN NEW.answer_code IN ('1', '2', '3', '4') AND (SELECT status FROM response WHERE id = NEW.response_id) = 'submitted'
+        BEGIN
+            DELETE FROM response_score WHERE response_id = NEW.response_id;
+            INSERT INTO response_score (response_id, round_code, unit_code, answered, total)
+            SELECT r.id, r.round_code, r.unit_code, COUNT(*), SUM(CAST(a.answer_code AS INTEGER))
+            FROM response r JOIN answer a ON a.response_id = r.id
+            WHERE r.id = NEW.response_id AND r.status = 'submitted' AND a.answer_code IN ('1', '2', '3', '4')
+            GROUP BY r.id;
+        END;
+
+        CREATE TRIGGER tr_response_score_update AFTER UPDATE OF answer_code ON answer
+        WHEN (SELECT status FROM response WHERE id = NEW.response_id) = 'submitted'
+        BEGIN
+            DELETE FROM response_score WHERE response_id = NEW.response_id;
+            INSERT INTO response_score (response_id, round_code, unit_code, answered, total)
+            SELECT r.id, r.round_code, r.unit_code, COUNT(*), SUM(CAST(a.answer_code AS INTEGER))
+            FROM response r JOIN answer a ON a.response_id = r.id
+            WHERE r.id = NEW.response_id AND r.status = 'submitted' AND a.answer_code IN ('1', '2', '3', '4')
+            GROUP BY r.id;
+        END;
+
+        CREATE TRIGGER tr_response_score_delete AFTER DELETE ON answer
+        WHEN OLD.answer_code IN ('1', '2', '3', '4') AND (SELECT status FROM response WHERE id = OLD.response_id) = 'submitted'
+        BEGIN
+            DELETE FROM response_score WHERE response_id = OLD.response_id;
+            INSERT INTO response_score (response_id, round_code, unit_code, answered, total)
+            SELECT r.id, r.round_code, r.unit_code, COUNT(*), SUM(CAST(a.answer_code AS INTEGER))
+            FROM response r JOIN answer a ON a.response_id = r.id
+            WHERE r.id = OLD.response_id AND r.status = 'submitted' AND a.answer_code IN ('1', '2', '3', '4')
+            GROUP BY r.id;
+        END;
+        """,
     ];
 
     /// <summary>Number of the newest schema version.</summary>

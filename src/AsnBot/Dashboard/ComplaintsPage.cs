@@ -17,6 +17,7 @@ internal static class ComplaintsPage
 {
     private const int Months = 6;
     private const int Excerpt = 140;
+    private const int ListLength = 200;
     private static readonly DeadlineState[] States = [DeadlineState.OnTime, DeadlineState.DueSoon, DeadlineState.Overdue];
 
     public static async Task<IResult> RenderAsync(Page page, IServiceProvider services, CancellationToken cancellationToken)
@@ -29,20 +30,18 @@ internal static class ComplaintsPage
         var firstMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(1 - Months);
 
         var open = (await services.GetRequiredService<DashboardStore>().OpenComplaintsAsync(unit: null, cancellationToken))
-            .Where(c => viewer.CanSee(c.UnitCode ?? "-")).ToList();
+            .Where(c => viewer.CanSee(c.UnitCode ?? "-")).Select(c => (Row: c, State: deadlines.State(c, now))).ToList();
+        var states = open.CountBy(c => (c.Row.UnitCode ?? "-", c.State)).ToDictionary();
         var (together, months) = await services.GetRequiredService<ComplaintFiguresBuilder>().BuildByMonthAsync(null, firstMonth, now, cancellationToken);
-        var units = together.Units.Keys.Concat(open.Select(c => c.UnitCode ?? "-")).Where(viewer.CanSee).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var units = together.Units.Keys.Concat(open.Select(c => c.Row.UnitCode ?? "-")).Where(viewer.CanSee).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
 
         page.Heading(page.T("dash.complaints.open")).Table(
             [page.T("dash.col.unit"), .. States.Select(s => page.T($"deadline.{s}")), page.T("dash.col.openTotal")],
-            units.Select(unit =>
-            {
-                var mine = open.Where(c => (c.UnitCode ?? "-") == unit).ToList();
-                return (IEnumerable<string>)
-                [
-                    Page.E(unit), .. States.Select(s => Page.N(Page.Int(mine.Count(c => deadlines.State(c, now) == s)))), Page.N(Page.Int(mine.Count)),
-                ];
-            }),
+            units.Select(unit => (IEnumerable<string>)
+            [
+                Page.E(unit), .. States.Select(s => Page.N(Page.Int(states.GetValueOrDefault((unit, s))))),
+                Page.N(Page.Int(States.Sum(s => states.GetValueOrDefault((unit, s))))),
+            ]),
             id: "sla");
 
         page.Heading(page.T("dash.complaints.inTime", options.FirstResponseWithinWorkingDays)).Table(
@@ -76,7 +75,7 @@ internal static class ComplaintsPage
 
         if (viewer.IsAdmin)
         {
-            List(page, services, open, deadlines, now);
+            List(page, services, open);
         }
         else
         {
@@ -86,21 +85,28 @@ internal static class ComplaintsPage
         return page.Result(page.T("dash.nav.complaints"));
     }
 
-    private static void List(Page page, IServiceProvider services, List<ComplaintRow> open, ComplaintDeadlines deadlines, DateTimeOffset now)
+    /// <summary>The oldest open complaints (the first to be late), at most <see cref="ListLength"/>: the export has them all.</summary>
+    private static void List(Page page, IServiceProvider services, List<(ComplaintRow Row, DeadlineState State)> open)
     {
         var views = services.GetRequiredService<ComplaintViews>();
-        var shown = open.Where(c => c.Privacy != ComplaintPrivacy.Confidential).ToList();
+        var listed = open.Where(c => c.Row.Privacy != ComplaintPrivacy.Confidential).ToList();
+        var shown = listed.Take(ListLength).ToList();
         page.Heading(page.T("dash.complaints.list")).Table(
             [page.T("dash.col.number"), page.T("dash.col.unit"), page.T("dash.col.category"), page.T("dash.col.status"), page.T("dash.col.deadline"), page.T("dash.col.reporter"), page.T("dash.col.story")],
-            shown.Select(c => (IEnumerable<string>)
+            shown.Select(x => (IEnumerable<string>)
             [
-                Page.E(c.TrackingNo), Page.E(views.Unit(page.Language, c)), Page.E(views.Category(page.Language, c.CategoryCode)),
-                Page.E(views.Status(page.Language, c.Status)), Page.E(page.T($"deadline.{deadlines.State(c, now)}")),
-                Page.E(Reporter(page, c)),
-                Page.E(c.Description is { Length: > Excerpt } d ? d[..Excerpt] + "…" : c.Description),
+                Page.E(x.Row.TrackingNo), Page.E(views.Unit(page.Language, x.Row)), Page.E(views.Category(page.Language, x.Row.CategoryCode)),
+                Page.E(views.Status(page.Language, x.Row.Status)), Page.E(page.T($"deadline.{x.State}")),
+                Page.E(Reporter(page, x.Row)),
+                Page.E(x.Row.Description is { Length: > Excerpt } d ? d[..Excerpt] + "…" : x.Row.Description),
             ]),
             id: "daftar");
-        var confidential = open.Count - shown.Count;
+        if (listed.Count > shown.Count)
+        {
+            page.Paragraph(page.T("dash.complaints.more", listed.Count - shown.Count), "muted");
+        }
+
+        var confidential = open.Count - listed.Count;
         if (confidential > 0)
         {
             page.Paragraph(page.T("dash.complaints.confidential", confidential), "muted");

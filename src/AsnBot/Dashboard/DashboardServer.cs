@@ -33,6 +33,9 @@ public sealed partial class DashboardServer(
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(loggers);
+
+        // The bot's host already says when it starts and stops.
+        builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
         builder.WebHost.UseUrls(options.Value.Url);
         builder.Services.AddSingleton(services.GetRequiredService<TimeProvider>());
 

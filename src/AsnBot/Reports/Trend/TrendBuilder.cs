@@ -1,6 +1,5 @@
 using AsnBot.Data.Reports;
 using AsnBot.Reports.Ikm;
-using AsnBot.Survey;
 
 namespace AsnBot.Reports.Trend;
 
@@ -9,10 +8,8 @@ namespace AsnBot.Reports.Trend;
 /// of <see cref="IkmReportBuilder"/>) and, for the current round against the previous one, the change with a
 /// 95 % Welch interval from the respondents' own scores (<see cref="WelchInterval"/>).
 /// </summary>
-public sealed class TrendBuilder(IkmReportBuilder reports, TrendStore store, SurveyDefinition survey, TimeProvider clock)
+public sealed class TrendBuilder(IkmReportBuilder reports, TrendStore store, TimeProvider clock)
 {
-    private readonly string[] _elements = [.. survey.Questions.Where(q => q.Group == QuestionGroup.Element).Select(q => q.Code)];
-
     /// <param name="unit">One unit, or null for every unit and the city.</param>
     /// <param name="cancellationToken">Cancels the queries.</param>
     public async Task<TrendReport> BuildAsync(string? unit, CancellationToken cancellationToken)
@@ -82,7 +79,7 @@ public sealed class TrendBuilder(IkmReportBuilder reports, TrendStore store, Sur
 
     private async Task<Dictionary<string, ScoreSample>> ScoresAsync(string round, string? unit, CancellationToken cancellationToken)
     {
-        var rows = await store.RespondentScoresAsync(round, unit, _elements, cancellationToken);
+        var rows = await store.RespondentScoresAsync(round, unit, cancellationToken);
         var samples = rows.ToDictionary(r => r.UnitCode, r => ScoreSample.FromSums(r.Respondents, r.Sum, r.SumOfSquares), StringComparer.Ordinal);
 
         // The city's respondents are every unit's respondents together: pooled sums, not a mean of unit means.
