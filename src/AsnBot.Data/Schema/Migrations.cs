@@ -343,7 +343,7 @@ internal static class Migrations
         );
         CREATE INDEX ix_dashboard_login_expires ON dashboard_login (expires_at);
         """,
-        """
+        $$"""
         -- Dasbor (issue 17): each submitted response's own score (its answers on the 1-4 scale: how many, their sum),
         -- kept by the database as answers arrive, so the change between rounds and its interval read one row per
         -- respondent instead of nine answers. Only SKM element answers carry the codes 1-4 (profile codes are words).
@@ -365,48 +365,38 @@ internal static class Migrations
         CREATE TRIGGER tr_response_score_submit AFTER UPDATE OF status ON response
         WHEN NEW.status = 'submitted' AND OLD.status <> 'submitted'
         BEGIN
-            DELETE FROM response_score WHERE response_id = NEW.id;
-            INSERT INTO response_score (response_id, round_code, unit_code, answered, total)
-            SELECT r.id, r.round_code, r.unit_code, COUNT(*), SUM(CAST(a.answer_code AS INTEGER))
-            FROM response r JOIN answer a ON a.response_id = r.id
-            WHERE r.id = NEW.id AND r.status = 'submitted' AND a.answer_code IN ('1', '2', '3', '4')
-            GROUP BY r.id;
+            {{ScoreOf("NEW.id")}}
         END;
 
         CREATE TRIGGER tr_response_score_insert AFTER INSERT ON answer
         WHEN NEW.answer_code IN ('1', '2', '3', '4') AND (SELECT status FROM response WHERE id = NEW.response_id) = 'submitted'
         BEGIN
-            DELETE FROM response_score WHERE response_id = NEW.response_id;
-            INSERT INTO response_score (response_id, round_code, unit_code, answered, total)
-            SELECT r.id, r.round_code, r.unit_code, COUNT(*), SUM(CAST(a.answer_code AS INTEGER))
-            FROM response r JOIN answer a ON a.response_id = r.id
-            WHERE r.id = NEW.response_id AND r.status = 'submitted' AND a.answer_code IN ('1', '2', '3', '4')
-            GROUP BY r.id;
+            {{ScoreOf("NEW.response_id")}}
         END;
 
         CREATE TRIGGER tr_response_score_update AFTER UPDATE OF answer_code ON answer
         WHEN (SELECT status FROM response WHERE id = NEW.response_id) = 'submitted'
         BEGIN
-            DELETE FROM response_score WHERE response_id = NEW.response_id;
-            INSERT INTO response_score (response_id, round_code, unit_code, answered, total)
-            SELECT r.id, r.round_code, r.unit_code, COUNT(*), SUM(CAST(a.answer_code AS INTEGER))
-            FROM response r JOIN answer a ON a.response_id = r.id
-            WHERE r.id = NEW.response_id AND r.status = 'submitted' AND a.answer_code IN ('1', '2', '3', '4')
-            GROUP BY r.id;
+            {{ScoreOf("NEW.response_id")}}
         END;
 
         CREATE TRIGGER tr_response_score_delete AFTER DELETE ON answer
         WHEN OLD.answer_code IN ('1', '2', '3', '4') AND (SELECT status FROM response WHERE id = OLD.response_id) = 'submitted'
         BEGIN
-            DELETE FROM response_score WHERE response_id = OLD.response_id;
-            INSERT INTO response_score (response_id, round_code, unit_code, answered, total)
-            SELECT r.id, r.round_code, r.unit_code, COUNT(*), SUM(CAST(a.answer_code AS INTEGER))
-            FROM response r JOIN answer a ON a.response_id = r.id
-            WHERE r.id = OLD.response_id AND r.status = 'submitted' AND a.answer_code IN ('1', '2', '3', '4')
-            GROUP BY r.id;
+            {{ScoreOf("OLD.response_id")}}
         END;
         """,
     ];
+
+    /// <summary>A trigger's statements that work out one response's row of response_score again from its answers.</summary>
+    private static string ScoreOf(string response) => $"""
+        DELETE FROM response_score WHERE response_id = {response};
+                    INSERT INTO response_score (response_id, round_code, unit_code, answered, total)
+                    SELECT r.id, r.round_code, r.unit_code, COUNT(*), SUM(CAST(a.answer_code AS INTEGER))
+                    FROM response r JOIN answer a ON a.response_id = r.id
+                    WHERE r.id = {response} AND r.status = 'submitted' AND a.answer_code IN ('1', '2', '3', '4')
+                    GROUP BY r.id;
+        """;
 
     /// <summary>Number of the newest schema version.</summary>
     public static int Latest => Scripts.Length;
