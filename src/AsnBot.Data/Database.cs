@@ -1,5 +1,6 @@
 using System.Data;
 using System.Runtime.CompilerServices;
+using AsnBot.Data.Reports;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
@@ -14,7 +15,7 @@ namespace AsnBot.Data;
     "Reliability",
     "CA1001:Types that own disposable fields should be disposable",
     Justification = "The writer semaphore never allocates a wait handle (AvailableWaitHandle is not used): there is nothing to dispose.")]
-public sealed class Database
+public sealed class Database : IDatabase
 {
     // WAL is a property of the file (set by Migrate); these are per connection.
     private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON;";
@@ -58,10 +59,20 @@ public sealed class Database
             Pooling = true,
             DefaultTimeout = 30,
         }.ToString();
+        Reports = new ReportStore(this);
+        ComplaintReports = new ComplaintReportStore(this);
     }
 
     /// <summary>Full path of the database file.</summary>
     public string Path { get; }
+
+    public string Location => Path;
+
+    public bool Exists => File.Exists(Path);
+
+    public IReportStore Reports { get; }
+
+    public IComplaintReportStore ComplaintReports { get; }
 
     public SqliteConnection Open()
     {
@@ -115,7 +126,7 @@ public sealed class Database
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                // A folder that cannot be written: SQLite's own open reports it, with the error code Explain reads.
+                // A folder that cannot be written: SQLite's own open reports it, with the error code Classify reads.
             }
         }
     }
@@ -123,21 +134,22 @@ public sealed class Database
     /// <summary>True when SQLite could only open the file for reading (read-only file, folder or mount).</summary>
     public bool IsReadOnly() => !CanOpenForWriting();
 
-    /// <summary>Says in plain words what a storage error means, for the log: locked, disk full, read-only, …</summary>
-    public string Explain(SqliteException error)
-    {
-        ArgumentNullException.ThrowIfNull(error);
-        return error.SqliteErrorCode switch
+    /// <summary>
+    /// Reads a storage error: SQLite's result code says what kind it is (busy, locked, full, read-only, …), and the
+    /// explanation says it in plain words for the log. Any other exception is not a storage error (null).
+    /// </summary>
+    public StorageError? Classify(Exception exception) =>
+        exception is not SqliteException sqlite ? null : sqlite.SqliteErrorCode switch
         {
-            5 or 6 => $"database is locked: another connection or process holds the write lock on {Path}",
-            13 => $"disk full: no space left to write {Path} or its -wal journal",
-            8 => $"read-only: {Path} or its folder cannot be written",
-            10 when !CanOpenForWriting() => $"read-only: {Path} cannot be opened for writing (SQLite: {error.Message})",
-            10 => $"disk I/O error on {Path} (SQLite: {error.Message})",
-            14 => $"cannot open {Path}: its folder is missing or not accessible",
-            _ => $"SQLite error on {Path}: {error.Message}",
+            5 or 6 => new(StorageFault.Locked, $"database is locked: another connection or process holds the write lock on {Path}"),
+            13 => new(StorageFault.Full, $"disk full: no space left to write {Path} or its -wal journal"),
+            8 => new(StorageFault.ReadOnly, $"read-only: {Path} or its folder cannot be written"),
+            10 when !CanOpenForWriting() => new(StorageFault.ReadOnly, $"read-only: {Path} cannot be opened for writing (SQLite: {sqlite.Message})"),
+            10 => new(StorageFault.Unavailable, $"disk I/O error on {Path} (SQLite: {sqlite.Message})"),
+            14 => new(StorageFault.Unavailable, $"cannot open {Path}: its folder is missing or not accessible"),
+            7 => new(StorageFault.Unavailable, $"out of memory reading {Path} (SQLite: {sqlite.Message})"),
+            _ => new(StorageFault.Other, $"SQLite error on {Path}: {sqlite.Message}"),
         };
-    }
 
     /// <summary>
     /// Whether SQLite can open the file for writing; root needs more than permission bits to fail here (an
@@ -186,6 +198,13 @@ public sealed class Database
             throw;
         }
     }
+
+    IUnitOfWork IDatabase.Begin() => Begin();
+
+    /// <summary>Opens a connection without a transaction: each statement commits on its own, and no writer waits for it.</summary>
+    public UnitOfWork Connect() => new(Open(), transaction: null, writer: null);
+
+    IUnitOfWork IDatabase.Connect() => Connect();
 
     /// <summary>Brings the schema up to date; returns the schema version now in force.</summary>
     public int Migrate() => Migrations.Apply(this);

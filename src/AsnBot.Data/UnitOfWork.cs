@@ -1,20 +1,91 @@
+using AsnBot.Data.Admin;
+using AsnBot.Data.Broadcasts;
+using AsnBot.Data.Complaints;
+using AsnBot.Data.Dashboard;
+using AsnBot.Data.Documents;
+using AsnBot.Data.Outbox;
+using AsnBot.Data.Residents;
+using AsnBot.Data.Responses;
+using AsnBot.Data.Rounds;
+using AsnBot.Data.Sessions;
+using AsnBot.Data.Updates;
 using Microsoft.Data.Sqlite;
 
 namespace AsnBot.Data;
 
 /// <summary>
-/// One connection and its write transaction: everything an update changes commits together. Disposing it lets
-/// the next writer of this process in.
+/// The SQLite unit of work: one connection and its write transaction (none for <see cref="Database.Connect"/>), and
+/// the SQLite stores over them. Disposing it lets the next writer of this process in.
 /// </summary>
-public sealed class UnitOfWork(SqliteConnection connection, SqliteTransaction transaction, SemaphoreSlim writer) : IDisposable
+public sealed class UnitOfWork : IUnitOfWork
 {
+    private readonly SemaphoreSlim? _writer;
     private bool _disposed;
+    private SessionStore? _sessions;
+    private AdminSessionStore? _adminSessions;
+    private ResidentStore? _residents;
+    private ResponseStore? _responses;
+    private RoundStore? _rounds;
+    private ComplaintStore? _complaints;
+    private ComplaintQuota? _complaintQuota;
+    private EvidenceStore? _evidence;
+    private SentMessageStore? _sentMessages;
+    private BroadcastStore? _broadcasts;
+    private OutboxStore? _outbox;
+    private DocumentJobStore? _documentJobs;
+    private UpdateLog? _updates;
+    private DashboardLoginStore? _dashboardLogins;
 
-    public SqliteConnection Connection { get; } = connection;
+    internal UnitOfWork(SqliteConnection connection, SqliteTransaction? transaction, SemaphoreSlim? writer)
+    {
+        Connection = connection;
+        Transaction = transaction;
+        _writer = writer;
+    }
 
-    public SqliteTransaction Transaction { get; } = transaction;
+    public SqliteConnection Connection { get; }
 
-    public void Commit() => Transaction.Commit();
+    /// <summary>The write transaction; null when each statement commits on its own.</summary>
+    public SqliteTransaction? Transaction { get; }
+
+    public ISessionStore Sessions => _sessions ??= new SessionStore(this);
+
+    public IAdminSessionStore AdminSessions => _adminSessions ??= new AdminSessionStore(this);
+
+    public IResidentStore Residents => _residents ??= new ResidentStore(this);
+
+    public IResponseStore Responses => _responses ??= new ResponseStore(this);
+
+    public IRoundStore Rounds => _rounds ??= new RoundStore(this);
+
+    public IComplaintStore Complaints => _complaints ??= new ComplaintStore(this);
+
+    public IComplaintQuota ComplaintQuota => _complaintQuota ??= new ComplaintQuota(this);
+
+    public IEvidenceStore Evidence => _evidence ??= new EvidenceStore(this);
+
+    public ISentMessageStore SentMessages => _sentMessages ??= new SentMessageStore(this);
+
+    public IBroadcastStore Broadcasts => _broadcasts ??= new BroadcastStore(this);
+
+    public IOutboxStore Outbox => _outbox ??= new OutboxStore(this);
+
+    public IDocumentJobStore DocumentJobs => _documentJobs ??= new DocumentJobStore(this);
+
+    public IDashboardLoginStore DashboardLogins => _dashboardLogins ??= new DashboardLoginStore(this);
+
+    public IUpdateLog Updates => _updates ??= new UpdateLog(this);
+
+    private SqliteTransaction Open =>
+        Transaction ?? throw new InvalidOperationException("This unit of work has no transaction: each statement committed on its own.");
+
+    public void Commit() => Open.Commit();
+
+    public void Savepoint(string name) => Open.Save(name);
+
+    public void ReleaseSavepoint(string name) => Open.Release(name);
+
+    public void RollbackToSavepoint(string name) => Open.Rollback(name);
 
     public void Dispose()
     {
@@ -26,12 +97,12 @@ public sealed class UnitOfWork(SqliteConnection connection, SqliteTransaction tr
         _disposed = true;
         try
         {
-            Transaction.Dispose();
+            Transaction?.Dispose();
             Connection.Dispose();
         }
         finally
         {
-            writer.Release();
+            _writer?.Release();
         }
     }
 }

@@ -1,11 +1,12 @@
 using System.CommandLine;
+using System.Data.Common;
+using AsnBot.Cli;
 using AsnBot.ConsoleChat;
 using AsnBot.Data;
 using AsnBot.Delivery;
 using AsnBot.Hosting;
 using AsnBot.Reports.Cli;
 using AsnBot.Rounds;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -37,8 +38,8 @@ migrate.SetAction(async _ =>
     using var host = AppHost.CreateBuilder().Build();
     return await Guard(() =>
     {
-        var database = host.Services.GetRequiredService<Database>();
-        Console.WriteLine($"{database.Path}: schema version {database.Migrate()}");
+        var database = host.Services.GetRequiredService<IDatabase>();
+        Console.WriteLine($"{database.Location}: schema version {database.Migrate()}");
         return Task.FromResult(0);
     });
 });
@@ -79,9 +80,9 @@ static async Task<int> Guard(Func<Task<int>> action)
         await Console.Error.WriteLineAsync($"asnbot: database error: {ex.Message}");
         return 1;
     }
-    catch (SqliteException ex)
+    catch (DbException ex)
     {
-        // No host (or no database) to explain it with: SQLite's own words name the cause (locked, full, read-only).
+        // No host (or no database) to explain it with: the database's own words name the cause (locked, full, read-only).
         await Console.Error.WriteLineAsync($"asnbot: database error: {ex.Message}");
         return 1;
     }

@@ -12,6 +12,7 @@ public static class Scenarios
         new ExportScenario(),
         new IkmScenario(),
         new FootprintScenario(),
+        new FlowMachineScenario(),
         new DashboardScenario(),
     ];
 }

@@ -18,7 +18,7 @@ public sealed record AdminSessionRow
     public required DateTimeOffset UpdatedAt { get; set; }
 }
 
-public sealed class AdminSessionStore(UnitOfWork work)
+internal sealed class AdminSessionStore(UnitOfWork work) : IAdminSessionStore
 {
     private const string SelectOne = """
         SELECT chat_id AS ChatId, user_id AS UserId, state AS State, step AS Step, draft AS Draft, updated_at AS UpdatedAt

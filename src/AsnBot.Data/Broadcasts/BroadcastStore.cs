@@ -6,7 +6,7 @@ namespace AsnBot.Data.Broadcasts;
 /// Broadcasts and their recipients. Recipients are chosen once, when the broadcast starts, and each keeps
 /// a delivery state; only a window of them sits in the outbox at a time (see <see cref="NextToQueue"/>).
 /// </summary>
-public sealed class BroadcastStore(UnitOfWork work)
+internal sealed class BroadcastStore(UnitOfWork work) : IBroadcastStore
 {
     private const string Columns = """
         id AS Id, round_code AS RoundCode, kind AS Kind, invitation_id AS InvitationId, unit_code AS UnitCode,
@@ -162,8 +162,8 @@ public sealed class BroadcastStore(UnitOfWork work)
     public int ReceivedBy(long userId) => work.Connection.ExecuteScalar<int>(SelectReceived, new { userId }, work.Transaction);
 
     /// <summary>Moves the status on only from the expected one, so two admins pressing at once cannot both act.</summary>
-    public bool ChangeStatus(long id, string from, string to) =>
-        work.Connection.Execute(UpdateStatus, new { id, from, to }, work.Transaction) == 1;
+    public bool ChangeStatus(long id, string from, string status) =>
+        work.Connection.Execute(UpdateStatus, new { id, from, to = status }, work.Transaction) == 1;
 
     public bool Finish(long id, string status, DateTimeOffset now) =>
         work.Connection.Execute(UpdateFinished, new { id, status, now }, work.Transaction) == 1;

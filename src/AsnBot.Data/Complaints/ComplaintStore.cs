@@ -2,7 +2,7 @@ using Dapper;
 
 namespace AsnBot.Data.Complaints;
 
-public sealed class ComplaintStore(UnitOfWork work)
+internal sealed class ComplaintStore(UnitOfWork work) : IComplaintStore
 {
     private const string Columns = """
         id AS Id, tracking_no AS TrackingNo, resident_id AS ResidentId, category_code AS CategoryCode, unit_code AS UnitCode,
@@ -97,8 +97,8 @@ public sealed class ComplaintStore(UnitOfWork work)
         work.Connection.Execute(UpdateSubmit, new { id, trackingNo, duplicateOf, now }, work.Transaction) == 1;
 
     /// <summary>Moves the status only if it still is <paramref name="from"/>: two admins pressing at once cannot both win.</summary>
-    public bool ChangeStatus(long id, string from, string to, bool firstResponse, DateTimeOffset now) =>
-        work.Connection.Execute(UpdateStatus, new { id, from, to, firstResponse, now }, work.Transaction) == 1;
+    public bool ChangeStatus(long id, string from, string status, bool firstResponse, DateTimeOffset now) =>
+        work.Connection.Execute(UpdateStatus, new { id, from, to = status, firstResponse, now }, work.Transaction) == 1;
 
     public void MarkFirstResponse(long id, DateTimeOffset now) => work.Connection.Execute(UpdateFirstResponse, new { id, now }, work.Transaction);
 

@@ -1,10 +1,9 @@
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace AsnBot.Data.Complaints;
 
 /// <summary>Photos waiting to be copied from Telegram to disk, and the outcome of each copy.</summary>
-public static class EvidenceStore
+internal sealed class EvidenceStore(UnitOfWork work) : IEvidenceStore
 {
     private const string SelectPending = """
         SELECT p.complaint_id AS ComplaintId, p.seq AS Seq, p.file_id AS FileId, p.status AS Status, p.path AS Path,
@@ -19,9 +18,9 @@ public static class EvidenceStore
         WHERE complaint_id = @complaintId AND seq = @seq
         """;
 
-    public static IReadOnlyList<ComplaintPhotoRow> Pending(SqliteConnection connection, int maxAttempts) =>
-        connection.Query<ComplaintPhotoRow>(SelectPending, new { maxAttempts }).AsList();
+    public IReadOnlyList<ComplaintPhotoRow> Pending(int maxAttempts) =>
+        work.Connection.Query<ComplaintPhotoRow>(SelectPending, new { maxAttempts }, work.Transaction).AsList();
 
-    public static void Record(SqliteConnection connection, ComplaintPhotoRow photo, string status, string? path, long? bytes) =>
-        connection.Execute(UpdateOutcome, new { status, path, bytes, complaintId = photo.ComplaintId, seq = photo.Seq });
+    public void Record(ComplaintPhotoRow photo, string status, string? path, long? bytes) =>
+        work.Connection.Execute(UpdateOutcome, new { status, path, bytes, complaintId = photo.ComplaintId, seq = photo.Seq }, work.Transaction);
 }

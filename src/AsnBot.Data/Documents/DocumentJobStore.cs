@@ -1,5 +1,4 @@
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace AsnBot.Data.Documents;
 
@@ -22,7 +21,7 @@ public sealed record DocumentJobRow
     public string? UnitCode { get; init; }
 }
 
-public static class DocumentJobStore
+internal sealed class DocumentJobStore(UnitOfWork work) : IDocumentJobStore
 {
     private const string Insert = """
         INSERT INTO document_job (chat_id, requested_by, kind, format, round_code, unit_code, status, created_at)
@@ -37,13 +36,13 @@ public static class DocumentJobStore
 
     private const string UpdateFinished = "UPDATE document_job SET status = @status, finished_at = @now WHERE id = @id AND status = 'pending'";
 
-    public static void Enqueue(UnitOfWork work, DocumentJobRow job, DateTimeOffset now) =>
+    public void Enqueue(DocumentJobRow job, DateTimeOffset now) =>
         work.Connection.Execute(Insert, new { job.ChatId, job.RequestedBy, job.Kind, job.Format, job.RoundCode, job.UnitCode, now }, work.Transaction);
 
-    public static IReadOnlyList<DocumentJobRow> Pending(SqliteConnection connection) =>
-        connection.Query<DocumentJobRow>(SelectPending).AsList();
+    public IReadOnlyList<DocumentJobRow> Pending() =>
+        work.Connection.Query<DocumentJobRow>(SelectPending, transaction: work.Transaction).AsList();
 
     /// <summary>Marks the job done or failed; false when another worker finished it first.</summary>
-    public static bool Finish(UnitOfWork work, long id, string status, DateTimeOffset now) =>
+    public bool Finish(long id, string status, DateTimeOffset now) =>
         work.Connection.Execute(UpdateFinished, new { id, status, now }, work.Transaction) == 1;
 }

@@ -1,9 +1,8 @@
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace AsnBot.Data.Outbox;
 
-public static class OutboxStore
+internal sealed class OutboxStore(UnitOfWork work) : IOutboxStore
 {
     private const string Insert = """
         INSERT INTO outbox (chat_id, priority, kind, payload, created_at, broadcast_id)
@@ -56,7 +55,7 @@ public static class OutboxStore
     private const string UpdateRetry = "UPDATE outbox SET attempts = attempts + 1, not_before = @notBefore WHERE id = @id";
     private const string UpdatePostpone = "UPDATE outbox SET not_before = @notBefore WHERE id = @id";
 
-    public static void Enqueue(UnitOfWork work, long chatId, int priority, string kind, string payload, DateTimeOffset now, long? broadcastId = null) =>
+    public void Enqueue(long chatId, int priority, string kind, string payload, DateTimeOffset now, long? broadcastId = null) =>
         work.Connection.Execute(Insert, new { chatId, priority, kind, payload, now, broadcastId }, work.Transaction);
 
     /// <summary>
@@ -66,7 +65,7 @@ public static class OutboxStore
     /// one person sending without pause cannot build a backlog that costs everyone. A row already on the wire is sent anyway.
     /// </summary>
     /// <returns>How many queued rows the new one superseded.</returns>
-    public static int QueueReply(UnitOfWork work, OutboxReply reply, int maxQueued, DateTimeOffset now)
+    public int QueueReply(OutboxReply reply, int maxQueued, DateTimeOffset now)
     {
         var (chatId, kind, payload, editOf, ahead) = reply;
         var superseded = editOf is null ? 0 : work.Connection.Execute(DeleteOlderEdits, new { chatId, editOf }, work.Transaction);
@@ -81,30 +80,30 @@ public static class OutboxStore
     }
 
     /// <summary>The rows that may be sent now, in the order they should go, without their payloads.</summary>
-    public static IReadOnlyList<OutboxDue> Due(SqliteConnection connection, DateTimeOffset now, int limit) =>
-        connection.Query<OutboxDue>(SelectDue, new { now, limit }).AsList();
+    public IReadOnlyList<OutboxDue> Due(DateTimeOffset now, int limit) =>
+        work.Connection.Query<OutboxDue>(SelectDue, new { now, limit }, work.Transaction).AsList();
 
     /// <summary>
     /// The row as it is now, or null when it is no longer queued or no longer due (dropped, erased, postponed). Ids
     /// are never used twice (AUTOINCREMENT), so an id read earlier names this row or none.
     /// </summary>
-    public static OutboxRow? Find(SqliteConnection connection, long id, DateTimeOffset now) =>
-        connection.QuerySingleOrDefault<OutboxRow>(SelectQueued, new { id, now });
+    public OutboxRow? Find(long id, DateTimeOffset now) =>
+        work.Connection.QuerySingleOrDefault<OutboxRow>(SelectQueued, new { id, now }, work.Transaction);
 
-    public static DateTimeOffset? EarliestNotBefore(SqliteConnection connection) =>
-        connection.QuerySingleOrDefault<DateTimeOffset?>(SelectEarliestNotBefore);
+    public DateTimeOffset? EarliestNotBefore() =>
+        work.Connection.QuerySingleOrDefault<DateTimeOffset?>(SelectEarliestNotBefore, transaction: work.Transaction);
 
-    public static void Delivered(UnitOfWork work, long id) => work.Connection.Execute(DeleteOne, new { id }, work.Transaction);
+    public void Delivered(long id) => work.Connection.Execute(DeleteOne, new { id }, work.Transaction);
 
     /// <summary>The chat can no longer be reached (blocked the bot): drop what is queued for it.</summary>
-    public static void DropChat(UnitOfWork work, long chatId) =>
+    public void DropChat(long chatId) =>
         work.Connection.Execute(DeleteChat, new { chatId }, work.Transaction);
 
     /// <summary>A failed attempt: counts it and waits before the next.</summary>
-    public static void RetryLater(UnitOfWork work, long id, DateTimeOffset notBefore) =>
+    public void RetryLater(long id, DateTimeOffset notBefore) =>
         work.Connection.Execute(UpdateRetry, new { id, notBefore }, work.Transaction);
 
     /// <summary>Rate limited: waits exactly as told, without counting an attempt.</summary>
-    public static void Postpone(UnitOfWork work, long id, DateTimeOffset notBefore) =>
+    public void Postpone(long id, DateTimeOffset notBefore) =>
         work.Connection.Execute(UpdatePostpone, new { id, notBefore }, work.Transaction);
 }

@@ -1,11 +1,11 @@
-using AsnBot.Data.Responses;
 using System.Runtime.CompilerServices;
+using AsnBot.Data.Responses;
 using Dapper;
 
 namespace AsnBot.Data.Reports;
 
 /// <summary>Read-only queries for exports and the IKM report. Exports stream: one forward-only reader, no buffering.</summary>
-public sealed class ReportStore(Database database)
+internal sealed class ReportStore(Database database) : IReportStore
 {
     // One row per answer (or one row for a response without answers), in response order, so
     // consecutive rows can be folded into one response without holding more than that response.

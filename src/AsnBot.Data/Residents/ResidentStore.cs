@@ -2,7 +2,7 @@ using Dapper;
 
 namespace AsnBot.Data.Residents;
 
-public sealed class ResidentStore(UnitOfWork work)
+internal sealed class ResidentStore(UnitOfWork work) : IResidentStore
 {
     private const string SelectOne = """
         SELECT user_id AS UserId, chat_id AS ChatId, language AS Language, consent_version AS ConsentVersion,

@@ -2,7 +2,7 @@ using Dapper;
 
 namespace AsnBot.Data.Responses;
 
-public sealed class ResponseStore(UnitOfWork work)
+internal sealed class ResponseStore(UnitOfWork work) : IResponseStore
 {
     private const string Columns = """
         id AS Id, resident_id AS ResidentId, round_code AS RoundCode, unit_code AS UnitCode, service_code AS ServiceCode,

@@ -2,7 +2,7 @@ using Dapper;
 
 namespace AsnBot.Data.Rounds;
 
-public sealed class RoundStore(UnitOfWork work)
+internal sealed class RoundStore(UnitOfWork work) : IRoundStore
 {
     private const string Columns = """
         code AS Code, name AS Name, survey_id AS SurveyId, opens_at AS OpensAt, closes_at AS ClosesAt, created_at AS CreatedAt

@@ -332,6 +332,31 @@ internal static class Migrations
         CREATE INDEX ix_outbox_edit ON outbox (chat_id, edit_of) WHERE edit_of IS NOT NULL;
         """,
         """
+        -- The question a resident is at was saved as its position in the survey; it is saved as the question's code now,
+        -- so a reordered or extended survey keeps every conversation in progress on its question. The positions are
+        -- those of the built-in survey skm-permenpanrb-14-2017 v1, the only one the bot has run; a position outside
+        -- it was read as the nearest end, and is converted so.
+        ALTER TABLE session ADD COLUMN question_code TEXT NULL;
+        UPDATE session SET question_code =
+            CASE
+                WHEN question_index <= 0 THEN 'AGE'
+                WHEN question_index = 1 THEN 'SEX'
+                WHEN question_index = 2 THEN 'EDU'
+                WHEN question_index = 3 THEN 'JOB'
+                WHEN question_index = 4 THEN 'U1'
+                WHEN question_index = 5 THEN 'U2'
+                WHEN question_index = 6 THEN 'U3'
+                WHEN question_index = 7 THEN 'U4'
+                WHEN question_index = 8 THEN 'U5'
+                WHEN question_index = 9 THEN 'U6'
+                WHEN question_index = 10 THEN 'U7'
+                WHEN question_index = 11 THEN 'U8'
+                WHEN question_index = 12 THEN 'U9'
+                ELSE 'SARAN'
+            END;
+        ALTER TABLE session DROP COLUMN question_index;
+        """,
+        """
         -- Dasbor (issue 17): one-time login links sent by the bot. Only the SHA-256 of a token is kept, so the
         -- database file does not hold a usable link; used_at makes a link good for one login.
         CREATE TABLE dashboard_login (
@@ -401,7 +426,9 @@ internal static class Migrations
     /// <summary>Number of the newest schema version.</summary>
     public static int Latest => Scripts.Length;
 
-    public static int Apply(Database database)
+    /// <param name="database">The file to bring up to date.</param>
+    /// <param name="upTo">Stop at this version (a test making a file as an older program left it); the newest by default.</param>
+    public static int Apply(Database database, int? upTo = null)
     {
         using var connection = database.Open();
         connection.Execute("PRAGMA journal_mode=WAL");
@@ -412,7 +439,7 @@ internal static class Migrations
                 $"The database '{database.Path}' has schema version {version}, newer than this program knows ({Scripts.Length}).");
         }
 
-        for (; version < Scripts.Length; version++)
+        for (var last = Math.Min(upTo ?? Scripts.Length, Scripts.Length); version < last; version++)
         {
             using var transaction = connection.BeginTransaction();
             connection.Execute(Scripts[version], transaction: transaction);

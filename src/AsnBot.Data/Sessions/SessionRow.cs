@@ -17,7 +17,8 @@ public sealed class SessionRow
 
     public long? ResponseId { get; set; }
 
-    public int QuestionIndex { get; set; }
+    /// <summary>The code of the survey question being answered ("U3"), never its position: a reordered survey keeps it.</summary>
+    public string? QuestionCode { get; set; }
 
     /// <summary>Set while an answer is being changed from the review screen: the next answer returns there.</summary>
     public bool BackToReview { get; set; }

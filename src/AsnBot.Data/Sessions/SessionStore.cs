@@ -2,24 +2,24 @@ using Dapper;
 
 namespace AsnBot.Data.Sessions;
 
-public sealed class SessionStore(UnitOfWork work)
+internal sealed class SessionStore(UnitOfWork work) : ISessionStore
 {
     private const string SelectOne = """
         SELECT chat_id AS ChatId, user_id AS UserId, state AS State, step AS Step, response_id AS ResponseId,
-               question_index AS QuestionIndex, back_to_review AS BackToReview, unit_page AS UnitPage,
+               question_code AS QuestionCode, back_to_review AS BackToReview, unit_page AS UnitPage,
                return_state AS ReturnState, pending_unit AS PendingUnit, updated_at AS UpdatedAt,
                flow AS Flow, complaint_state AS ComplaintState, complaint_id AS ComplaintId
         FROM session WHERE chat_id = @chatId
         """;
 
     private const string Upsert = """
-        INSERT INTO session (chat_id, user_id, state, step, response_id, question_index, back_to_review, unit_page,
+        INSERT INTO session (chat_id, user_id, state, step, response_id, question_code, back_to_review, unit_page,
                              return_state, pending_unit, updated_at, flow, complaint_state, complaint_id)
-        VALUES (@ChatId, @UserId, @State, @Step, @ResponseId, @QuestionIndex, @BackToReview, @UnitPage,
+        VALUES (@ChatId, @UserId, @State, @Step, @ResponseId, @QuestionCode, @BackToReview, @UnitPage,
                 @ReturnState, @PendingUnit, @UpdatedAt, @Flow, @ComplaintState, @ComplaintId)
         ON CONFLICT (chat_id) DO UPDATE SET
             user_id = excluded.user_id, state = excluded.state, step = excluded.step, response_id = excluded.response_id,
-            question_index = excluded.question_index, back_to_review = excluded.back_to_review,
+            question_code = excluded.question_code, back_to_review = excluded.back_to_review,
             unit_page = excluded.unit_page, return_state = excluded.return_state,
             pending_unit = excluded.pending_unit, updated_at = excluded.updated_at, flow = excluded.flow,
             complaint_state = excluded.complaint_state, complaint_id = excluded.complaint_id

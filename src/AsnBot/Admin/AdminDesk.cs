@@ -3,6 +3,7 @@ using AsnBot.Broadcasts;
 using AsnBot.Complaints;
 using AsnBot.Data.Complaints;
 using AsnBot.Data.Documents;
+using AsnBot.Data.Rounds;
 using AsnBot.Engine;
 using AsnBot.Rounds;
 using AsnBot.Texts;
@@ -23,9 +24,9 @@ internal sealed partial class AdminDesk(Turn turn, AdminTools tools, ILogger log
     public static readonly IReadOnlySet<string> Commands = new HashSet<string> { "aduan", "ekspor", "laporan", "putaran", "putaran_baru", "siaran" };
 
     /// <summary>Callback actions of admin buttons; pressed by anyone else, they are refused.</summary>
-    private static readonly HashSet<string> ButtonActions = [ComplaintButtons.Admin, BroadcastButtons.Admin, RoundDesk.WizardButton];
+    private static readonly HashSet<string> ButtonActions = [ComplaintButtons.Admin, BroadcastButtons.Admin, RoundWizard.Button];
 
-    private readonly ComplaintStore _store = new(turn.Work);
+    private readonly IComplaintStore _store = turn.Work.Complaints;
     private readonly ComplaintDesk _desk = tools.Desk;
 
     /// <summary>True when the inbound was admin business (handled or refused); false leaves it to the resident side.</summary>
@@ -62,15 +63,15 @@ internal sealed partial class AdminDesk(Turn turn, AdminTools tools, ILogger log
             return false;
         }
 
-        var rounds = new RoundDesk(turn, tools.Planner);
+        var wizard = new RoundWizard(turn, tools.Planner);
         if (isAdminCommand)
         {
             turn.Language = Language.Id;
             switch (inbound.Command)
             {
                 case "aduan": List(inbound.Text); break;
-                case "putaran": rounds.Command(inbound.Text); break;
-                case "putaran_baru": rounds.Begin(); break;
+                case "putaran": new RoundDesk(turn, tools.Planner).Command(inbound.Text); break;
+                case "putaran_baru": wizard.Begin(); break;
                 case "siaran": Broadcasts().Start(); break;
                 default: RequestDocument(inbound.Command!, inbound.Text); break;
             }
@@ -81,7 +82,7 @@ internal sealed partial class AdminDesk(Turn turn, AdminTools tools, ILogger log
             switch (press!.Action)
             {
                 case BroadcastButtons.Admin: Broadcasts().Press(press); break;
-                case RoundDesk.WizardButton: rounds.Press(press); break;
+                case RoundWizard.Button: wizard.Press(press); break;
                 default: Press(press); break;
             }
         }
@@ -89,15 +90,15 @@ internal sealed partial class AdminDesk(Turn turn, AdminTools tools, ILogger log
         {
             return true;
         }
-        else if (rounds.Active && inbound.Kind is InboundKind.Command && AsnBot.Engine.Commands.Canonical(inbound.Command) == "cancel")
+        else if (wizard.Active && inbound.Kind is InboundKind.Command && AsnBot.Engine.Commands.Canonical(inbound.Command) == "cancel")
         {
             turn.Language = Language.Id;
-            rounds.Cancel();
+            wizard.Cancel();
         }
-        else if (rounds.Active && inbound.Kind is InboundKind.Text or InboundKind.Unsupported or InboundKind.Photo or InboundKind.Location)
+        else if (wizard.Active && inbound.Kind is InboundKind.Text or InboundKind.Unsupported or InboundKind.Photo or InboundKind.Location)
         {
             turn.Language = Language.Id;
-            rounds.Input(inbound.Text);
+            wizard.Input(inbound.Text);
         }
         else
         {
@@ -191,7 +192,7 @@ internal sealed partial class AdminDesk(Turn turn, AdminTools tools, ILogger log
             return;
         }
 
-        DocumentJobStore.Enqueue(turn.Work, new DocumentJobRow
+        turn.Work.DocumentJobs.Enqueue(new DocumentJobRow
         {
             Id = 0,
             ChatId = turn.Inbound.ChatId,
@@ -259,7 +260,7 @@ internal sealed partial class AdminDesk(Turn turn, AdminTools tools, ILogger log
 
     private bool Reply(int repliedTo, string text)
     {
-        if (AdminButtons.ParseTag(SentMessageStore.TagOf(turn.Work, turn.Inbound.ChatId, repliedTo)) is not { } tag
+        if (AdminButtons.ParseTag(turn.Work.SentMessages.TagOf(turn.Inbound.ChatId, repliedTo)) is not { } tag
             || _store.Find(tag.Id) is not { Status: not ComplaintStatus.Draft } complaint)
         {
             return false;

@@ -15,7 +15,7 @@ namespace AsnBot.Broadcasts;
 /// </summary>
 internal sealed class BroadcastDesk(Turn turn, BroadcastScheduler scheduler, BroadcastMessages messages, IReadOnlyList<ServiceUnit> units)
 {
-    private readonly BroadcastStore _store = new(turn.Work);
+    private readonly IBroadcastStore _store = turn.Work.Broadcasts;
 
     private RoundCalendar? _calendar;
 

@@ -29,11 +29,11 @@ public sealed class BroadcastScheduler(
 
     private int QueueTarget => Math.Max(1, (int)Math.Ceiling(AllowedPerSecond * _options.QueueAheadSeconds));
 
-    public IReadOnlyList<Outbound> Run(UnitOfWork work, DateTimeOffset now)
+    public IReadOnlyList<Outbound> Run(IUnitOfWork work, DateTimeOffset now)
     {
         var replies = new List<Outbound>();
-        var store = new BroadcastStore(work);
-        var rounds = new RoundStore(work).All();
+        var store = work.Broadcasts;
+        var rounds = work.Rounds.All();
         StartReminders(store, rounds, now, replies);
         foreach (var broadcast in store.Active())
         {
@@ -70,7 +70,7 @@ public sealed class BroadcastScheduler(
     }
 
     /// <summary>A broadcast that just started: its progress message, which later edits replace.</summary>
-    public SendText ProgressMessage(BroadcastStore store, BroadcastRow broadcast, RoundRow? round, DateTimeOffset now)
+    public SendText ProgressMessage(IBroadcastStore store, BroadcastRow broadcast, RoundRow? round, DateTimeOffset now)
     {
         var text = messages.Progress(broadcast, round, store.Counts(broadcast.Id), now, AllowedPerSecond);
         store.SetProgress(broadcast.Id, text, now);
@@ -78,7 +78,7 @@ public sealed class BroadcastScheduler(
     }
 
     /// <summary>The progress message edited to show the broadcast's current state.</summary>
-    private void ShowProgress(UnitOfWork work, BroadcastStore store, BroadcastRow broadcast, RoundRow? round, RecipientCounts counts, DateTimeOffset now, List<Outbound> replies)
+    private void ShowProgress(IUnitOfWork work, IBroadcastStore store, BroadcastRow broadcast, RoundRow? round, RecipientCounts counts, DateTimeOffset now, List<Outbound> replies)
     {
         var text = messages.Progress(broadcast, round, counts, now, AllowedPerSecond);
         if (text == broadcast.ProgressText)
@@ -87,7 +87,7 @@ public sealed class BroadcastScheduler(
         }
 
         // Until the first progress message is delivered there is nothing to edit; the next tick tries again.
-        if (SentMessageStore.MessageTagged(work, broadcast.AdminChatId, BroadcastButtons.ProgressTag(broadcast.Id)) is { } messageId)
+        if (work.SentMessages.MessageTagged(broadcast.AdminChatId, BroadcastButtons.ProgressTag(broadcast.Id)) is { } messageId)
         {
             replies.Add(new EditText(broadcast.AdminChatId, messageId, text, messages.ProgressButtons(broadcast)));
             store.SetProgress(broadcast.Id, text, now);
@@ -95,14 +95,14 @@ public sealed class BroadcastScheduler(
     }
 
     /// <summary>Over (done or cancelled): the progress message shows the end state, and a summary follows.</summary>
-    private void Finished(UnitOfWork work, BroadcastStore store, BroadcastRow broadcast, RoundRow? round, RecipientCounts counts, DateTimeOffset now, List<Outbound> replies)
+    private void Finished(IUnitOfWork work, IBroadcastStore store, BroadcastRow broadcast, RoundRow? round, RecipientCounts counts, DateTimeOffset now, List<Outbound> replies)
     {
         ShowProgress(work, store, broadcast, round, counts, now, replies);
         var summary = messages.Summary(broadcast, round, counts, now);
         replies.Add(new SendText(broadcast.AdminChatId, summary));
     }
 
-    private void TopUp(UnitOfWork work, BroadcastStore store, BroadcastRow broadcast, RoundRow round, DateTimeOffset now)
+    private void TopUp(IUnitOfWork work, IBroadcastStore store, BroadcastRow broadcast, RoundRow round, DateTimeOffset now)
     {
         var room = QueueTarget - store.Queued(broadcast.Id);
         if (room <= 0)
@@ -113,11 +113,11 @@ public sealed class BroadcastScheduler(
         foreach (var recipient in store.NextToQueue(broadcast.Id, room))
         {
             var message = messages.ForResident(broadcast, round, recipient.ChatId, Languages.FromCode(recipient.Language));
-            OutboxStore.Enqueue(work, recipient.ChatId, OutboxPriority.Broadcast, OutboundJson.Kind(message), OutboundJson.Serialize(message), now, broadcast.Id);
+            work.Outbox.Enqueue(recipient.ChatId, OutboxPriority.Broadcast, OutboundJson.Kind(message), OutboundJson.Serialize(message), now, broadcast.Id);
         }
     }
 
-    private void StartReminders(BroadcastStore store, IReadOnlyList<RoundRow> rounds, DateTimeOffset now, List<Outbound> replies)
+    private void StartReminders(IBroadcastStore store, IReadOnlyList<RoundRow> rounds, DateTimeOffset now, List<Outbound> replies)
     {
         if (_options.MaxReminders == 0)
         {

@@ -1,5 +1,5 @@
 using AsnBot.Delivery;
-using AsnBot.Hosting;
+using AsnBot.Engine;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

@@ -8,7 +8,7 @@ namespace AsnBot.Complaints;
 /// <summary>The data one complaint-filing turn works on: the session row and the draft complaint.</summary>
 internal sealed class ComplaintContext
 {
-    private readonly ComplaintStore _store;
+    private readonly IComplaintStore _store;
     private ComplaintRow? _draft;
 
     public ComplaintContext(Turn turn, SessionRow session, ComplaintDesk desk, ComplaintOptions options, SurveyOptions survey)
@@ -18,7 +18,7 @@ internal sealed class ComplaintContext
         Desk = desk;
         Options = options;
         Survey = survey;
-        _store = new ComplaintStore(turn.Work);
+        _store = turn.Work.Complaints;
         _draft = session.ComplaintId is { } id ? _store.Find(id) : null;
         Screens = new ComplaintScreens(this);
     }
@@ -41,7 +41,7 @@ internal sealed class ComplaintContext
     public bool DraftComplete => Draft is { CategoryCode: not null, UnitCode: not null, Description: not null, Privacy: not null };
 
     /// <summary>Complaints filed in the last 24 h, counted by a keyed hash of the user id that erasure leaves alone.</summary>
-    public long FiledToday() => ComplaintQuota.FiledSince(Turn.Work, Session.UserId, Turn.Now.AddDays(-1));
+    public long FiledToday() => Turn.Work.ComplaintQuota.FiledSince(Session.UserId, Turn.Now.AddDays(-1));
 
     public void StartDraft()
     {
@@ -104,7 +104,7 @@ internal sealed class ComplaintContext
         _store.Record(new ComplaintEventRow { ComplaintId = draft.Id, At = Turn.Now, Actor = "resident", FromStatus = ComplaintStatus.Draft, ToStatus = ComplaintStatus.Submitted });
         var filed = _store.Find(draft.Id)!;
         _draft = filed;
-        ComplaintQuota.Record(Turn.Work, Session.UserId, Turn.Now);
+        Turn.Work.ComplaintQuota.Record(Session.UserId, Turn.Now);
         Desk.Announce(Turn, filed);
         return filed;
     }

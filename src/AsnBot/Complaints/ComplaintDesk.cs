@@ -25,7 +25,7 @@ public sealed class ComplaintDesk(ComplaintViews views, AdminOptions admin)
             return null;
         }
 
-        var store = new ComplaintStore(turn.Work);
+        var store = turn.Work.Complaints;
         var firstResponse = actor.StartsWith("admin:", StringComparison.Ordinal) && action is ComplaintAction.Process or ComplaintAction.Resolve or ComplaintAction.Reject or ComplaintAction.NotOurs;
         if (!store.ChangeStatus(complaint.Id, complaint.Status, to, firstResponse, turn.Now))
         {
@@ -45,7 +45,7 @@ public sealed class ComplaintDesk(ComplaintViews views, AdminOptions admin)
     /// <summary>Relays an admin's answer to the reporter and records it as the first response.</summary>
     public static void Relay(Turn turn, ComplaintRow complaint, string actor, string answer)
     {
-        var store = new ComplaintStore(turn.Work);
+        var store = turn.Work.Complaints;
         store.MarkFirstResponse(complaint.Id, turn.Now);
         store.Record(new ComplaintEventRow { ComplaintId = complaint.Id, At = turn.Now, Actor = actor, FromStatus = complaint.Status, ToStatus = complaint.Status, Note = answer });
         if (Reporter(turn, complaint) is { } reporter)
@@ -61,16 +61,16 @@ public sealed class ComplaintDesk(ComplaintViews views, AdminOptions admin)
     /// The admin view of a complaint for the chat it is shown in (see <see cref="ComplaintViews.ForAdmin"/>): the
     /// admin group sees a confidential complaint only in its own first post.
     /// </summary>
-    public string AdminView(UnitOfWork work, ComplaintRow complaint, DateTimeOffset now, long chatId)
+    public string AdminView(IUnitOfWork work, ComplaintRow complaint, DateTimeOffset now, long chatId)
     {
-        var store = new ComplaintStore(work);
+        var store = work.Complaints;
         var duplicateConfidential = complaint.DuplicateOf is { } duplicate && store.FindByNumber(duplicate)?.Privacy == ComplaintPrivacy.Confidential;
         return views.ForAdmin(complaint, store.PhotoCount(complaint.Id), now, IsAdminGroup(chatId), duplicateConfidential);
     }
 
     /// <summary>The buttons of an admin view; in a private chat also "Lihat bukti" when photos were sent.</summary>
-    public Keyboard AdminKeyboard(UnitOfWork work, ComplaintRow complaint, long chatId) =>
-        !IsAdminGroup(chatId) && new ComplaintStore(work).PhotoCount(complaint.Id) is > 0 and var photos
+    public Keyboard AdminKeyboard(IUnitOfWork work, ComplaintRow complaint, long chatId) =>
+        !IsAdminGroup(chatId) && work.Complaints.PhotoCount(complaint.Id) is > 0 and var photos
             ? AdminButtons.WithEvidence(complaint, views.EvidenceButton(photos))
             : AdminButtons.For(complaint);
 
@@ -104,11 +104,11 @@ public sealed class ComplaintDesk(ComplaintViews views, AdminOptions admin)
     /// </summary>
     public void ForgetReporter(Turn turn, IEnumerable<long> complaintIds)
     {
-        var store = new ComplaintStore(turn.Work);
+        var store = turn.Work.Complaints;
         foreach (var id in complaintIds)
         {
             var complaint = store.Find(id)!;
-            foreach (var (chatId, messageId) in SentMessageStore.MessagesTagged(turn.Work, AdminButtons.PostTag(id)))
+            foreach (var (chatId, messageId) in turn.Work.SentMessages.MessagesTagged(AdminButtons.PostTag(id)))
             {
                 turn.Add(new EditText(chatId, messageId, AdminView(turn.Work, complaint, turn.Now, chatId), AdminKeyboard(turn.Work, complaint, chatId)));
             }
@@ -145,5 +145,5 @@ public sealed class ComplaintDesk(ComplaintViews views, AdminOptions admin)
     }
 
     private static ResidentRow? Reporter(Turn turn, ComplaintRow complaint) =>
-        complaint.ResidentId is { } id ? new ResidentStore(turn.Work).Find(id) : null;
+        complaint.ResidentId is { } id ? turn.Work.Residents.Find(id) : null;
 }

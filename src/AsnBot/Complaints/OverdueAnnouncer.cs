@@ -13,7 +13,7 @@ namespace AsnBot.Complaints;
 /// </summary>
 public sealed class OverdueAnnouncer(ComplaintDesk desk, ComplaintOptions options, TextCatalog texts)
 {
-    public IReadOnlyList<Outbound> Run(UnitOfWork work, DateTimeOffset now)
+    public IReadOnlyList<Outbound> Run(IUnitOfWork work, DateTimeOffset now)
     {
         var today = WorkingDays.LocalDate(now);
         var deadlines = desk.Views.Deadlines;
@@ -22,7 +22,7 @@ public sealed class OverdueAnnouncer(ComplaintDesk desk, ComplaintOptions option
             return [];
         }
 
-        var store = new ComplaintStore(work);
+        var store = work.Complaints;
         var day = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var due = store.Open().Where(c => c.LastOverdueNotice != day && deadlines.State(c, now) == DeadlineState.Overdue).ToList();
         if (due.Count == 0)

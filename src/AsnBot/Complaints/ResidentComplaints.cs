@@ -8,7 +8,7 @@ namespace AsnBot.Complaints;
 /// <summary>/status and the reporter's answer to "Sudah selesai?". A resident only ever sees their own complaints.</summary>
 internal sealed class ResidentComplaints(Turn turn, ResidentRow resident, ComplaintDesk desk)
 {
-    private readonly ComplaintStore _store = new(turn.Work);
+    private readonly IComplaintStore _store = turn.Work.Complaints;
 
     public void Status(string? argument)
     {

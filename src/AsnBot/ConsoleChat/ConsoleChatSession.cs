@@ -1,4 +1,5 @@
 using System.Globalization;
+using AsnBot.Conversations;
 using AsnBot.Data;
 using AsnBot.Delivery;
 using AsnBot.Engine;
@@ -11,7 +12,7 @@ namespace AsnBot.ConsoleChat;
 /// /location, which Telegram would send from its attachment menu.
 /// </summary>
 public sealed class ConsoleChatSession(
-    Database database, ConversationEngine engine, InboundProcessor processor, OutboxSender sender, ConsoleTransport transport, TextReader input, TextWriter output)
+    IDatabase database, ConversationEngine engine, InboundProcessor processor, OutboxSender sender, ConsoleTransport transport, TextReader input, TextWriter output)
 {
     public const string LocationUsage = "/location <lintang> <bujur>, mis. /location -2.96 99.80";
     private const string PhotoUsage = "/photo <berkas.jpg> [keterangan]";
@@ -19,7 +20,7 @@ public sealed class ConsoleChatSession(
     public async Task<int> RunAsync(long userId, CancellationToken cancellationToken)
     {
         database.Migrate();
-        output.WriteLine($"AsnBot chat — database {database.Path}. Ketik /start untuk mulai, #1 untuk menekan tombol 1, "
+        output.WriteLine($"AsnBot chat — database {database.Location}. Ketik /start untuk mulai, #1 untuk menekan tombol 1, "
             + $"{PhotoUsage} untuk foto, {LocationUsage}; Ctrl+D untuk keluar.");
 
         // Where this resident stopped last time, with buttons that work again.

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using AsnBot.Data;
-using AsnBot.Data.Dashboard;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 
@@ -13,10 +12,11 @@ public sealed class DashboardLinks(IOptions<DashboardOptions> options, Dashboard
     public bool Enabled => options.Value.Enabled;
 
     /// <summary>Records a new link in the turn's transaction and returns it.</summary>
-    public string Create(UnitOfWork work, long userId, DateTimeOffset now)
+    public string Create(IUnitOfWork work, long userId, DateTimeOffset now)
     {
         var token = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
-        DashboardLoginStore.Add(work, Hash(token), userId, now, now + DashboardOptions.LinkLifetime);
+        ArgumentNullException.ThrowIfNull(work);
+        work.DashboardLogins.Add(Hash(token), userId, now, now + DashboardOptions.LinkLifetime);
         return $"{address.BaseUrl.TrimEnd('/')}/masuk?t={token}";
     }
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
-using AsnBot.Data.Dashboard;
+using AsnBot.Data;
 using AsnBot.Texts;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
@@ -24,7 +24,7 @@ internal static class DashboardRoutes
     {
         var texts = services.GetRequiredService<TextCatalog>();
         var access = services.GetRequiredService<DashboardAccess>();
-        var logins = services.GetRequiredService<DashboardLoginStore>();
+        var database = services.GetRequiredService<IDatabase>();
         var clock = services.GetRequiredService<TimeProvider>();
 
         Page NewPage(HttpContext http, DashboardViewer? viewer) => new(http, texts, LanguageOf(http), viewer, antiforgery);
@@ -71,7 +71,14 @@ internal static class DashboardRoutes
 
             var form = await http.Request.ReadFormAsync();
             var token = form["t"].ToString();
-            var userId = token.Length == 0 ? null : logins.Redeem(DashboardLinks.Hash(token), clock.GetUtcNow());
+            long? userId = null;
+            if (token.Length > 0)
+            {
+                using var work = database.Begin();
+                userId = work.DashboardLogins.Redeem(DashboardLinks.Hash(token), clock.GetUtcNow());
+                work.Commit();
+            }
+
             if (userId is not { } id || access.Find(id) is null)
             {
                 return page.Paragraph(page.T("dash.login.refused")).Result(page.T("dash.login.title"), StatusCodes.Status403Forbidden);

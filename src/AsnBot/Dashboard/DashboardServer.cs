@@ -1,5 +1,4 @@
 using AsnBot.Data;
-using AsnBot.Data.Dashboard;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
@@ -90,7 +89,6 @@ public sealed partial class DashboardServer(
     /// <summary>Adds the server when Dashboard:Enabled is true; /dasbor answers that it is off otherwise.</summary>
     public static void AddTo(IServiceCollection services, bool enabled)
     {
-        services.AddSingleton(s => new DashboardLoginStore(s.GetRequiredService<Database>()));
         services.AddSingleton(s => new Data.Reports.DashboardStore(s.GetRequiredService<Database>()));
         if (enabled)
         {

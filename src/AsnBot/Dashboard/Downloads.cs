@@ -38,7 +38,7 @@ internal static class Downloads
     private static async Task<IResult> FileAsync(
         Page page, IServiceProvider services, string kind, string? round, string? format, CancellationToken cancellationToken)
     {
-        var known = (await services.GetRequiredService<Data.Reports.ReportStore>().RoundsAsync(cancellationToken)).Select(r => r.Code);
+        var known = (await services.GetRequiredService<Data.Reports.IReportStore>().RoundsAsync(cancellationToken)).Select(r => r.Code);
         var buffer = new MemoryStream();
         string name;
         switch (kind, format)

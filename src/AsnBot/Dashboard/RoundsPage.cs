@@ -13,7 +13,7 @@ internal static class RoundsPage
     {
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         var rounds = await services.GetRequiredService<TrendStore>().RoundsAsync(cancellationToken);
-        var reports = services.GetRequiredService<ReportStore>();
+        var reports = services.GetRequiredService<IReportStore>();
         var rows = new List<IEnumerable<string>>();
         foreach (var round in rounds)
         {

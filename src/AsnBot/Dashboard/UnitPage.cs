@@ -65,7 +65,7 @@ internal static class UnitPage
     private static async Task DistributionAsync(
         Page page, IServiceProvider services, SurveyDefinition survey, string round, string unit, CancellationToken cancellationToken)
     {
-        var counts = await services.GetRequiredService<ReportStore>().ScoreCountsAsync(round, unit, cancellationToken);
+        var counts = await services.GetRequiredService<IReportStore>().ScoreCountsAsync(round, unit, cancellationToken);
         var scale = new[] { "1", "2", "3", "4" };
         page.Heading(page.T("dash.unit.distribution")).Table(
             [page.T("dash.col.element"), .. scale],

@@ -3,7 +3,6 @@ using AsnBot.Data.Outbox;
 using AsnBot.Data.Residents;
 using AsnBot.Data.Updates;
 using AsnBot.Engine;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -14,8 +13,8 @@ namespace AsnBot.Delivery;
 /// outbox and the advanced update offset commit together, or not at all.
 /// </summary>
 public sealed partial class InboundProcessor(
-    Database database,
-    ConversationEngine engine,
+    IDatabase database,
+    IConversation engine,
     OutboxSignal signal,
     InboundRateLimiter flood,
     TimeProvider time,
@@ -44,7 +43,7 @@ public sealed partial class InboundProcessor(
             LogSlowLock(logger, waited.TotalSeconds, updates.Count);
         }
 
-        var next = UpdateLog.NextUpdateId(work.Connection, work.Transaction);
+        var next = work.Updates.NextUpdateId();
         var handled = 0;
         foreach (var (updateId, inbound) in updates)
         {
@@ -69,7 +68,7 @@ public sealed partial class InboundProcessor(
 
         if (handled > 0)
         {
-            UpdateLog.Advance(work, next, time.GetUtcNow());
+            work.Updates.Advance(next, time.GetUtcNow());
             work.Commit();
             signal.Notify();
         }
@@ -91,7 +90,7 @@ public sealed partial class InboundProcessor(
     }
 
     /// <summary>Runs scheduled work (not an update) in one transaction and queues what it wants to send.</summary>
-    public void Run(Func<UnitOfWork, DateTimeOffset, IReadOnlyList<Outbound>> job)
+    public void Run(Func<IUnitOfWork, DateTimeOffset, IReadOnlyList<Outbound>> job)
     {
         using var work = database.Begin();
         Enqueue(work, job(work, time.GetUtcNow()));
@@ -99,23 +98,26 @@ public sealed partial class InboundProcessor(
         signal.Notify();
     }
 
-    private IReadOnlyList<Outbound> Handle(UnitOfWork work, long? updateId, Inbound? inbound)
+    private IReadOnlyList<Outbound> Handle(IUnitOfWork work, long? updateId, Inbound? inbound)
     {
         if (inbound is null)
         {
             return [];
         }
 
-        work.Transaction.Save(Savepoint);
+        work.Savepoint(Savepoint);
         try
         {
             var replies = engine.Handle(work, inbound, time.GetUtcNow());
-            work.Transaction.Release(Savepoint);
+            work.ReleaseSavepoint(Savepoint);
             return replies;
         }
-        catch (Exception ex) when (!IsTransient(ex))
+        catch (Exception ex) when (database.Classify(ex) is not { IsTransient: true })
         {
-            work.Transaction.Rollback(Savepoint);
+            // Busy, locked, unavailable, full or read-only storage clears by itself: that fails the batch, which is read
+            // again later. Any other error (a constraint the conversation broke, say) would fail the same way every
+            // time, so it is handled like a fault in the conversation instead of stalling every update behind it.
+            work.RollbackToSavepoint(Savepoint);
             LogConversationFault(logger, ex, updateId, inbound.Kind);
             var apology = new SendText(inbound.ChatId, engine.Texts.Get(LanguageOf(work, inbound), "error.internal"));
             return inbound.ButtonId is { } button ? [new AnswerButton(inbound.ChatId, button), apology] : [apology];
@@ -126,7 +128,7 @@ public sealed partial class InboundProcessor(
     /// The one notice a minute a user over the inbound limit gets, ahead of the replies queued for them (which it
     /// would otherwise wait behind, or be superseded by); in a group nobody is told, to spare its budget.
     /// </summary>
-    private void SlowDown(UnitOfWork work, Inbound inbound)
+    private void SlowDown(IUnitOfWork work, Inbound inbound)
     {
         LogFlooding(logger, inbound.UserId);
         if (inbound.ChatId > 0)
@@ -136,18 +138,10 @@ public sealed partial class InboundProcessor(
         }
     }
 
-    private static Texts.Language LanguageOf(UnitOfWork work, Inbound inbound) =>
-        Texts.Languages.FromCode(new ResidentStore(work).Find(inbound.UserId)?.Language ?? inbound.LanguageCode);
+    private static Texts.Language LanguageOf(IUnitOfWork work, Inbound inbound) =>
+        Texts.Languages.FromCode(work.Residents.Find(inbound.UserId)?.Language ?? inbound.LanguageCode);
 
-    /// <summary>
-    /// Busy, locked, I/O, full or read-only storage clears by itself: the batch is read again later. Any
-    /// other error (a constraint the conversation broke, say) would fail the same way every time, so it
-    /// is handled like a fault in the conversation instead of stalling every update behind it.
-    /// </summary>
-    private static bool IsTransient(Exception ex) =>
-        ex is SqliteException { SqliteErrorCode: 5 or 6 or 7 or 8 or 10 or 13 or 14 };
-
-    private void Enqueue(UnitOfWork work, IReadOnlyList<Outbound> replies)
+    private void Enqueue(IUnitOfWork work, IReadOnlyList<Outbound> replies)
     {
         foreach (var outbound in replies.SelectMany(MessageLimits.Fit))
         {
@@ -155,9 +149,9 @@ public sealed partial class InboundProcessor(
         }
     }
 
-    private void Queue(UnitOfWork work, OutboxReply reply)
+    private void Queue(IUnitOfWork work, OutboxReply reply)
     {
-        if (OutboxStore.QueueReply(work, reply, options.Value.MaxQueuedPerChat, time.GetUtcNow()) is > 0 and var superseded)
+        if (work.Outbox.QueueReply(reply, options.Value.MaxQueuedPerChat, time.GetUtcNow()) is > 0 and var superseded)
         {
             LogSuperseded(logger, superseded, reply.ChatId);
         }

@@ -4,7 +4,6 @@ using AsnBot.Data.Complaints;
 using AsnBot.Data.Outbox;
 using AsnBot.Data.Residents;
 using AsnBot.Engine;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -18,7 +17,7 @@ namespace AsnBot.Delivery;
 /// never loses it (at worst one message is sent twice).
 /// </summary>
 public sealed partial class OutboxSender(
-    Database database,
+    IDatabase database,
     IMessageTransport transport,
     SendRateLimiter limiter,
     AdminGroupWatch adminGroup,
@@ -155,13 +154,13 @@ public sealed partial class OutboxSender(
     private void Read(DateTimeOffset now)
     {
         _readVersion = signal.Version;
-        using var connection = database.Open();
+        using var connection = database.Connect();
         _due.Clear();
 
         // A due row whose lane is busy is the one being sent (a chat's head, or that button answer): once sent it
         // is gone, so it is not kept for later.
-        _due.AddRange(OutboxStore.Due(connection, now, _options.MaxConcurrency * 4).Where(row => !_inFlight.ContainsKey(LaneOf(row))));
-        _earliestNotBefore = OutboxStore.EarliestNotBefore(connection);
+        _due.AddRange(connection.Outbox.Due(now, _options.MaxConcurrency * 4).Where(row => !_inFlight.ContainsKey(LaneOf(row))));
+        _earliestNotBefore = connection.Outbox.EarliestNotBefore();
     }
 
     private (int Started, bool RateLimited) StartFromDue(CancellationToken cancellationToken)
@@ -229,10 +228,10 @@ public sealed partial class OutboxSender(
         using var _ = permit;
         await Task.Yield();
         OutboxRow? row;
-        using (var connection = database.Open())
+        using (var connection = database.Connect())
         {
             // Read now, not when chosen: the row may have been dropped, erased or postponed since.
-            row = OutboxStore.Find(connection, rowId, time.GetUtcNow());
+            row = connection.Outbox.Find(rowId, time.GetUtcNow());
         }
 
         if (row is null)
@@ -281,12 +280,12 @@ public sealed partial class OutboxSender(
                 File.Delete(document.Path);
             }
         }
-        catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (database.Classify(ex) is not null || ex is IOException or UnauthorizedAccessException)
         {
             // The row stays queued and is sent again later: a duplicate message, never a lost one. Until
             // storage recovers nothing more is sent, or the same row would go out again at once, again and again.
             var pause = PauseForStorage();
-            LogRecordFailed(logger, ex is SqliteException sqlite ? database.Explain(sqlite) : ex.Message, row.Id, pause.TotalSeconds);
+            LogRecordFailed(logger, database.Classify(ex)?.Explanation ?? ex.Message, row.Id, pause.TotalSeconds);
             return;
         }
 
@@ -384,7 +383,7 @@ public sealed partial class OutboxSender(
         try
         {
             using var work = database.Begin();
-            var broadcasts = new BroadcastStore(work);
+            var broadcasts = work.Broadcasts;
             foreach (var (row, result, tag) in outcomes.Select(o => (o.Row, o.Result, o.Tag)))
             {
                 queued += Record(work, broadcasts, row, result, tag, now);
@@ -405,7 +404,7 @@ public sealed partial class OutboxSender(
     }
 
     /// <returns>How many messages the outcome queued (the admins' notice of a refusing admin group).</returns>
-    private int Record(UnitOfWork work, BroadcastStore broadcasts, OutboxRow row, DeliveryResult result, string? tag, DateTimeOffset now)
+    private int Record(IUnitOfWork work, IBroadcastStore broadcasts, OutboxRow row, DeliveryResult result, string? tag, DateTimeOffset now)
     {
         var queued = 0;
         switch (result.Status)
@@ -416,23 +415,23 @@ public sealed partial class OutboxSender(
                     adminGroup.Delivered();
                 }
 
-                OutboxStore.Delivered(work, row.Id);
+                work.Outbox.Delivered(row.Id);
                 if (tag is not null && result.MessageId is { } messageId)
                 {
-                    SentMessageStore.Remember(work, row.ChatId, messageId, tag, now);
+                    work.SentMessages.Remember(row.ChatId, messageId, tag, now);
                 }
 
                 RecordRecipient(broadcasts, row, RecipientState.Sent, now);
                 break;
             case DeliveryStatus.RetryAfter:
                 // The limiter already holds the chat (and, unless the chat's own limit explains the 429, every chat).
-                OutboxStore.Postpone(work, row.Id, now + result.RetryAfter);
+                work.Outbox.Postpone(row.Id, now + result.RetryAfter);
                 break;
             case var _ when result.ChatRefused && adminGroup.IsAdminGroup(row.ChatId):
                 // A complaint post must not vanish because the group is misconfigured or the bot was removed from it.
                 foreach (var notice in adminGroup.Refused(result.Reason))
                 {
-                    OutboxStore.QueueReply(work, new OutboxReply(notice.ChatId, OutboundJson.Kind(notice), OutboundJson.Serialize(notice)), _options.MaxQueuedPerChat, now);
+                    work.Outbox.QueueReply(new OutboxReply(notice.ChatId, OutboundJson.Kind(notice), OutboundJson.Serialize(notice)), _options.MaxQueuedPerChat, now);
                     queued++;
                 }
 
@@ -440,18 +439,18 @@ public sealed partial class OutboxSender(
                 break;
             case DeliveryStatus.Unreachable:
                 LogUnreachable(logger, row.ChatId);
-                new ResidentStore(work).MarkBlocked(row.ChatId, now);
+                work.Residents.MarkBlocked(row.ChatId, now);
                 broadcasts.MarkChatBlocked(row.ChatId, now);
-                OutboxStore.DropChat(work, row.ChatId);
+                work.Outbox.DropChat(row.ChatId);
                 break;
             case DeliveryStatus.Rejected:
                 LogRejected(logger, row.Id, row.Kind, result.Reason);
-                OutboxStore.Delivered(work, row.Id);
+                work.Outbox.Delivered(row.Id);
                 RecordRecipient(broadcasts, row, RecipientState.Failed, now);
                 break;
             case var _ when row.BroadcastId is not null && row.Attempts + 1 >= _options.BroadcastAttempts:
                 LogBroadcastGaveUp(logger, row.Id, row.Attempts + 1, result.Reason);
-                OutboxStore.Delivered(work, row.Id);
+                work.Outbox.Delivered(row.Id);
                 RecordRecipient(broadcasts, row, RecipientState.Failed, now);
                 break;
             default:
@@ -463,14 +462,14 @@ public sealed partial class OutboxSender(
     }
 
     /// <summary>Backs off 1 s, 2 s, 4 s … up to <see cref="DeliveryOptions.MaxBackoff"/>, counting the attempt.</summary>
-    private void RetryLater(UnitOfWork work, OutboxRow row, DeliveryResult result, DateTimeOffset now)
+    private void RetryLater(IUnitOfWork work, OutboxRow row, DeliveryResult result, DateTimeOffset now)
     {
         var backoff = TimeSpan.FromSeconds(Math.Min(_options.MaxBackoff.TotalSeconds, Math.Pow(2, Math.Min(row.Attempts, 16))));
         LogFailed(logger, row.Id, row.Attempts + 1, backoff.TotalSeconds, result.Reason);
-        OutboxStore.RetryLater(work, row.Id, now + backoff);
+        work.Outbox.RetryLater(row.Id, now + backoff);
     }
 
-    private static void RecordRecipient(BroadcastStore broadcasts, OutboxRow row, string state, DateTimeOffset now)
+    private static void RecordRecipient(IBroadcastStore broadcasts, OutboxRow row, string state, DateTimeOffset now)
     {
         if (row.BroadcastId is { } id)
         {

@@ -12,17 +12,17 @@ internal sealed record LastScreen(string Text, Keyboard Keyboard)
 {
     public IReadOnlyList<Button> Buttons => [.. Keyboard.Rows.SelectMany(r => r)];
 
-    public static LastScreen? Of(UnitOfWork work, long chatId) =>
-        new SessionStore(work).Screen(chatId) is { } json ? JsonSerializer.Deserialize<LastScreen>(json) : null;
+    public static LastScreen? Of(IUnitOfWork work, long chatId) =>
+        work.Sessions.Screen(chatId) is { } json ? JsonSerializer.Deserialize<LastScreen>(json) : null;
 
     /// <summary>
     /// After a turn: a chat that was sent a message with buttons remembers it. A press (or a typed answer)
     /// answered only by messages without buttons leaves no screen to answer; a typed question or a
     /// command answered that way (/bantuan, "too long") leaves the screen as it was.
     /// </summary>
-    public static void Remember(UnitOfWork work, Inbound handled, IReadOnlyList<Outbound> replies)
+    public static void Remember(IUnitOfWork work, Inbound handled, IReadOnlyList<Outbound> replies)
     {
-        var sessions = new SessionStore(work);
+        var sessions = work.Sessions;
         foreach (var chat in replies.Where(r => r is SendText or EditText && r.ChatId > 0).GroupBy(r => r.ChatId))
         {
             // A step offered with Telegram's reply keyboard (the evidence step) replaces the last screen too: its

@@ -7,13 +7,13 @@ namespace AsnBot.Engine;
 /// One inbound event being handled: the transaction it runs in, the resident's language, and the
 /// replies it produces. Replies are only collected here; they reach the outbox in the same transaction.
 /// </summary>
-public sealed class Turn(UnitOfWork work, Inbound inbound, DateTimeOffset now, TextCatalog texts, Language language)
+public sealed class Turn(IUnitOfWork work, Inbound inbound, DateTimeOffset now, TextCatalog texts, Language language)
 {
     private readonly List<Outbound> _replies = [];
     private bool _buttonAnswered;
     private string? _note;
 
-    public UnitOfWork Work { get; } = work;
+    public IUnitOfWork Work { get; } = work;
 
     public Inbound Inbound { get; } = inbound;
 

@@ -1,6 +1,7 @@
 using AsnBot.Admin;
 using AsnBot.Broadcasts;
 using AsnBot.Complaints;
+using AsnBot.Conversations;
 using AsnBot.Dashboard;
 using AsnBot.Data;
 using AsnBot.Delivery;
@@ -95,7 +96,9 @@ public static class AppHost
         services.AddSingleton<IValidateOptions<SurveyOptions>, SurveyOptionsValidator>();
         services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
+        // The SQLite provider; features ask for IDatabase (the concrete one is there for tests and benchmarks).
         services.AddSingleton(s => new Database(s.GetRequiredService<IOptions<StorageOptions>>().Value.Path));
+        services.AddSingleton<IDatabase>(s => s.GetRequiredService<Database>());
         services.AddSingleton(_ => TextCatalog.LoadBuiltIn());
         services.AddSingleton(_ => SurveyLoader.LoadBuiltIn());
         services.AddOptions<ComplaintOptions>().BindConfiguration(ComplaintOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -119,6 +122,7 @@ public static class AppHost
         services.AddSingleton<DashboardAccess>();
         services.AddSingleton<DashboardLinks>();
         services.AddSingleton<ConversationEngine>();
+        services.AddSingleton<IConversation>(s => s.GetRequiredService<ConversationEngine>());
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<InboundProcessor>();
         services.AddSingleton<SendRateLimiter>();

@@ -1,3 +1,4 @@
+using AsnBot.Conversations;
 using AsnBot.Data;
 using AsnBot.Engine;
 using Microsoft.Extensions.Hosting;
@@ -9,7 +10,7 @@ namespace AsnBot.Hosting;
 /// Runs before the poller and sender start: brings the schema up to date and builds the engine,
 /// which loads and validates the survey definition and texts, so a bad one stops the bot at start.
 /// </summary>
-public sealed partial class StorageInitializer(Database database, ConversationEngine engine, ILogger<StorageInitializer> logger) : IHostedService
+public sealed partial class StorageInitializer(IDatabase database, ConversationEngine engine, ILogger<StorageInitializer> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -17,10 +18,10 @@ public sealed partial class StorageInitializer(Database database, ConversationEn
         if (database.IsReadOnly())
         {
             // Caught in Program: one line on stderr instead of a bot that accepts updates it cannot keep.
-            throw new StorageUnavailableException($"read-only: {database.Path} cannot be written");
+            throw new StorageUnavailableException($"read-only: {database.Location} cannot be written");
         }
 
-        LogReady(logger, database.Path, version, engine.SurveyId);
+        LogReady(logger, database.Location, version, engine.SurveyId);
         return Task.CompletedTask;
     }
 

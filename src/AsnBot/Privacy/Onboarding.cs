@@ -77,7 +77,7 @@ internal sealed partial class Onboarding(Turn turn)
                 return null;
             case PrivacyButtons.Agree when press.Step is null:
                 turn.Language = language;
-                new ResidentStore(turn.Work).Save(new ResidentRow
+                turn.Work.Residents.Save(new ResidentRow
                 {
                     UserId = turn.Inbound.UserId,
                     ChatId = turn.Inbound.ChatId,

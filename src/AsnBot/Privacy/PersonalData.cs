@@ -24,14 +24,14 @@ internal sealed class PersonalData(Turn turn, ResidentRow resident, ComplaintDes
     /// </summary>
     public void Erase()
     {
-        var complaints = new ComplaintStore(turn.Work);
+        var complaints = turn.Work.Complaints;
         var named = complaints.ShowingReporter(resident.UserId);
-        new ResponseStore(turn.Work).DeleteDrafts(resident.UserId);
+        turn.Work.Responses.DeleteDrafts(resident.UserId);
         complaints.DiscardDrafts(resident.UserId);
 
         // An invitation already queued for them is withdrawn, not sent to someone who asked to be forgotten.
-        new BroadcastStore(turn.Work).SkipResident(resident.UserId, resident.ChatId, turn.Now);
-        new ResidentStore(turn.Work).Delete(resident.UserId);
+        turn.Work.Broadcasts.SkipResident(resident.UserId, resident.ChatId, turn.Now);
+        turn.Work.Residents.Delete(resident.UserId);
         desk.ForgetReporter(turn, named);
         turn.AnswerButton();
         turn.MayEditPressedMessage = true;

@@ -17,7 +17,7 @@ internal sealed class StoredData(Turn turn, ResidentRow resident, SurveyOptions 
 {
     public void Show()
     {
-        var responses = new ResponseStore(turn.Work);
+        var responses = turn.Work.Responses;
         var mine = responses.ForResident(resident.UserId);
         var submitted = mine.Where(r => r.Status == ResponseStatus.Submitted).ToList();
         var calendar = RoundCalendar.Load(turn.Work, turn.Now);
@@ -47,7 +47,7 @@ internal sealed class StoredData(Turn turn, ResidentRow resident, SurveyOptions 
             AppendAnswers(text, draft, answers);
         }
 
-        var complaints = new ComplaintStore(turn.Work).OfResident(resident.UserId);
+        var complaints = turn.Work.Complaints.OfResident(resident.UserId);
         text.AppendLine(turn.Text("data.complaints", complaints.Count));
         foreach (var complaint in complaints)
         {
@@ -60,7 +60,7 @@ internal sealed class StoredData(Turn turn, ResidentRow resident, SurveyOptions 
 
         text.AppendLine(turn.Text(
             resident.Subscribed ? "data.subscribed" : "data.unsubscribed",
-            new BroadcastStore(turn.Work).ReceivedBy(resident.UserId)));
+            turn.Work.Broadcasts.ReceivedBy(resident.UserId)));
         text.AppendLine().Append(turn.Text("data.eraseHint"));
         turn.Send(text.ToString());
     }

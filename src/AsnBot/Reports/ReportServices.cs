@@ -20,9 +20,9 @@ public static class ReportServices
         services.AddOptions<ExportsOptions>().BindConfiguration(ExportsOptions.Section);
         services.AddSingleton<IValidateOptions<ExportsOptions>, ExportsOptionsValidator>();
         services.AddOptions<ReportsOptions>().BindConfiguration(ReportsOptions.Section);
-        services.AddSingleton(s => new ReportStore(s.GetRequiredService<Database>()));
+        services.AddSingleton(s => s.GetRequiredService<IDatabase>().Reports);
         services.AddSingleton<ResponseExporter>();
-        services.AddSingleton(s => new ComplaintReportStore(s.GetRequiredService<Database>()));
+        services.AddSingleton(s => s.GetRequiredService<IDatabase>().ComplaintReports);
         services.AddSingleton<ComplaintFiguresBuilder>();
         services.AddSingleton<ComplaintExporter>();
         services.AddSingleton<IkmReportBuilder>();

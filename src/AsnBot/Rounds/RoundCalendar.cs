@@ -7,7 +7,7 @@ namespace AsnBot.Rounds;
 public sealed class RoundCalendar(IReadOnlyList<RoundRow> rounds, DateTimeOffset now)
 {
     /// <summary>The rounds as stored, seen at <paramref name="now"/>.</summary>
-    public static RoundCalendar Load(UnitOfWork work, DateTimeOffset now) => new(new RoundStore(work).All(), now);
+    public static RoundCalendar Load(IUnitOfWork work, DateTimeOffset now) => new(work.Rounds.All(), now);
 
     public IReadOnlyList<RoundRow> All => rounds;
 

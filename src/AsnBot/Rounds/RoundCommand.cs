@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using AsnBot.Cli;
 using AsnBot.Data;
 using AsnBot.Data.Rounds;
 using AsnBot.Reports.Cli;
@@ -38,7 +39,7 @@ public static class RoundCommand
         var list = new Command("list", "Every round: code, status (planned, open, closed), days, submitted responses, units.");
         list.SetAction((parse, _) => Run(parse, overrides, (_, work, now) =>
         {
-            var store = new RoundStore(work);
+            var store = work.Rounds;
             var rounds = store.All();
             return rounds.Count == 0
                 ? "no rounds yet; create one with: asnbot round create --name ... --opens yyyy-MM-dd --closes yyyy-MM-dd"
@@ -69,9 +70,9 @@ public static class RoundCommand
     private static DateOnly Day(ParseResult parse, Option<DateOnly?> option) => parse.GetRequiredValue(option).GetValueOrDefault();
 
     /// <summary>The round's code as stored; an unknown one names the known ones (the admin conversation points to /putaran instead).</summary>
-    private static string Existing(UnitOfWork work, string code)
+    private static string Existing(IUnitOfWork work, string code)
     {
-        var rounds = new RoundStore(work).All();
+        var rounds = work.Rounds.All();
         return rounds.FirstOrDefault(r => string.Equals(r.Code, code, StringComparison.OrdinalIgnoreCase))?.Code
             ?? throw CliRunner.UnknownRound(code, rounds.Select(r => r.Code));
     }
@@ -80,10 +81,10 @@ public static class RoundCommand
         round.IsOpen(now) ? "open" : round.OpensAt > now ? "planned" : "closed";
 
     /// <summary>One transaction; a broken rule is one line on stderr and exit code 2, nothing changed.</summary>
-    private static Task<int> Run(ParseResult parse, IDictionary<string, string?>? overrides, Func<IServiceProvider, UnitOfWork, DateTimeOffset, string> action) =>
+    private static Task<int> Run(ParseResult parse, IDictionary<string, string?>? overrides, Func<IServiceProvider, IUnitOfWork, DateTimeOffset, string> action) =>
         CliRunner.RunAsync(parse, overrides, async (services, stdout) =>
         {
-            using var work = services.GetRequiredService<Database>().Begin();
+            using var work = services.GetRequiredService<IDatabase>().Begin();
             try
             {
                 var message = action(services, work, services.GetRequiredService<TimeProvider>().GetUtcNow());

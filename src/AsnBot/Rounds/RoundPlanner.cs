@@ -54,7 +54,7 @@ public sealed class RoundPlanner(SurveyDefinition survey, IOptions<SurveyOptions
         CultureInfo.InvariantCulture,
         $"{round.OpensAt.ToOffset(WorkingDays.Wib):dd-MM-yyyy} – {round.ClosesAt.ToOffset(WorkingDays.Wib).AddTicks(-1):dd-MM-yyyy}");
 
-    public RoundRow Create(UnitOfWork work, RoundRequest request, DateTimeOffset now)
+    public RoundRow Create(IUnitOfWork work, RoundRequest request, DateTimeOffset now)
     {
         var name = request.Name.Trim();
         if (name.Length is 0 or > MaxNameLength)
@@ -93,7 +93,7 @@ public sealed class RoundPlanner(SurveyDefinition survey, IOptions<SurveyOptions
             throw new RoundRefusedException("round.error.past");
         }
 
-        var store = new RoundStore(work);
+        var store = work.Rounds;
         if (store.Find(code) is not null)
         {
             throw new RoundRefusedException("round.error.exists", code);
@@ -105,9 +105,9 @@ public sealed class RoundPlanner(SurveyDefinition survey, IOptions<SurveyOptions
     }
 
     /// <summary>Takes responses from now on (until its closing day, which must still be ahead).</summary>
-    public static RoundRow Open(UnitOfWork work, string code, DateTimeOffset now)
+    public static RoundRow Open(IUnitOfWork work, string code, DateTimeOffset now)
     {
-        var store = new RoundStore(work);
+        var store = work.Rounds;
         var round = Existing(store, code);
         if (round.IsOpen(now))
         {
@@ -126,9 +126,9 @@ public sealed class RoundPlanner(SurveyDefinition survey, IOptions<SurveyOptions
     }
 
     /// <summary>Stops taking responses now; drafts of it can no longer be sent.</summary>
-    public static RoundRow Close(UnitOfWork work, string code, DateTimeOffset now)
+    public static RoundRow Close(IUnitOfWork work, string code, DateTimeOffset now)
     {
-        var store = new RoundStore(work);
+        var store = work.Rounds;
         var round = Existing(store, code);
         if (!round.IsOpen(now))
         {
@@ -140,10 +140,10 @@ public sealed class RoundPlanner(SurveyDefinition survey, IOptions<SurveyOptions
         return closed;
     }
 
-    private static RoundRow Existing(RoundStore store, string code) =>
+    private static RoundRow Existing(IRoundStore store, string code) =>
         store.Find(code) ?? throw new RoundRefusedException("round.error.unknown", code);
 
-    private static void CheckOverlap(RoundStore store, RoundRow round)
+    private static void CheckOverlap(IRoundStore store, RoundRow round)
     {
         if (store.All().FirstOrDefault(other => other.Code != round.Code && other.Overlaps(round)) is { } clash)
         {

@@ -9,7 +9,7 @@ namespace AsnBot.Survey;
 /// <summary>The data one survey turn works on: session row, draft response and its answers.</summary>
 internal sealed class SurveyContext
 {
-    private readonly ResponseStore _responses;
+    private readonly IResponseStore _responses;
     private ResponseRow? _draft;
     private IReadOnlyList<AnswerRow>? _answers;
     private RoundCalendar? _calendar;
@@ -20,7 +20,7 @@ internal sealed class SurveyContext
         Session = session;
         Survey = survey;
         Options = options;
-        _responses = new ResponseStore(turn.Work);
+        _responses = turn.Work.Responses;
         _draft = session.ResponseId is { } id ? _responses.Find(id) : null;
         Screens = new SurveyScreens(this);
     }
@@ -49,7 +49,15 @@ internal sealed class SurveyContext
 
     public string? ServiceCode => _draft?.ServiceCode;
 
-    public Question CurrentQuestion => Survey.Questions[Math.Clamp(Session.QuestionIndex, 0, Survey.Questions.Count - 1)];
+    /// <summary>The question the resident is at; the first when the saved code names none (nothing answered yet).</summary>
+    public Question CurrentQuestion => Survey.Questions[CurrentIndex];
+
+    /// <summary>Where <see cref="CurrentQuestion"/> stands in the survey as it is now.</summary>
+    public int CurrentIndex => Session.QuestionCode is { } code && Survey.IndexOf(code) is >= 0 and var index ? index : 0;
+
+    /// <summary>Moves to the question at this position (held to the survey's ends); the session keeps its code.</summary>
+    public void GoToQuestion(int index) =>
+        Session.QuestionCode = Survey.Questions[Math.Clamp(index, 0, Survey.Questions.Count - 1)].Code;
 
     public IReadOnlyList<AnswerRow> Answers =>
         _answers ??= _draft is null ? [] : _responses.Answers(_draft.Id);

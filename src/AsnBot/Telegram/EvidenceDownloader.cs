@@ -2,7 +2,7 @@ using System.Globalization;
 using AsnBot.Complaints;
 using AsnBot.Data;
 using AsnBot.Data.Complaints;
-using AsnBot.Hosting;
+using AsnBot.Engine;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
@@ -15,7 +15,7 @@ namespace AsnBot.Telegram;
 /// </summary>
 public sealed partial class EvidenceDownloader(
     ITelegramBotClient bot,
-    Database database,
+    IDatabase database,
     IOptions<ComplaintOptions> options,
     TimeProvider time,
     ILogger<EvidenceDownloader> logger) : PeriodicWorker(TimeSpan.FromSeconds(2), time, logger)
@@ -25,9 +25,9 @@ public sealed partial class EvidenceDownloader(
     protected override async Task TickAsync(CancellationToken cancellationToken)
     {
         IReadOnlyList<ComplaintPhotoRow> pending;
-        using (var connection = database.Open())
+        using (var connection = database.Connect())
         {
-            pending = EvidenceStore.Pending(connection, MaxAttempts);
+            pending = connection.Evidence.Pending(MaxAttempts);
         }
 
         foreach (var photo in pending)
@@ -68,8 +68,8 @@ public sealed partial class EvidenceDownloader(
             status = photo.Attempts + 1 >= MaxAttempts ? "failed" : "pending";
         }
 
-        using var connection = database.Open();
-        EvidenceStore.Record(connection, photo, status, path, bytes);
+        using var connection = database.Connect();
+        connection.Evidence.Record(photo, status, path, bytes);
     }
 
     /// <summary>

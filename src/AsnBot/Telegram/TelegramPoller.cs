@@ -3,7 +3,6 @@ using AsnBot.Data.Updates;
 using AsnBot.Delivery;
 using AsnBot.Engine;
 using AsnBot.Texts;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -21,7 +20,7 @@ namespace AsnBot.Telegram;
 public sealed partial class TelegramPoller(
     ITelegramBotClient bot,
     InboundProcessor processor,
-    Database database,
+    IDatabase database,
     TextCatalog texts,
     TimeProvider time,
     IOptions<TelegramOptions> options,
@@ -61,10 +60,10 @@ public sealed partial class TelegramPoller(
             {
                 break;
             }
-            catch (SqliteException ex)
+            catch (Exception ex) when (database.Classify(ex) is { } error)
             {
                 // The batch rolled back and its updates stay unconfirmed: read them again once storage is back.
-                LogStorageFault(logger, database.Explain(ex), backoff.TotalSeconds);
+                LogStorageFault(logger, error.Explanation, backoff.TotalSeconds);
                 await Task.Delay(backoff, time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                 backoff = TimeSpan.FromTicks(Math.Min(MaxStorageBackoff.Ticks, backoff.Ticks * 2));
             }
@@ -89,7 +88,11 @@ public sealed partial class TelegramPoller(
 
     private async Task PollOnceAsync(CancellationToken cancellationToken)
     {
-        var offset = UpdateLog.ResetIfOlderThan(database, time.GetUtcNow() - OffsetExpiry);
+        long offset;
+        using (var connection = database.Connect())
+        {
+            offset = connection.Updates.ResetIfOlderThan(time.GetUtcNow() - OffsetExpiry);
+        }
 
         var updates = await bot.GetUpdates(
             offset: checked((int)offset),

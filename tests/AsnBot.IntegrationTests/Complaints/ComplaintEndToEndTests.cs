@@ -96,8 +96,8 @@ public sealed partial class ComplaintEndToEndTests
         await using var bot = await BotUnderTest.StartAsync(emulator);
         var resident = emulator.Resident(ReporterId + 2);
         await SurveyScript.ConsentAsync(resident);
-        await Reliability.ComplaintScript.OpenAsync(resident);
-        await Reliability.ComplaintScript.DescribeAsync(resident);
+        await ComplaintScript.OpenAsync(resident);
+        await ComplaintScript.DescribeAsync(resident);
 
         await resident.SendText("/start");
         await resident.WaitForText("terakhir di langkah: bukti (foto, lokasi).");
@@ -162,7 +162,7 @@ public sealed partial class ComplaintEndToEndTests
         await using var bot = await Reliability.AdminScopeAndAnonymityTests.StartAsync(emulator, evidence);
         var group = emulator.Member(Reliability.AdminScopeAndAnonymityTests.AdminId, Reliability.AdminScopeAndAnonymityTests.AdminGroup);
         var alone = emulator.Resident(Reliability.AdminScopeAndAnonymityTests.AdminId);
-        var (_, number) = await Reliability.ComplaintScript.ConsentAndFileAsync(emulator, ReporterId + 2, "Anonim");
+        var (_, number) = await ComplaintScript.ConsentAndFileAsync(emulator, ReporterId + 2, "Anonim");
         var post = await group.WaitForText($"Pengaduan {number}");
         Assert.DoesNotContain(post.Buttons, b => b.Text.Contains("Lihat bukti", StringComparison.Ordinal));
         await Eventually.True(() => bot.Database.Count("SELECT COUNT(*) FROM complaint_photo WHERE status = 'stored'") == 1);
@@ -190,7 +190,7 @@ public sealed partial class ComplaintEndToEndTests
         using var evidence = new TempFolder();
         await using var bot = await Reliability.AdminScopeAndAnonymityTests.StartAsync(emulator, evidence);
         var group = emulator.Member(Reliability.AdminScopeAndAnonymityTests.AdminId, Reliability.AdminScopeAndAnonymityTests.AdminGroup);
-        var (resident, number) = await Reliability.ComplaintScript.ConsentAndFileAsync(emulator, ReporterId + 3, "Teridentifikasi");
+        var (resident, number) = await ComplaintScript.ConsentAndFileAsync(emulator, ReporterId + 3, "Teridentifikasi");
         await group.WaitForText($"Pengaduan {number}");
         await group.Press("Verifikasi");
         await group.WaitForText($"Pengaduan {number} — Terverifikasi");

@@ -66,7 +66,7 @@ public sealed class BadInputOverTheWireTests : IAsyncLifetime
         Assert.Contains(resident.CallbackAnswers, a => a.Text?.Contains("pesan lama", StringComparison.Ordinal) == true);
         Assert.Contains(resident.CallbackAnswers, a => a.Text == "Tombol itu tidak dikenali.");
         Assert.Equal(0, _bot.Database.Count("SELECT COUNT(*) FROM answer"));
-        Assert.Equal(1, _bot.Database.Count("SELECT COUNT(*) FROM session WHERE state = 'Answering' AND question_index = 4"));
+        Assert.Equal(1, _bot.Database.Count("SELECT COUNT(*) FROM session WHERE state = 'Answering' AND question_code = 'U1'"));
     }
 
     [Fact]

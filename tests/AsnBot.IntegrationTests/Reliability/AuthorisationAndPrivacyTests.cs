@@ -167,9 +167,7 @@ public sealed class AuthorisationAndPrivacyTests(ITestOutputHelper output)
         var resident = emulator.Resident(residentId);
 
         // A submitted survey, a filed complaint an admin answered, an unfinished survey and a complaint draft.
-        await SurveyScript.ToFirstElementAsync(resident);
-        await SurveyScript.AnswerElementsAsync(resident, [4, 4, 3, 3, 4, 4, 3, 3, 4]);
-        await SurveyScript.SuggestAndSubmitAsync(resident, "Antrean perlu diperbaiki.");
+        await SurveyScript.CompleteAsync(resident, [4, 4, 3, 3, 4, 4, 3, 3, 4], "Antrean perlu diperbaiki.");
         var number = await ComplaintScript.FileAsync(resident, "Teridentifikasi");
         await admin.WaitForText($"Pengaduan {number}");
         await admin.Press("Verifikasi");
@@ -238,9 +236,7 @@ public sealed class AuthorisationAndPrivacyTests(ITestOutputHelper output)
         // Exports and reports are sent only in an admin's private chat.
         var admin = emulator.Resident(AdminId);
         var resident = emulator.Resident(92_300_001);
-        await SurveyScript.ToFirstElementAsync(resident);
-        await SurveyScript.AnswerElementsAsync(resident, [3, 3, 3, 3, 3, 3, 3, 3, 3]);
-        await SurveyScript.SuggestAndSubmitAsync(resident, "Bagus.");
+        await SurveyScript.CompleteAsync(resident, [3, 3, 3, 3, 3, 3, 3, 3, 3], "Bagus.");
         await ComplaintScript.FileAsync(resident, "Teridentifikasi");
 
         // Telegram failing every way it can: 5xx, a dropped connection, a revoked token, a refusal, a failing poll.

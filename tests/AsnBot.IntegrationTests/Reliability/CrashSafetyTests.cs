@@ -55,8 +55,8 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
             var random = new Random(Seed);
             var plans = Enumerable.Range(0, SurveyResidents).Select(_ => Enumerable.Range(0, 9).Select(_ => random.Next(1, 5)).ToArray()).ToList();
             var work = Task.WhenAll([
-                .. plans.Select((scores, i) => Task.Run(() => AnswerSurvey(emulator.Resident(FirstSurveyResident + i), scores, i % 2 == 0 ? "Puskesmas Datuk Bandar" : "Puskesmas Teluk Nibung"))),
-                .. Enumerable.Range(0, ComplaintResidents).Select(i => Task.Run(() => FileComplaint(emulator.Resident(FirstComplaintResident + i)))),
+                .. plans.Select((scores, i) => Task.Run(() => SurveyScript.CompleteAsync(emulator.Resident(FirstSurveyResident + i), scores, null, i % 2 == 0 ? "Puskesmas Datuk Bandar" : "Puskesmas Teluk Nibung"))),
+                .. Enumerable.Range(0, ComplaintResidents).Select(i => Task.Run(() => ComplaintScript.ConsentAndFileAsync(emulator, FirstComplaintResident + i, "Anonim"))),
             ]);
 
             // Kill at random moments until the residents are done, the broadcast is over and there were enough kills.
@@ -103,20 +103,6 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
 
     private static bool BroadcastOver(Database database) =>
         database.Count("SELECT COUNT(*) FROM broadcast WHERE status = 'running'") == 0;
-
-    private static async Task AnswerSurvey(Resident resident, int[] scores, string unit)
-    {
-        await SurveyScript.ToFirstElementAsync(resident, unit);
-        await SurveyScript.AnswerElementsAsync(resident, scores);
-        await SurveyScript.SuggestAndSubmitAsync(resident, suggestion: null);
-    }
-
-    private static async Task FileComplaint(Resident resident)
-    {
-        await SurveyScript.ConsentAsync(resident);
-        await resident.WaitForText("Unit layanan mana");
-        await ComplaintScript.FileAsync(resident, "Anonim");
-    }
 
     private static void AssertSurveysStoredOnce(Database database, List<int[]> plans)
     {

@@ -60,9 +60,7 @@ public sealed class HostileInputTests(ITestOutputHelper output) : IAsyncLifetime
         await AnswerFirstAsync(a, ScoresA, count: 2);
         await SurveyScript.ToFirstElementAsync(b);
         await AnswerFirstAsync(b, ScoresB, count: 5);
-        await SurveyScript.ToFirstElementAsync(finished);
-        await SurveyScript.AnswerElementsAsync(finished, ScoresA);
-        await SurveyScript.SuggestAndSubmitAsync(finished, "Baik.");
+        await SurveyScript.CompleteAsync(finished, ScoresA, "Baik.");
         var oldButtons = finished.Messages.SelectMany(m => m.Buttons).Select(x => x.CallbackData!)
             .Where(IsSurveyButton).Distinct(StringComparer.Ordinal).ToList();
         var tallyBefore = TallyTotal();

@@ -153,9 +153,7 @@ public sealed class TelegramFaultStressTests(ITestOutputHelper output)
 
     private static async Task AnswerSurveyAsync(Resident resident, int i)
     {
-        await SurveyScript.ToFirstElementAsync(resident);
-        await SurveyScript.AnswerElementsAsync(resident, ScoresFor(i));
-        await SurveyScript.SuggestAndSubmitAsync(resident, SuggestionFor(i));
+        await SurveyScript.CompleteAsync(resident, ScoresFor(i), SuggestionFor(i));
     }
 
     private static async Task<TimeSpan> TimedAsync(Func<Task> action)

@@ -19,9 +19,7 @@ public sealed class AnalystDocumentTests
         foreach (var id in respondents)
         {
             var resident = emulator.Resident(id);
-            await SurveyScript.ToFirstElementAsync(resident);
-            await SurveyScript.AnswerElementsAsync(resident, [4, 4, 3, 3, 4, 4, 3, 3, 4]);
-            await SurveyScript.SuggestAndSubmitAsync(resident, "=HYPERLINK(\"http://x\")");
+            await SurveyScript.CompleteAsync(resident, [4, 4, 3, 3, 4, 4, 3, 3, 4], "=HYPERLINK(\"http://x\")");
         }
 
         var admin = emulator.Resident(AdminId);

@@ -20,7 +20,7 @@ public static class RoundSeed
         database.Migrate();
         var planner = host.Services.GetRequiredService<RoundPlanner>();
         using var work = database.Begin();
-        if (new RoundStore(work).Find(Code) is null)
+        if (work.Rounds.Find(Code) is null)
         {
             var today = WorkingDays.LocalDate(DateTimeOffset.UtcNow);
             planner.Create(work, new RoundRequest(Code, "Putaran uji", today.AddDays(-1), today.AddDays(30), [.. planner.Units.Select(u => u.Code)]), DateTimeOffset.UtcNow);

@@ -61,6 +61,14 @@ public static class SurveyScript
         await resident.WaitForText("Langkah terakhir");
     }
 
+    /// <summary>A new resident answers the whole survey about <paramref name="unitLabel"/>, skipping the profile, and submits it.</summary>
+    public static async Task CompleteAsync(Resident resident, IReadOnlyList<int> scores, string? suggestion, string unitLabel = "Puskesmas Datuk Bandar")
+    {
+        await ToFirstElementAsync(resident, unitLabel);
+        await AnswerElementsAsync(resident, scores);
+        await SuggestAndSubmitAsync(resident, suggestion);
+    }
+
     public static async Task SuggestAndSubmitAsync(Resident resident, string? suggestion)
     {
         if (suggestion is null)

@@ -18,9 +18,7 @@ public sealed class SurveyEndToEndTests
         await Task.WhenAll(plans.Select(async plan =>
         {
             var resident = emulator.Resident(plan.UserId);
-            await SurveyScript.ToFirstElementAsync(resident, plan.UserId % 2 == 0 ? "Puskesmas Datuk Bandar" : "Puskesmas Teluk Nibung");
-            await SurveyScript.AnswerElementsAsync(resident, plan.Scores);
-            await SurveyScript.SuggestAndSubmitAsync(resident, plan.Suggestion);
+            await SurveyScript.CompleteAsync(resident, plan.Scores, plan.Suggestion, plan.UserId % 2 == 0 ? "Puskesmas Datuk Bandar" : "Puskesmas Teluk Nibung");
         }));
 
         using var connection = bot.Database.Open();

@@ -28,14 +28,14 @@ public sealed class OutboxStoreTests : IDisposable
     {
         using (var work = _database.Database.Begin())
         {
-            OutboxStore.Enqueue(work, 42, OutboxPriority.Broadcast, "send", "invitation", Now, broadcastId: 1);
-            OutboxStore.QueueReply(work, new OutboxReply(42, "document", "export"), 20, Now);
+            work.Outbox.Enqueue(42, OutboxPriority.Broadcast, "send", "invitation", Now, broadcastId: 1);
+            work.Outbox.QueueReply(new OutboxReply(42, "document", "export"), 20, Now);
             for (var i = 1; i <= 30; i++)
             {
-                OutboxStore.QueueReply(work, new OutboxReply(42, "send", $"r{i}"), 20, Now);
+                work.Outbox.QueueReply(new OutboxReply(42, "send", $"r{i}"), 20, Now);
             }
 
-            OutboxStore.QueueReply(work, new OutboxReply(43, "send", "other"), 20, Now);
+            work.Outbox.QueueReply(new OutboxReply(43, "send", "other"), 20, Now);
             work.Commit();
         }
 
@@ -50,10 +50,10 @@ public sealed class OutboxStoreTests : IDisposable
     {
         using (var work = _database.Database.Begin())
         {
-            OutboxStore.QueueReply(work, new OutboxReply(42, "send", "slow down", Ahead: true), 20, Now);
+            work.Outbox.QueueReply(new OutboxReply(42, "send", "slow down", Ahead: true), 20, Now);
             for (var i = 1; i <= 30; i++)
             {
-                OutboxStore.QueueReply(work, new OutboxReply(42, "send", $"r{i}"), 20, Now);
+                work.Outbox.QueueReply(new OutboxReply(42, "send", $"r{i}"), 20, Now);
             }
 
             work.Commit();
@@ -70,11 +70,11 @@ public sealed class OutboxStoreTests : IDisposable
         const long Group = -100_5;
         using (var work = _database.Database.Begin())
         {
-            OutboxStore.QueueReply(work, new OutboxReply(Group, "send", "notice 1"), 20, Now);
-            OutboxStore.QueueReply(work, new OutboxReply(Group, "edit", "post 7: verified", EditOf: 7), 20, Now);
-            OutboxStore.QueueReply(work, new OutboxReply(Group, "send", "notice 2"), 20, Now);
-            OutboxStore.QueueReply(work, new OutboxReply(Group, "edit", "post 8: verified", EditOf: 8), 20, Now);
-            OutboxStore.QueueReply(work, new OutboxReply(Group, "edit", "post 7: in progress", EditOf: 7), 20, Now);
+            work.Outbox.QueueReply(new OutboxReply(Group, "send", "notice 1"), 20, Now);
+            work.Outbox.QueueReply(new OutboxReply(Group, "edit", "post 7: verified", EditOf: 7), 20, Now);
+            work.Outbox.QueueReply(new OutboxReply(Group, "send", "notice 2"), 20, Now);
+            work.Outbox.QueueReply(new OutboxReply(Group, "edit", "post 8: verified", EditOf: 8), 20, Now);
+            work.Outbox.QueueReply(new OutboxReply(Group, "edit", "post 7: in progress", EditOf: 7), 20, Now);
             work.Commit();
         }
 
@@ -94,8 +94,8 @@ public sealed class OutboxStoreTests : IDisposable
     /// <summary>The payload of the chat's row the sender would choose now.</summary>
     private string Head(long chatId)
     {
-        using var connection = _database.Database.Open();
-        var due = OutboxStore.Due(connection, Now, 100).Single(d => d.ChatId == chatId && d.Kind != "answer");
-        return connection.ExecuteScalar<string>("SELECT payload FROM outbox WHERE id = @id", new { id = due.Id })!;
+        using var connection = _database.Database.Connect();
+        var due = connection.Outbox.Due(Now, 100).Single(d => d.ChatId == chatId && d.Kind != "answer");
+        return connection.Connection.ExecuteScalar<string>("SELECT payload FROM outbox WHERE id = @id", new { id = due.Id })!;
     }
 }

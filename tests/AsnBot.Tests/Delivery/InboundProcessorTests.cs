@@ -26,8 +26,8 @@ public sealed class InboundProcessorTests : IDisposable
 
         Assert.Equal(1, _bot.Database.Count("SELECT COUNT(*) FROM answer"));
         Assert.Equal(outboxAfterFirst, _bot.Transcript.Messages(801).Sum(m => m.Edits + 1));
-        using var connection = _bot.Database.Open();
-        Assert.Equal(5001, UpdateLog.NextUpdateId(connection));
+        using var connection = _bot.Database.Connect();
+        Assert.Equal(5001, connection.Updates.NextUpdateId());
     }
 
     [Fact]
@@ -44,11 +44,11 @@ public sealed class InboundProcessorTests : IDisposable
         Assert.True(await _bot.Deliver(new Inbound { ChatId = 802, UserId = 802, Kind = InboundKind.Text, Text = "halo" }, updateId: 7000));
 
         Assert.StartsWith("Maaf, terjadi kesalahan", resident.Last.Text, StringComparison.Ordinal);
-        using var check = _bot.Database.Open();
-        Assert.Equal(7001, UpdateLog.NextUpdateId(check));
+        using var check = _bot.Database.Connect();
+        Assert.Equal(7001, check.Updates.NextUpdateId());
 
         // A press gets its spinner stopped too, and the apology is in the resident's chosen language.
-        check.Execute("UPDATE resident SET language = 'en' WHERE user_id = 802");
+        check.Connection.Execute("UPDATE resident SET language = 'en' WHERE user_id = 802");
         await _bot.Deliver(new Inbound { ChatId = 802, UserId = 802, LanguageCode = "id", Kind = InboundKind.Button, ButtonData = "a:1:1", ButtonId = "press-1" }, updateId: 7001);
         Assert.Contains(_bot.Transcript.Answers, a => a.ButtonId == "press-1");
         Assert.StartsWith("Sorry, something went wrong", resident.Last.Text, StringComparison.Ordinal);
@@ -73,9 +73,9 @@ public sealed class InboundProcessorTests : IDisposable
 
         Assert.StartsWith("Maaf, terjadi kesalahan", broken.Last.Text, StringComparison.Ordinal);
         Assert.Equal(2, good.Messages.Count(m => m.Buttons.Any(b => b.Label == "Setuju")));
-        using var check = _bot.Database.Open();
-        Assert.Equal(8004, UpdateLog.NextUpdateId(check));
-        Assert.Equal("NoSuchState", check.ExecuteScalar<string>("SELECT state FROM session WHERE chat_id = 804"));
+        using var check = _bot.Database.Connect();
+        Assert.Equal(8004, check.Updates.NextUpdateId());
+        Assert.Equal("NoSuchState", check.Connection.ExecuteScalar<string>("SELECT state FROM session WHERE chat_id = 804"));
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public sealed class InboundProcessorTests : IDisposable
         Assert.True(_bot.Processor.Process(9000, inbound: null));
         await _bot.Sender.DrainAsync(CancellationToken.None);
 
-        using var connection = _bot.Database.Open();
-        Assert.Equal(9001, UpdateLog.NextUpdateId(connection));
+        using var connection = _bot.Database.Connect();
+        Assert.Equal(9001, connection.Updates.NextUpdateId());
     }
 }

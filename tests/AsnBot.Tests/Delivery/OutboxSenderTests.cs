@@ -32,8 +32,8 @@ public sealed class OutboxSenderTests : IDisposable
         // and another chat's message is queued, both without waking the sender.
         using (var work = _database.Database.Begin())
         {
-            OutboxStore.DropChat(work, 2);
-            OutboxStore.Enqueue(work, 3, OutboxPriority.Reply, "send", OutboundJson.Serialize(new SendText(3, "last")), _clock.GetUtcNow());
+            work.Outbox.DropChat(2);
+            work.Outbox.Enqueue(3, OutboxPriority.Reply, "send", OutboundJson.Serialize(new SendText(3, "last")), _clock.GetUtcNow());
             work.Commit();
         }
 
@@ -96,7 +96,7 @@ public sealed class OutboxSenderTests : IDisposable
         var second = Task.Run(() =>
         {
             using var work = _database.Database.Begin();
-            OutboxStore.Enqueue(work, 2, OutboxPriority.Reply, "send", OutboundJson.Serialize(new SendText(2, "second")), _clock.GetUtcNow());
+            work.Outbox.Enqueue(2, OutboxPriority.Reply, "send", OutboundJson.Serialize(new SendText(2, "second")), _clock.GetUtcNow());
             work.Commit();
         });
 
@@ -104,7 +104,7 @@ public sealed class OutboxSenderTests : IDisposable
         await Task.Delay(TimeSpan.FromSeconds(5.5));
         Assert.False(second.IsCompleted);
 
-        OutboxStore.Enqueue(first, 1, OutboxPriority.Reply, "send", OutboundJson.Serialize(new SendText(1, "first")), _clock.GetUtcNow());
+        first.Outbox.Enqueue(1, OutboxPriority.Reply, "send", OutboundJson.Serialize(new SendText(1, "first")), _clock.GetUtcNow());
         first.Commit();
         first.Dispose();
         await second.WaitAsync(TimeSpan.FromSeconds(10));
@@ -135,7 +135,7 @@ public sealed class OutboxSenderTests : IDisposable
     private void Enqueue(SendText message, int priority = OutboxPriority.Reply)
     {
         using var work = _database.Database.Begin();
-        OutboxStore.Enqueue(work, message.ChatId, priority, OutboundJson.Kind(message), OutboundJson.Serialize(message), _clock.GetUtcNow());
+        work.Outbox.Enqueue(message.ChatId, priority, OutboundJson.Kind(message), OutboundJson.Serialize(message), _clock.GetUtcNow());
         work.Commit();
     }
 

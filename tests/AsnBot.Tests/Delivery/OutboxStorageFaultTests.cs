@@ -55,7 +55,7 @@ public sealed class OutboxStorageFaultTests : IDisposable
     private void Enqueue(Outbound outbound)
     {
         using var work = _database.Database.Begin();
-        OutboxStore.Enqueue(work, outbound.ChatId, OutboxPriority.Reply, OutboundJson.Kind(outbound), OutboundJson.Serialize(outbound), _clock.GetUtcNow());
+        work.Outbox.Enqueue(outbound.ChatId, OutboxPriority.Reply, OutboundJson.Kind(outbound), OutboundJson.Serialize(outbound), _clock.GetUtcNow());
         work.Commit();
     }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AsnBot.Cli;
 using AsnBot.Reports.Cli;
 using AsnBot.Rounds;
 using AsnBot.Tests.Support;

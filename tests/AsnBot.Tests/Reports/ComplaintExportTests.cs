@@ -212,7 +212,7 @@ public sealed class ComplaintExportTests : IDisposable
 
     private Task<byte[]> ExportAsync(ExportFormat format, ComplaintExportQuery? query = null) =>
         Run(output => new ComplaintExporter(
-            new ComplaintReportStore(_bot.Database),
+            _bot.Database.ComplaintReports,
             Options.Create(_bot.Complaints),
             Options.Create(_bot.Options),
             Options.Create(new ExportsOptions { PseudonymKey = Key }),
@@ -221,7 +221,7 @@ public sealed class ComplaintExportTests : IDisposable
 
     private Task<byte[]> ExportResponsesAsync() =>
         Run(output => new ResponseExporter(
-            new ReportStore(_bot.Database),
+            _bot.Database.Reports,
             _bot.Survey,
             Options.Create(_bot.Options),
             Options.Create(new ExportsOptions { PseudonymKey = Key })).ExportAsync(

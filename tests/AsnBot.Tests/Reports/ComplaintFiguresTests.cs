@@ -112,11 +112,11 @@ public sealed class ComplaintFiguresTests : IDisposable
         Assert.Equal(expected is null ? null : decimal.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), ComplaintFiguresBuilder.Median(values));
 
     private IkmReportBuilder Builder() => new(
-        new ReportStore(_bot.Database),
+        _bot.Database.Reports,
         SurveyLoader.LoadBuiltIn(),
         Options.Create(_bot.Options),
         Options.Create(new ReportsOptions { MinimumRespondents = 1 }),
-        new ComplaintFiguresBuilder(new ComplaintReportStore(_bot.Database), Options.Create(_bot.Complaints)),
+        new ComplaintFiguresBuilder(_bot.Database.ComplaintReports, Options.Create(_bot.Complaints)),
         _bot.Clock);
 
     private static async Task<byte[]> WriteAsync(IkmReport report, IkmReportFormat format)

@@ -88,26 +88,13 @@ internal sealed class ComplaintScenario
         await admin.Press(scenario.Numbers[Citra], "Selesai");
 
         At(Wib(2027, 1, 7, 10, 0));
-        scenario.Numbers[Eko] = await File(await Consented(Eko), FormulaDescription);
+        scenario.Numbers[Eko] = await (await Consented(Eko)).FileComplaint(privacy: "Teridentifikasi", description: FormulaDescription);
         var gita = await Consented(Gita);
         await gita.Command("lapor");
         await gita.Press("Lainnya"); // left as a draft
 
         At(ReportTime);
         return scenario;
-    }
-
-    /// <summary>TestResident.FileComplaint with a description of our own (identified, Pungutan liar, Disdukcapil).</summary>
-    private static async Task<string> File(TestResident resident, string description)
-    {
-        await resident.Command("lapor");
-        await resident.Press("Pungutan liar");
-        await resident.Press("Disdukcapil");
-        await resident.Text(description);
-        await resident.Text("Lanjut ›");
-        await resident.Press("Teridentifikasi");
-        await resident.Press("Kirim ✓");
-        return System.Text.RegularExpressions.Regex.Match(resident.Last.Text, "ADU-[0-9]{4}-[0-9A-Z]{5}").Value;
     }
 
     /// <summary>One complaint as the script handled it: when it was filed, first answered and resolved.</summary>

@@ -259,7 +259,7 @@ public sealed class ExportTests : IDisposable
     private async Task<byte[]> ExportAsync(ExportFormat format, ExportQuery? query = null, string key = Key)
     {
         var exporter = new ResponseExporter(
-            new ReportStore(_bot.Database),
+            _bot.Database.Reports,
             _bot.Survey,
             Options.Create(_bot.Options),
             Options.Create(new ExportsOptions { PseudonymKey = key }));

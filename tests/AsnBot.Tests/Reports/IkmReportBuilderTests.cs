@@ -153,11 +153,11 @@ public sealed class IkmReportBuilderTests : IDisposable
     }
 
     private IkmReportBuilder Builder(int minimum) => new(
-        new ReportStore(_db.Database),
+        _db.Database.Reports,
         SurveyLoader.LoadBuiltIn(),
         Options.Create(_units),
         Options.Create(new ReportsOptions { MinimumRespondents = minimum }),
-        new ComplaintFiguresBuilder(new ComplaintReportStore(_db.Database), Options.Create(TestUnits.Complaints())),
+        new ComplaintFiguresBuilder(_db.Database.ComplaintReports, Options.Create(TestUnits.Complaints())),
         new FakeTimeProvider());
 
     /// <summary>DOMAIN.md's formula, written out independently of the calculator.</summary>

@@ -195,7 +195,7 @@ public sealed class ReportCliTests : IDisposable
     {
         ReportData.Add(_cli.Database, residentId, unit, ReportData.All(3), at: at);
         using var work = _cli.Database.Begin();
-        var store = new AsnBot.Data.Complaints.ComplaintStore(work);
+        var store = work.Complaints;
         var id = store.CreateDraft(residentId, at);
         store.SaveDraft(new AsnBot.Data.Complaints.ComplaintRow
         {

@@ -19,13 +19,13 @@ internal static class ReportData
     {
         var now = at ?? Noon;
         using var work = database.Begin();
-        var residents = new ResidentStore(work);
+        var residents = work.Residents;
         if (residents.Find(residentId) is null)
         {
             residents.Save(new ResidentRow { UserId = residentId, ChatId = residentId, Language = "id", ConsentVersion = "1", ConsentedAt = now });
         }
 
-        var responses = new ResponseStore(work);
+        var responses = work.Responses;
         var id = responses.CreateDraft(residentId, new ResponseKey(round, unit, "skm-permenpanrb-14-2017", 1), now);
         responses.SetService(id, service);
         for (var i = 0; i < scores.Length; i++)
@@ -56,7 +56,7 @@ internal static class ReportData
     public static void Erase(Database database, long residentId)
     {
         using var work = database.Begin();
-        new ResidentStore(work).Delete(residentId);
+        work.Residents.Delete(residentId);
         work.Commit();
     }
 }

@@ -125,7 +125,7 @@ public sealed class RoundTests : IDisposable
 
         Assert.Contains("Putaran «Semester I 2027» (kode semester-i-2027) dibuat: 01-01-2027 – 30-06-2027", admin.Last.Text, StringComparison.Ordinal);
         using var work = _bot.Database.Begin();
-        var round = new RoundStore(work).Find("semester-i-2027")!;
+        var round = work.Rounds.Find("semester-i-2027")!;
         Assert.Equal(["RSUD"], round.Units);
         Assert.Equal(new DateTimeOffset(2026, 12, 31, 17, 0, 0, TimeSpan.Zero), round.OpensAt);
         Assert.Equal(new DateTimeOffset(2027, 6, 30, 17, 0, 0, TimeSpan.Zero), round.ClosesAt);

@@ -1,27 +1,30 @@
 using AsnBot.Admin;
 using AsnBot.Broadcasts;
 using AsnBot.Complaints;
-using AsnBot.Dashboard;
+using AsnBot.Conversations;
 using AsnBot.Data;
 using AsnBot.Delivery;
 using AsnBot.Engine;
+using AsnBot.Hosting;
 using AsnBot.Rounds;
 using AsnBot.Survey;
 using AsnBot.Texts;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using static Microsoft.Extensions.Options.Options;
 
 namespace AsnBot.Tests.Support;
 
 /// <summary>
-/// The real engine, processor, outbox and sender over a real SQLite file, with a fake clock and a
-/// recording messenger instead of Telegram.
+/// The bot as <see cref="AppHost"/> wires it (engine, processor, outbox and sender) over a real SQLite file, with a
+/// fake clock and a recording messenger instead of Telegram, and the test's options.
 /// </summary>
 public sealed class BotHarness : IDisposable
 {
     private readonly TempDatabase _database = new();
-    private readonly SendRateLimiter _limiter;
-    private readonly InboundRateLimiter _inbound;
+    private readonly IHost _host;
     private long _nextUpdateId = 1000;
 
     /// <param name="options">Units and survey settings; <see cref="TestUnits.Options"/> by default.</param>
@@ -34,35 +37,37 @@ public sealed class BotHarness : IDisposable
         Options = options ?? TestUnits.Options();
         Complaints = complaints ?? TestUnits.Complaints();
         Admin = admin ?? new AdminOptions { UserIds = [TestUnits.AdminId], GroupChatId = TestUnits.AdminGroup };
-        Texts = TextCatalog.LoadBuiltIn();
-        Survey = SurveyLoader.LoadBuiltIn();
-        var views = new ComplaintViews(Texts, Complaints, Options, new ComplaintDeadlines(Complaints));
-        Desk = new ComplaintDesk(views, Admin);
-        var surveyOptions = Microsoft.Extensions.Options.Options.Create(Options);
+        var builder = AppHost.CreateBuilder(new Dictionary<string, string?> { ["Storage:Path"] = _database.Database.Path });
+        builder.Logging.ClearProviders();
+        var services = builder.Services;
+        services.AddSingleton(_database.Database);
+        services.AddSingleton<TimeProvider>(Clock);
+        services.AddSingleton<IMessageTransport>(Transcript);
+        services.AddSingleton<ILogger<ConversationEngine>>(Logs);
+        services.AddSingleton(Create(Options));
+        services.AddSingleton(Create(Complaints));
+        services.AddSingleton(Create(Admin));
+        services.AddSingleton(Create(broadcasts ?? new BroadcastOptions()));
+
         // Flow tests press faster than people; the inbound limit is tested on its own.
-        var delivery = Microsoft.Extensions.Options.Options.Create(new DeliveryOptions { PerChatBurst = 20, PerChatPerSecond = 100, GlobalPerSecond = 1000, InboundBurst = 100_000 });
-        Planner = new RoundPlanner(Survey, surveyOptions);
-        var dashboard = Microsoft.Extensions.Options.Options.Create(new DashboardOptions());
-        Scheduler = new BroadcastScheduler(new BroadcastMessages(Texts, Options), Microsoft.Extensions.Options.Options.Create(broadcasts ?? new BroadcastOptions()), delivery);
-        Engine = new ConversationEngine(
-            Texts, Survey, surveyOptions, Microsoft.Extensions.Options.Options.Create(Complaints),
-            new AdminTools(Desk, Planner, Scheduler, new BroadcastMessages(Texts, Options)),
-            new DashboardLinks(dashboard, new DashboardAddress(dashboard)),
-            new DashboardAccess(Microsoft.Extensions.Options.Options.Create(Admin), dashboard),
-            Logs);
-        var signal = new OutboxSignal();
-        _inbound = new InboundRateLimiter(delivery);
-        Processor = new InboundProcessor(Database, Engine, signal, _inbound, Clock, delivery, NullLogger<InboundProcessor>.Instance);
+        services.AddSingleton(Create(new DeliveryOptions { PerChatBurst = 20, PerChatPerSecond = 100, GlobalPerSecond = 1000, InboundBurst = 100_000 }));
+        services.AddSingleton<OutboxSender>();
+        _host = builder.Build();
+
+        Texts = Get<TextCatalog>();
+        Survey = Get<SurveyDefinition>();
+        Desk = Get<ComplaintDesk>();
+        Planner = Get<RoundPlanner>();
+        Scheduler = Get<BroadcastScheduler>();
+        Engine = Get<ConversationEngine>();
+        Processor = Get<InboundProcessor>();
+        Sender = Get<OutboxSender>();
         if (openRound)
         {
             using var work = Database.Begin();
             Planner.Create(work, TestUnits.OpenRound(Options), Clock.GetUtcNow());
             work.Commit();
         }
-
-        _limiter = new SendRateLimiter(delivery);
-        var watch = new AdminGroupWatch(Microsoft.Extensions.Options.Options.Create(Admin), Texts, NullLogger<AdminGroupWatch>.Instance);
-        Sender = new OutboxSender(Database, Transcript, _limiter, watch, signal, Clock, delivery, NullLogger<OutboxSender>.Instance);
     }
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero));
@@ -120,8 +125,10 @@ public sealed class BotHarness : IDisposable
 
     public void Dispose()
     {
-        _limiter.Dispose();
-        _inbound.Dispose();
+        _host.Dispose();
         _database.Dispose();
     }
+
+    private T Get<T>()
+        where T : notnull => _host.Services.GetRequiredService<T>();
 }

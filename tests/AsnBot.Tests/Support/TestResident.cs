@@ -41,7 +41,14 @@ public sealed class TestResident(BotHarness harness, long userId, string? langua
     /// Files a complaint through the whole flow; returns its tracking number. With <paramref name="otherUnit"/>
     /// "Unit lain…" is chosen and that name typed instead of pressing <paramref name="unit"/>.
     /// </summary>
-    public async Task<string> FileComplaint(string category = "Pungutan liar", string unit = "Disdukcapil", string privacy = "Anonim", int photos = 0, bool location = false, string? otherUnit = null)
+    public async Task<string> FileComplaint(
+        string category = "Pungutan liar",
+        string unit = "Disdukcapil",
+        string privacy = "Anonim",
+        int photos = 0,
+        bool location = false,
+        string? otherUnit = null,
+        string description = "Petugas loket meminta uang Rp50.000 agar KTP saya cepat selesai.")
     {
         await Command("lapor");
         await Press(category);
@@ -55,7 +62,7 @@ public sealed class TestResident(BotHarness harness, long userId, string? langua
             await Text(otherUnit);
         }
 
-        await Text("Petugas loket meminta uang Rp50.000 agar KTP saya cepat selesai.");
+        await Text(description);
         for (var i = 0; i < photos; i++)
         {
             await Photo($"photo-{userId}-{i}");

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using AsnBot.Complaints;
 using AsnBot.Data.Complaints;
 using AsnBot.Engine;
+using AsnBot.Tests.Support;
 using AsnBot.Texts;
 
 namespace AsnBot.Tests.Texts;
@@ -45,7 +46,7 @@ public sealed partial class TextCatalogTests
     public void EveryKeyTheCodeUses_IsInTheCatalog()
     {
         var catalog = TextCatalog.LoadBuiltIn();
-        var source = Path.Combine(RepositoryRoot(), "src", "AsnBot");
+        var source = Path.Combine(Repository.Root(), "src", "AsnBot");
         var used = Directory.EnumerateFiles(source, "*.cs", SearchOption.AllDirectories)
             .SelectMany(file => KeyPattern().Matches(File.ReadAllText(file)).Select(m => m.Groups[1].Value))
             .Concat(Commands.Menu.Select(c => c.DescriptionKey))
@@ -57,17 +58,6 @@ public sealed partial class TextCatalogTests
 
         Assert.NotEmpty(used);
         Assert.All(used, key => Assert.Contains(key, catalog.Keys));
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "AsnBot.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("AsnBot.sln not found above the test folder.");
     }
 
     // Text("key"…), Get(language, "key"), Format(language, "key", …), Button("key", …) and Reject("key"): every way the code names a text.

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AsnBot.Cli;
 using AsnBot.Reports.Export;
 using Microsoft.Extensions.DependencyInjection;
 

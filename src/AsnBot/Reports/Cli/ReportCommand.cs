@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text;
+using AsnBot.Cli;
 using AsnBot.Reports.Complaints;
 using AsnBot.Reports.Ikm;
 using AsnBot.Reports.Trend;

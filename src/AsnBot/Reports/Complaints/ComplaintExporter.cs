@@ -27,7 +27,7 @@ public sealed record ComplaintExportQuery
 /// decided in <see cref="ComplaintExportLayout"/>.
 /// </summary>
 public sealed class ComplaintExporter(
-    ComplaintReportStore store,
+    IComplaintReportStore store,
     IOptions<ComplaintOptions> complaintOptions,
     IOptions<SurveyOptions> surveyOptions,
     IOptions<ExportsOptions> exportsOptions,

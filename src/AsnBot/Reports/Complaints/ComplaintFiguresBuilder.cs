@@ -9,7 +9,7 @@ namespace AsnBot.Reports.Complaints;
 /// of the period once and keeps only counters and the day counts the medians need; no complaint is kept
 /// or listed, so confidential ones add to the figures and appear nowhere else.
 /// </summary>
-public sealed class ComplaintFiguresBuilder(ComplaintReportStore store, IOptions<ComplaintOptions> options)
+public sealed class ComplaintFiguresBuilder(IComplaintReportStore store, IOptions<ComplaintOptions> options)
 {
     /// <param name="unit">One unit's code, or null for every unit and the city.</param>
     /// <param name="period">Days of submission, WIB.</param>

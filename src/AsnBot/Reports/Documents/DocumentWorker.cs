@@ -3,12 +3,10 @@ using AsnBot.Data;
 using AsnBot.Data.Documents;
 using AsnBot.Delivery;
 using AsnBot.Engine;
-using AsnBot.Hosting;
 using AsnBot.Reports.Complaints;
 using AsnBot.Reports.Export;
 using AsnBot.Reports.Ikm;
 using AsnBot.Texts;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -20,12 +18,13 @@ namespace AsnBot.Reports.Documents;
 /// endlessly.
 /// </summary>
 public sealed partial class DocumentWorker(
-    Database database,
+    IDatabase database,
     InboundProcessor processor,
     ResponseExporter exporter,
     ComplaintExporter complaints,
     IkmReportBuilder reports,
     TextCatalog texts,
+    IOptions<StorageOptions> storage,
     TimeProvider time,
     ILogger<DocumentWorker> logger) : PeriodicWorker(TimeSpan.FromSeconds(1), time, logger)
 {
@@ -35,9 +34,9 @@ public sealed partial class DocumentWorker(
     protected override async Task TickAsync(CancellationToken cancellationToken)
     {
         IReadOnlyList<DocumentJobRow> jobs;
-        using (var connection = database.Open())
+        using (var connection = database.Connect())
         {
-            jobs = DocumentJobStore.Pending(connection);
+            jobs = connection.DocumentJobs.Pending();
         }
 
         foreach (var job in jobs)
@@ -65,7 +64,7 @@ public sealed partial class DocumentWorker(
             status = "failed";
             replies = [new SendText(job.ChatId, texts.Format(Language.Id, "admin.exportNotConfigured", string.Join(" ", ex.Failures)))];
         }
-        catch (Exception ex) when (ex is not OperationCanceledException and not SqliteException)
+        catch (Exception ex) when (ex is not OperationCanceledException && database.Classify(ex) is null)
         {
             LogFailed(logger, ex, job.Id);
             CleanUp(job);
@@ -73,7 +72,7 @@ public sealed partial class DocumentWorker(
             replies = [new SendText(job.ChatId, texts.Get(Language.Id, "admin.documentFailed"))];
         }
 
-        processor.Run((work, now) => DocumentJobStore.Finish(work, job.Id, status, now) ? replies : []);
+        processor.Run((work, now) => work.DocumentJobs.Finish(job.Id, status, now) ? replies : []);
     }
 
     private Task<IReadOnlyList<Outbound>> ExportAsync(DocumentJobRow job, CancellationToken cancellationToken) =>
@@ -164,7 +163,8 @@ public sealed partial class DocumentWorker(
         }
     }
 
-    private string Folder => Path.Combine(Path.GetDirectoryName(database.Path)!, "documents");
+    /// <summary>Beside the database file.</summary>
+    private string Folder => Path.Combine(Path.GetDirectoryName(Path.GetFullPath(storage.Value.Path))!, "documents");
 
     private static string Suffix(DocumentJobRow job) => job.UnitCode is null ? string.Empty : $"-{job.UnitCode}";
 

@@ -11,7 +11,7 @@ namespace AsnBot.Reports.Export;
 /// pseudonyms. Callable from the CLI and (later) from Telegram with any writable stream.
 /// </summary>
 public sealed class ResponseExporter(
-    ReportStore store,
+    IReportStore store,
     SurveyDefinition survey,
     IOptions<SurveyOptions> surveyOptions,
     IOptions<ExportsOptions> exportsOptions)

@@ -8,7 +8,7 @@ namespace AsnBot.Reports.Ikm;
 
 /// <summary>Builds the IKM report of a round from submitted responses: per unit, and for the whole city.</summary>
 public sealed class IkmReportBuilder(
-    ReportStore store,
+    IReportStore store,
     SurveyDefinition survey,
     IOptions<SurveyOptions> surveyOptions,
     IOptions<ReportsOptions> reportsOptions,

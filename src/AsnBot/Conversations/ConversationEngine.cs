@@ -6,16 +6,18 @@ using AsnBot.Data;
 using AsnBot.Data.Broadcasts;
 using AsnBot.Data.Residents;
 using AsnBot.Data.Sessions;
+using AsnBot.Engine;
 using AsnBot.Privacy;
 using AsnBot.Survey;
 using AsnBot.Texts;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace AsnBot.Engine;
+namespace AsnBot.Conversations;
 
 /// <summary>
-/// Turns one inbound event into state changes and replies, inside the caller's transaction.
+/// The conversation router: which feature answers an inbound event, and the state changes and replies it makes,
+/// inside the caller's transaction. The one place (with Hosting) that knows every resident- and admin-facing feature.
 /// Knows nothing of Telegram: the same engine serves the bot, the console chat and the tests.
 /// </summary>
 public sealed class ConversationEngine(
@@ -26,9 +28,8 @@ public sealed class ConversationEngine(
     AdminTools admin,
     DashboardLinks dashboardLinks,
     DashboardAccess dashboardAccess,
-    ILogger<ConversationEngine> logger)
+    ILogger<ConversationEngine> logger) : IConversation
 {
-    private const string ComplaintFlowName = "complaint";
     private readonly SurveyOptions _options = options.Value;
     private readonly ComplaintDesk _desk = admin.Desk;
 
@@ -36,7 +37,7 @@ public sealed class ConversationEngine(
 
     public string SurveyId => $"{survey.Id} v{survey.Version}";
 
-    public IReadOnlyList<Outbound> Handle(UnitOfWork work, Inbound inbound, DateTimeOffset now)
+    public IReadOnlyList<Outbound> Handle(IUnitOfWork work, Inbound inbound, DateTimeOffset now)
     {
         var (replies, handledAs) = HandleInbound(work, inbound, now);
         LastScreen.Remember(work, handledAs, replies);
@@ -44,9 +45,9 @@ public sealed class ConversationEngine(
     }
 
     /// <summary>The replies, and the inbound they answer: a typed answer comes back as the press it stood for.</summary>
-    private (IReadOnlyList<Outbound> Replies, Inbound HandledAs) HandleInbound(UnitOfWork work, Inbound inbound, DateTimeOffset now)
+    private (IReadOnlyList<Outbound> Replies, Inbound HandledAs) HandleInbound(IUnitOfWork work, Inbound inbound, DateTimeOffset now)
     {
-        var resident = new ResidentStore(work).Find(inbound.UserId);
+        var resident = work.Residents.Find(inbound.UserId);
         var turn = new Turn(work, inbound, now, texts, Languages.FromCode(resident?.Language ?? inbound.LanguageCode));
         if (DashboardCommand.Handle(turn, dashboardLinks, dashboardAccess) || new AdminDesk(turn, admin, logger).Handle())
         {
@@ -71,7 +72,7 @@ public sealed class ConversationEngine(
         {
             if (resident.BlockedAt is not null)
             {
-                new ResidentStore(work).MarkReachable(resident.UserId);
+                work.Residents.MarkReachable(resident.UserId);
             }
 
             if (inbound.Kind == InboundKind.Text && LastScreen.Of(work, inbound.ChatId) is { } screen)
@@ -106,8 +107,8 @@ public sealed class ConversationEngine(
     /// <summary>Whether the step the resident is at takes free text (a suggestion, a complaint's story).</summary>
     private bool TakesText(Turn turn)
     {
-        var session = new SessionStore(turn.Work).Find(turn.Inbound.ChatId);
-        return session?.Flow == ComplaintFlowName ? Complaint(turn, session).TakesText : session is not null && Survey(turn, session).TakesText;
+        var session = turn.Work.Sessions.Find(turn.Inbound.ChatId);
+        return session?.Flow == FlowNames.Complaint ? Complaint(turn, session).TakesText : session is not null && Survey(turn, session).TakesText;
     }
 
     /// <summary>A survey or complaint step, or the menu: the conversation shows it again itself after a wrong input.</summary>
@@ -122,15 +123,15 @@ public sealed class ConversationEngine(
         {
             case ConsentOpens.Complaint: Complaint(turn, session).Begin(); break;
             case ConsentOpens.Menu: MainMenu.Show(turn); break;
-            default: Survey(turn, session).Start(consent.UnitCode); break;
+            default: Opening(turn, session).Start(consent.UnitCode); break;
         }
     }
 
     private void HandleResident(Turn turn, ResidentRow resident)
     {
         var inbound = turn.Inbound;
-        var session = new SessionStore(turn.Work).Find(inbound.ChatId) ?? NewSession(inbound, turn.Now);
-        var filing = session.Flow == ComplaintFlowName;
+        var session = turn.Work.Sessions.Find(inbound.ChatId) ?? NewSession(inbound, turn.Now);
+        var filing = session.Flow == FlowNames.Complaint;
         var press = inbound.Kind == InboundKind.Button ? ButtonPress.Parse(inbound.ButtonData) : null;
         switch (inbound.Kind)
         {
@@ -161,7 +162,7 @@ public sealed class ConversationEngine(
                 WithSession(turn, session, () =>
                 {
                     var flow = Survey(turn, session);
-                    if (!flow.PauseIfAway(_options.ResumePromptAfter))
+                    if (!new SurveyOpening(flow).PauseIfAway())
                     {
                         flow.Input(inbound);
                     }
@@ -179,7 +180,7 @@ public sealed class ConversationEngine(
                 OfferToContinueComplaint(turn, session);
                 return;
             case "start":
-                WithSession(turn, session, () => Survey(turn, session).Start(Onboarding.DeepLinkUnit(turn.Inbound.Text)));
+                WithSession(turn, session, () => Opening(turn, session).Start(Onboarding.DeepLinkUnit(turn.Inbound.Text)));
                 return;
             case "report":
                 // A survey in progress stays where it is; /start offers to continue it afterwards.
@@ -201,19 +202,19 @@ public sealed class ConversationEngine(
                 WithSession(turn, session, () =>
                 {
                     var flow = Survey(turn, session);
-                    if (!flow.PauseIfAway(_options.ResumePromptAfter))
+                    if (!new SurveyOpening(flow).PauseIfAway())
                     {
                         flow.Back();
                     }
                 });
                 return;
             case "stop":
-                new ResidentStore(turn.Work).SetSubscribed(resident.UserId, subscribed: false);
-                new BroadcastStore(turn.Work).SkipResident(resident.UserId, resident.ChatId, turn.Now);
+                turn.Work.Residents.SetSubscribed(resident.UserId, subscribed: false);
+                turn.Work.Broadcasts.SkipResident(resident.UserId, resident.ChatId, turn.Now);
                 turn.Send(turn.Text("subscription.stopped"));
                 return;
             case "subscribe":
-                new ResidentStore(turn.Work).SetSubscribed(resident.UserId, subscribed: true);
+                turn.Work.Residents.SetSubscribed(resident.UserId, subscribed: true);
                 turn.Send(turn.Text("subscription.started"));
                 return;
             case "help": turn.Send(turn.Text("help")); return;
@@ -232,7 +233,7 @@ public sealed class ConversationEngine(
         {
             case PrivacyButtons.Language:
                 turn.Language = Languages.FromCode(press.Argument);
-                new ResidentStore(turn.Work).SetLanguage(turn.Inbound.UserId, turn.Language.Code());
+                turn.Work.Residents.SetLanguage(turn.Inbound.UserId, turn.Language.Code());
                 turn.AnswerButton();
                 turn.Note(turn.Text("language.set"));
                 WithSession(turn, session, () => ShowCurrent(turn, session));
@@ -257,21 +258,21 @@ public sealed class ConversationEngine(
                 turn.AnswerButton();
                 HandleMenu(turn, resident, session, press.Argument);
                 return;
-            case BroadcastButtons.Invitation when session.Flow == ComplaintFlowName:
+            case BroadcastButtons.Invitation when session.Flow == FlowNames.Complaint:
                 turn.AnswerButton();
                 OfferToContinueComplaint(turn, session);
                 return;
             case BroadcastButtons.Invitation:
                 turn.AnswerButton();
                 var (round, unit) = BroadcastButtons.ParseInvitation(press.Argument);
-                WithSession(turn, session, () => Survey(turn, session).Invited(round, unit));
+                WithSession(turn, session, () => Opening(turn, session).Invited(round, unit));
                 return;
             case ComplaintButtons.ConfirmResolved when complaints.Resolved(press) is { } resolved:
                 complaints.Close(resolved);
                 return;
             case ComplaintButtons.Reopen when complaints.Resolved(press) is { } resolved:
                 turn.AnswerButton();
-                if (session.Flow == ComplaintFlowName)
+                if (session.Flow == FlowNames.Complaint)
                 {
                     OfferToContinueComplaint(turn, session);
                     return;
@@ -296,7 +297,7 @@ public sealed class ConversationEngine(
 
     private void HandleMenu(Turn turn, ResidentRow resident, SessionRow session, string choice)
     {
-        if (session.Flow == ComplaintFlowName)
+        if (session.Flow == FlowNames.Complaint)
         {
             OfferToContinueComplaint(turn, session);
             return;
@@ -305,7 +306,7 @@ public sealed class ConversationEngine(
         switch (choice)
         {
             case MainMenu.Survey:
-                WithSession(turn, session, () => Survey(turn, session).Start(unitCode: null));
+                WithSession(turn, session, () => Opening(turn, session).Start(unitCode: null));
                 return;
             case MainMenu.Report:
                 WithSession(turn, session, () => Complaint(turn, session).Begin());
@@ -321,16 +322,16 @@ public sealed class ConversationEngine(
     /// starts, so the buttons of an earlier run work without /start): the last screen with buttons they were
     /// sent, else their step or the menu when nothing is open, and nothing before consent (nothing is stored then).
     /// </summary>
-    public IReadOnlyList<Outbound> ShowCurrent(UnitOfWork work, long userId, DateTimeOffset now)
+    public IReadOnlyList<Outbound> ShowCurrent(IUnitOfWork work, long userId, DateTimeOffset now)
     {
-        if (new ResidentStore(work).Find(userId) is not { } resident)
+        if (work.Residents.Find(userId) is not { } resident)
         {
             return [];
         }
 
         // No one pressed or typed anything: a turn without input, only to collect the screen.
         var turn = new Turn(work, new Inbound { ChatId = resident.ChatId, UserId = userId, Kind = InboundKind.Command }, now, texts, Languages.FromCode(resident.Language));
-        var session = new SessionStore(work).Find(resident.ChatId);
+        var session = work.Sessions.Find(resident.ChatId);
         if (LastScreen.Of(work, resident.ChatId) is { } screen)
         {
             // The last screen with buttons (a resume prompt, a confirmation): what a typed answer is read against.
@@ -349,11 +350,11 @@ public sealed class ConversationEngine(
     }
 
     /// <summary>A complaint or a survey is in progress.</summary>
-    private static bool IsOpen(SessionRow session) => session.Flow == ComplaintFlowName || session.State != nameof(SurveyState.Idle);
+    private static bool IsOpen(SessionRow session) => session.Flow == FlowNames.Complaint || session.State != nameof(SurveyState.Idle);
 
     private void ShowCurrent(Turn turn, SessionRow session)
     {
-        if (session.Flow == ComplaintFlowName)
+        if (session.Flow == FlowNames.Complaint)
         {
             Complaint(turn, session).ShowCurrent();
         }
@@ -371,10 +372,12 @@ public sealed class ConversationEngine(
     {
         action();
         session.UpdatedAt = turn.Now;
-        new SessionStore(turn.Work).Save(session);
+        turn.Work.Sessions.Save(session);
     }
 
     private SurveyFlow Survey(Turn turn, SessionRow session) => new(new SurveyContext(turn, session, survey, _options));
+
+    private SurveyOpening Opening(Turn turn, SessionRow session) => new(Survey(turn, session));
 
     private ComplaintFlow Complaint(Turn turn, SessionRow session) =>
         new(new ComplaintContext(turn, session, _desk, complaintOptions.Value, _options));

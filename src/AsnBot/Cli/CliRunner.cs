@@ -3,12 +3,13 @@ using System.Globalization;
 using AsnBot.Data;
 using AsnBot.Data.Reports;
 using AsnBot.Hosting;
+using AsnBot.Reports;
 using AsnBot.Survey;
 using AsnBot.Texts;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace AsnBot.Reports.Cli;
+namespace AsnBot.Cli;
 
 /// <summary>A mistake the user can fix (unknown unit, missing database): one line on stderr, exit code 2.</summary>
 internal sealed class CliException(string message) : Exception(message);
@@ -32,14 +33,14 @@ internal static class CliRunner
             var builder = AppHost.CreateBuilder(overrides);
             builder.Services.AddReports();
             using var host = builder.Build();
-            var database = host.Services.GetRequiredService<Database>();
+            var database = host.Services.GetRequiredService<IDatabase>();
             if (createDatabase)
             {
                 database.Migrate();
             }
-            else if (!File.Exists(database.Path))
+            else if (!database.Exists)
             {
-                throw new CliException($"no database at {database.Path} (set Storage__Path)");
+                throw new CliException($"no database at {database.Location} (set Storage__Path)");
             }
 
             return await action(host.Services, parse.InvocationConfiguration.Output);
@@ -72,7 +73,7 @@ internal static class CliRunner
     /// <summary>The round's code as stored, matched case-insensitively: a planned round or one that responses name.</summary>
     public static async Task<string> CheckRoundAsync(IServiceProvider services, string round, CancellationToken cancellationToken)
     {
-        var rounds = await services.GetRequiredService<ReportStore>().RoundsAsync(cancellationToken);
+        var rounds = await services.GetRequiredService<IReportStore>().RoundsAsync(cancellationToken);
         return rounds.FirstOrDefault(r => string.Equals(r.Code, round, StringComparison.OrdinalIgnoreCase))?.Code
             ?? throw UnknownRound(round, rounds.Select(r => r.Code));
     }

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
 
-namespace AsnBot.Reports.Cli;
+namespace AsnBot.Cli;
 
 /// <summary>Runs a parsed command line: a mistake in it is one line on stderr and exit code 2, like every other CLI mistake.</summary>
 public static class CliEntry

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace AsnBot.Hosting;
+namespace AsnBot.Engine;
 
 /// <summary>
 /// A background job that runs on a timer (the injected clock). A failed tick is logged and the next

@@ -1,10 +1,10 @@
 using System.Text.RegularExpressions;
 using AsnBot.BotApiEmulator;
 
-namespace AsnBot.IntegrationTests.Reliability;
+namespace AsnBot.IntegrationTests.Support;
 
 /// <summary>What a consented resident does in Telegram to file a complaint, step by step.</summary>
-internal static partial class ComplaintScript
+public static partial class ComplaintScript
 {
     /// <summary>
     /// Files a complaint about Disdukcapil with one photo and a location (or the evidence given); returns its
@@ -28,7 +28,7 @@ internal static partial class ComplaintScript
     public static async Task<(Resident Resident, string Number)> ConsentAndFileAsync(BotApiEmulator.BotApiEmulator emulator, long userId, string privacyLabel)
     {
         var resident = emulator.Resident(userId);
-        await Support.SurveyScript.ConsentAsync(resident);
+        await SurveyScript.ConsentAsync(resident);
         await resident.WaitForText("Unit layanan mana");
         return (resident, await FileAsync(resident, privacyLabel));
     }

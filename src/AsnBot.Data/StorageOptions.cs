@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace AsnBot.Hosting;
+namespace AsnBot.Data;
 
 /// <summary>The "Storage" configuration section.</summary>
 public sealed class StorageOptions

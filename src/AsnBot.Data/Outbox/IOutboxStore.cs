@@ -1,0 +1,38 @@
+namespace AsnBot.Data.Outbox;
+
+/// <summary>Messages waiting to be sent, in the order they should go.</summary>
+public interface IOutboxStore
+{
+    void Enqueue(long chatId, int priority, string kind, string payload, DateTimeOffset now, long? broadcastId = null);
+
+    /// <summary>
+    /// Queues a reply. An edit supersedes the edits of the same message still queued (only its newest state
+    /// matters) and, in a group, goes before the messages queued there. In a private chat at most
+    /// <paramref name="maxQueued"/> messages wait: older unsent replies are superseded (deleted), never reordered, so
+    /// one person sending without pause cannot build a backlog that costs everyone. A row already on the wire is sent anyway.
+    /// </summary>
+    /// <returns>How many queued rows the new one superseded.</returns>
+    int QueueReply(OutboxReply reply, int maxQueued, DateTimeOffset now);
+
+    /// <summary>The rows that may be sent now, in the order they should go, without their payloads.</summary>
+    IReadOnlyList<OutboxDue> Due(DateTimeOffset now, int limit);
+
+    /// <summary>
+    /// The row as it is now, or null when it is no longer queued or no longer due (dropped, erased, postponed). Ids
+    /// are never used twice (AUTOINCREMENT), so an id read earlier names this row or none.
+    /// </summary>
+    OutboxRow? Find(long id, DateTimeOffset now);
+
+    DateTimeOffset? EarliestNotBefore();
+
+    void Delivered(long id);
+
+    /// <summary>The chat can no longer be reached (blocked the bot): drop what is queued for it.</summary>
+    void DropChat(long chatId);
+
+    /// <summary>A failed attempt: counts it and waits before the next.</summary>
+    void RetryLater(long id, DateTimeOffset notBefore);
+
+    /// <summary>Rate limited: waits exactly as told, without counting an attempt.</summary>
+    void Postpone(long id, DateTimeOffset notBefore);
+}

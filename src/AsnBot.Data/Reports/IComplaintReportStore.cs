@@ -1,0 +1,11 @@
+namespace AsnBot.Data.Reports;
+
+/// <summary>Read-only, streaming queries over filed complaints for the complaint export and the report's complaint figures.</summary>
+public interface IComplaintReportStore
+{
+    /// <summary>Filed complaints by submission time; one forward-only reader, one row in memory at a time.</summary>
+    IAsyncEnumerable<StoredComplaint> ReadComplaintsAsync(ComplaintFilter filter, CancellationToken cancellationToken = default);
+
+    /// <summary>The audit trail of the same complaints <see cref="ReadComplaintsAsync"/> reads, in the same order.</summary>
+    IAsyncEnumerable<StoredComplaintEvent> ReadEventsAsync(ComplaintFilter filter, CancellationToken cancellationToken = default);
+}
