@@ -4,7 +4,7 @@ using Dapper;
 namespace AsnBot.Data.Reports;
 
 /// <summary>Read-only queries of the dashboard's Pengaduan and Putaran pages.</summary>
-public sealed class DashboardStore(Database database)
+internal sealed class DashboardStore(Database database) : IDashboardStore
 {
     // The same open statuses as the admins' /aduan list. The reporter is read only for identified complaints and
     // the story never for confidential ones, so no page can show what the exports leave out.
@@ -35,7 +35,6 @@ public sealed class DashboardStore(Database database)
         ORDER BY b.created_at, b.id
         """;
 
-    /// <summary>Open complaints (verification, first response or resolution still to come), oldest first.</summary>
     public async Task<IReadOnlyList<ComplaintRow>> OpenComplaintsAsync(string? unit, CancellationToken cancellationToken)
     {
         using var connection = database.Open();
@@ -43,7 +42,6 @@ public sealed class DashboardStore(Database database)
         return rows.AsList();
     }
 
-    /// <summary>Every invitation and reminder with how many were delivered and how many of those answered.</summary>
     public async Task<IReadOnlyList<BroadcastReach>> BroadcastsAsync(CancellationToken cancellationToken)
     {
         using var connection = database.Open();
@@ -73,6 +71,5 @@ public sealed record BroadcastReach
 
     public required long Answered { get; init; }
 
-    /// <summary>Answered ÷ sent × 100; null before anything was sent.</summary>
     public decimal? ResponseRatePercent => Sent == 0 ? null : Answered * 100m / Sent;
 }

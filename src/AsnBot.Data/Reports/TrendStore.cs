@@ -6,7 +6,7 @@ namespace AsnBot.Data.Reports;
 /// Read-only queries the dashboard and <c>asnbot report trend</c> need beyond the IKM report: rounds in time order,
 /// per-respondent scores for the change between rounds, responses per day and the residents' suggestions.
 /// </summary>
-public sealed class TrendStore(Database database)
+internal sealed class TrendStore(Database database) : ITrendStore
 {
     private const string SelectRounds = """
         SELECT code AS Code, name AS Name, opens_at AS OpensAt, closes_at AS ClosesAt FROM survey_round
@@ -47,7 +47,6 @@ public sealed class TrendStore(Database database)
         LIMIT @limit
         """;
 
-    /// <summary>Planned rounds by opening day, then rounds only responses name (no days).</summary>
     public async Task<IReadOnlyList<TrendRound>> RoundsAsync(CancellationToken cancellationToken)
     {
         using var connection = database.Open();
@@ -55,9 +54,6 @@ public sealed class TrendStore(Database database)
         return [.. rows.OrderBy(r => r.OpensAt is null ? 0 : 1).ThenBy(r => r.OpensAt).ThenBy(r => r.Code, StringComparer.Ordinal)];
     }
 
-    /// <param name="round">Round code.</param>
-    /// <param name="unit">One unit, or null for every unit.</param>
-    /// <param name="cancellationToken">Cancels the query.</param>
     public async Task<IReadOnlyList<RespondentScores>> RespondentScoresAsync(string round, string? unit, CancellationToken cancellationToken)
     {
         using var connection = database.Open();
@@ -74,7 +70,6 @@ public sealed class TrendStore(Database database)
         return rows.AsList();
     }
 
-    /// <summary>The free-text answers to one question, newest first; never who wrote them.</summary>
     public async Task<IReadOnlyList<Suggestion>> SuggestionsAsync(
         string round, string unit, string question, string? search, int limit, CancellationToken cancellationToken)
     {

@@ -29,7 +29,7 @@ internal static class ComplaintsPage
         var today = WorkingDays.LocalDate(now);
         var firstMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(1 - Months);
 
-        var open = (await services.GetRequiredService<DashboardStore>().OpenComplaintsAsync(unit: null, cancellationToken))
+        var open = (await services.GetRequiredService<IDashboardStore>().OpenComplaintsAsync(unit: null, cancellationToken))
             .Where(c => viewer.CanSee(c.UnitCode ?? "-")).Select(c => (Row: c, State: deadlines.State(c, now))).ToList();
         var states = open.CountBy(c => (c.Row.UnitCode ?? "-", c.State)).ToDictionary();
         var (together, months) = await services.GetRequiredService<ComplaintFiguresBuilder>().BuildByMonthAsync(null, firstMonth, now, cancellationToken);

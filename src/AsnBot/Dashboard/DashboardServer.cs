@@ -89,7 +89,7 @@ public sealed partial class DashboardServer(
     /// <summary>Adds the server when Dashboard:Enabled is true; /dasbor answers that it is off otherwise.</summary>
     public static void AddTo(IServiceCollection services, bool enabled)
     {
-        services.AddSingleton(s => new Data.Reports.DashboardStore(s.GetRequiredService<Database>()));
+        services.AddSingleton(s => s.GetRequiredService<IDatabase>().DashboardQueries);
         if (enabled)
         {
             services.AddHostedService<DashboardServer>();

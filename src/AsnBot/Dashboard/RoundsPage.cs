@@ -12,7 +12,7 @@ internal static class RoundsPage
     public static async Task<IResult> RenderAsync(Page page, IServiceProvider services, CancellationToken cancellationToken)
     {
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-        var rounds = await services.GetRequiredService<TrendStore>().RoundsAsync(cancellationToken);
+        var rounds = await services.GetRequiredService<ITrendStore>().RoundsAsync(cancellationToken);
         var reports = services.GetRequiredService<IReportStore>();
         var rows = new List<IEnumerable<string>>();
         foreach (var round in rounds)
@@ -31,7 +31,7 @@ internal static class RoundsPage
             rows,
             id: "putaran");
 
-        var broadcasts = await services.GetRequiredService<DashboardStore>().BroadcastsAsync(cancellationToken);
+        var broadcasts = await services.GetRequiredService<IDashboardStore>().BroadcastsAsync(cancellationToken);
         page.Heading(page.T("dash.rounds.broadcasts")).Table(
             [page.T("dash.col.round"), page.T("dash.col.kind"), page.T("dash.col.unit"), page.T("dash.col.status"), page.T("dash.col.recipients"), page.T("dash.col.sent"), page.T("dash.col.answered"), page.T("dash.col.rate")],
             broadcasts.Select(b => (IEnumerable<string>)

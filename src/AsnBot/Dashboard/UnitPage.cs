@@ -90,7 +90,7 @@ internal static class UnitPage
 
     private static async Task PerDayAsync(Page page, IServiceProvider services, string round, string unit, CancellationToken cancellationToken)
     {
-        var days = await services.GetRequiredService<TrendStore>().ResponsesPerDayAsync(round, unit, cancellationToken);
+        var days = await services.GetRequiredService<ITrendStore>().ResponsesPerDayAsync(round, unit, cancellationToken);
         var most = days.Count == 0 ? 1 : days.Max(d => d.Responses);
         page.Heading(page.T("dash.unit.perDay")).Table(
             [page.T("dash.col.day"), page.T("dash.col.responses")],
@@ -113,7 +113,7 @@ internal static class UnitPage
         }
 
         var search = http.Request.HasFormContentType ? (await http.Request.ReadFormAsync(cancellationToken))["q"].ToString().Trim() : string.Empty;
-        var list = await services.GetRequiredService<TrendStore>().SuggestionsAsync(
+        var list = await services.GetRequiredService<ITrendStore>().SuggestionsAsync(
             round, unit, question.Code, search.Length == 0 ? null : search, MaxSuggestions, cancellationToken);
         page.Raw(page.Form(
             $"/unit/{Uri.EscapeDataString(unit)}",

@@ -26,7 +26,7 @@ public static class ReportServices
         services.AddSingleton<ComplaintFiguresBuilder>();
         services.AddSingleton<ComplaintExporter>();
         services.AddSingleton<IkmReportBuilder>();
-        services.AddSingleton(s => new TrendStore(s.GetRequiredService<Database>()));
+        services.AddSingleton(s => s.GetRequiredService<IDatabase>().Trends);
         services.AddSingleton<TrendBuilder>();
         return services;
     }

@@ -8,7 +8,7 @@ namespace AsnBot.Reports.Trend;
 /// of <see cref="IkmReportBuilder"/>) and, for the current round against the previous one, the change with a
 /// 95 % Welch interval from the respondents' own scores (<see cref="WelchInterval"/>).
 /// </summary>
-public sealed class TrendBuilder(IkmReportBuilder reports, TrendStore store, TimeProvider clock)
+public sealed class TrendBuilder(IkmReportBuilder reports, ITrendStore store, TimeProvider clock)
 {
     /// <param name="unit">One unit, or null for every unit and the city.</param>
     /// <param name="cancellationToken">Cancels the queries.</param>
