@@ -41,7 +41,10 @@ public sealed record Target(double Limit, bool AtLeast)
 
 /// <summary>Command-line settings shared by all scenarios.</summary>
 /// <param name="Runs">Runs per scenario.</param>
-/// <param name="Residents">Simulated residents for the throughput scenario; null = the scenario's default.</param>
+/// <param name="Residents">
+/// Simulated residents: the survey-throughput scenario runs once per count, the broadcast scenario uses the first;
+/// null = each scenario's default.
+/// </param>
 /// <param name="Detail">Print per-step figures to stderr (for profiling).</param>
 /// <param name="InProcess">Host the bot inside the benchmark process instead of starting asnbot.dll.</param>
-public sealed record BenchSettings(int Runs, int? Residents, bool Detail = false, bool InProcess = false);
+public sealed record BenchSettings(int Runs, IReadOnlyList<int>? Residents, bool Detail = false, bool InProcess = false);

@@ -6,9 +6,9 @@ using AsnBot.Bench.Reporting;
 using AsnBot.Bench.Scenarios;
 using AsnBot.Bench.Support;
 
-// dotnet run -c Release --project bench/AsnBot.Bench [--runs N] [--scenario name[,name]] [--residents N]
+// dotnet run -c Release --project bench/AsnBot.Bench [--runs N] [--scenario name[,name]] [--residents N[,N]]
 var runs = 5;
-int? residents = null;
+int[]? residents = null;
 string[]? only = null;
 var detail = false;
 var inProcess = false;
@@ -21,8 +21,8 @@ for (var i = 0; i < args.Length; i++)
             runs = n;
             i++;
             break;
-        case "--residents" when int.TryParse(value, CultureInfo.InvariantCulture, out var n) && n > 0:
-            residents = n;
+        case "--residents" when ResidentCounts(value) is { } counts:
+            residents = counts;
             i++;
             break;
         case "--in-process":
@@ -37,7 +37,7 @@ for (var i = 0; i < args.Length; i++)
             break;
         default:
             await Console.Error.WriteLineAsync(
-                "usage: AsnBot.Bench [--runs N (5)] [--scenario name[,name]] [--residents N (" + SurveyThroughputScenario.DefaultResidents + ")] [--in-process] [--detail]\nscenarios: "
+                "usage: AsnBot.Bench [--runs N (5)] [--scenario name[,name]] [--residents N[,N] (survey-throughput: " + string.Join(",", SurveyThroughputScenario.DefaultResidents) + ")] [--in-process] [--detail]\nscenarios: "
                 + string.Join(", ", Scenarios.All.Select(s => s.Name)));
             return 2;
     }
@@ -102,3 +102,11 @@ Console.WriteLine();
 Console.Write(table);
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"total {total.Elapsed.TotalSeconds:0} s"));
 return 0;
+
+static int[]? ResidentCounts(string? value)
+{
+    var counts = (value ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        .Select(part => int.TryParse(part, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 0)
+        .ToArray();
+    return counts.Length > 0 && counts.All(n => n > 0) ? counts : null;
+}

@@ -23,7 +23,7 @@ public sealed class ResultTable
                 metric,
                 Format(median) + " " + values[0].Unit,
                 sorted.Length > 1 ? Format(sorted[0]) + "–" + Format(sorted[^1]) : string.Empty,
-                target?.ToString() ?? string.Empty,
+                target is null ? string.Empty : target + " " + values[0].Unit,
                 target is null ? string.Empty : target.IsMet(median) ? "yes" : "NO"));
         }
     }

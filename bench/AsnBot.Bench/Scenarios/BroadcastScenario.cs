@@ -36,7 +36,7 @@ public sealed class BroadcastScenario : IScenario
     public async Task<IReadOnlyList<Measurement>> RunOnceAsync(BenchSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var residents = settings.Residents ?? DefaultResidents;
+        var residents = settings.Residents is [var first, ..] ? first : DefaultResidents;
         var botSettings = new Dictionary<string, string?>
         {
             ["Delivery:GlobalPerSecond"] = AllowedPerSecond.ToString(CultureInfo.InvariantCulture),
