@@ -61,6 +61,8 @@ public sealed class Database : IDatabase
         }.ToString();
         Reports = new ReportStore(this);
         ComplaintReports = new ComplaintReportStore(this);
+        Trends = new TrendStore(this);
+        DashboardQueries = new DashboardStore(this);
     }
 
     /// <summary>Full path of the database file.</summary>
@@ -73,6 +75,10 @@ public sealed class Database : IDatabase
     public IReportStore Reports { get; }
 
     public IComplaintReportStore ComplaintReports { get; }
+
+    public ITrendStore Trends { get; }
+
+    public IDashboardStore DashboardQueries { get; }
 
     public SqliteConnection Open()
     {

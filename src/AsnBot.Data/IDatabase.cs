@@ -20,6 +20,12 @@ public interface IDatabase
     /// <summary>Read-only queries over filed complaints for the complaint export and figures.</summary>
     IComplaintReportStore ComplaintReports { get; }
 
+    /// <summary>Rounds in time order, per-respondent scores, responses per day, suggestions (trend and dashboard).</summary>
+    ITrendStore Trends { get; }
+
+    /// <summary>The dashboard's complaint and broadcast queries.</summary>
+    IDashboardStore DashboardQueries { get; }
+
     /// <summary>Brings the schema up to date; returns the schema version now in force.</summary>
     int Migrate();
 

@@ -1,6 +1,7 @@
 using AsnBot.Data.Admin;
 using AsnBot.Data.Broadcasts;
 using AsnBot.Data.Complaints;
+using AsnBot.Data.Dashboard;
 using AsnBot.Data.Documents;
 using AsnBot.Data.Outbox;
 using AsnBot.Data.Residents;
@@ -43,6 +44,8 @@ public interface IUnitOfWork : IDisposable
     IDocumentJobStore DocumentJobs { get; }
 
     IUpdateLog Updates { get; }
+
+    IDashboardLoginStore DashboardLogins { get; }
 
     void Commit();
 

@@ -1,6 +1,7 @@
 using AsnBot.Data.Admin;
 using AsnBot.Data.Broadcasts;
 using AsnBot.Data.Complaints;
+using AsnBot.Data.Dashboard;
 using AsnBot.Data.Documents;
 using AsnBot.Data.Outbox;
 using AsnBot.Data.Residents;
@@ -33,6 +34,7 @@ public sealed class UnitOfWork : IUnitOfWork
     private OutboxStore? _outbox;
     private DocumentJobStore? _documentJobs;
     private UpdateLog? _updates;
+    private DashboardLoginStore? _dashboardLogins;
 
     internal UnitOfWork(SqliteConnection connection, SqliteTransaction? transaction, SemaphoreSlim? writer)
     {
@@ -69,6 +71,8 @@ public sealed class UnitOfWork : IUnitOfWork
     public IOutboxStore Outbox => _outbox ??= new OutboxStore(this);
 
     public IDocumentJobStore DocumentJobs => _documentJobs ??= new DocumentJobStore(this);
+
+    public IDashboardLoginStore DashboardLogins => _dashboardLogins ??= new DashboardLoginStore(this);
 
     public IUpdateLog Updates => _updates ??= new UpdateLog(this);
 

@@ -13,5 +13,6 @@ public static class Scenarios
         new IkmScenario(),
         new FootprintScenario(),
         new FlowMachineScenario(),
+        new DashboardScenario(),
     ];
 }

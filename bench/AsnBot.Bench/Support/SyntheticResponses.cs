@@ -91,7 +91,7 @@ public static class SyntheticResponses
             ? Math.Min(question.Options.Count - 1, random.Next(100) switch { < 5 => 0, < 20 => 1, < 75 => 2, _ => 3 })
             : random.Next(question.Options.Count);
 
-    private static SqliteCommand Prepare(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] parameters)
+    internal static SqliteCommand Prepare(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] parameters)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;

@@ -356,7 +356,72 @@ internal static class Migrations
             END;
         ALTER TABLE session DROP COLUMN question_index;
         """,
+        """
+        -- Dasbor (issue 17): one-time login links sent by the bot. Only the SHA-256 of a token is kept, so the
+        -- database file does not hold a usable link; used_at makes a link good for one login.
+        CREATE TABLE dashboard_login (
+            token_hash TEXT PRIMARY KEY,
+            user_id INTEGER NOT NULL,
+            created_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL,
+            used_at TEXT NULL
+        );
+        CREATE INDEX ix_dashboard_login_expires ON dashboard_login (expires_at);
+        """,
+        $$"""
+        -- Dasbor (issue 17): each submitted response's own score (its answers on the 1-4 scale: how many, their sum),
+        -- kept by the database as answers arrive, so the change between rounds and its interval read one row per
+        -- respondent instead of nine answers. Only SKM element answers carry the codes 1-4 (profile codes are words).
+        CREATE TABLE response_score (
+            response_id INTEGER PRIMARY KEY REFERENCES response (id) ON DELETE CASCADE,
+            round_code TEXT NOT NULL,
+            unit_code TEXT NOT NULL,
+            answered INTEGER NOT NULL,
+            total INTEGER NOT NULL
+        );
+        CREATE INDEX ix_response_score_round ON response_score (round_code, unit_code, answered, total);
+
+        INSERT INTO response_score (response_id, round_code, unit_code, answered, total)
+        SELECT r.id, r.round_code, r.unit_code, COUNT(*), SUM(CAST(a.answer_code AS INTEGER))
+        FROM response r JOIN answer a ON a.response_id = r.id
+        WHERE r.status = 'submitted' AND a.answer_code IN ('1', '2', '3', '4')
+        GROUP BY r.id;
+
+        CREATE TRIGGER tr_response_score_submit AFTER UPDATE OF status ON response
+        WHEN NEW.status = 'submitted' AND OLD.status <> 'submitted'
+        BEGIN
+            {{ScoreOf("NEW.id")}}
+        END;
+
+        CREATE TRIGGER tr_response_score_insert AFTER INSERT ON answer
+        WHEN NEW.answer_code IN ('1', '2', '3', '4') AND (SELECT status FROM response WHERE id = NEW.response_id) = 'submitted'
+        BEGIN
+            {{ScoreOf("NEW.response_id")}}
+        END;
+
+        CREATE TRIGGER tr_response_score_update AFTER UPDATE OF answer_code ON answer
+        WHEN (SELECT status FROM response WHERE id = NEW.response_id) = 'submitted'
+        BEGIN
+            {{ScoreOf("NEW.response_id")}}
+        END;
+
+        CREATE TRIGGER tr_response_score_delete AFTER DELETE ON answer
+        WHEN OLD.answer_code IN ('1', '2', '3', '4') AND (SELECT status FROM response WHERE id = OLD.response_id) = 'submitted'
+        BEGIN
+            {{ScoreOf("OLD.response_id")}}
+        END;
+        """,
     ];
+
+    /// <summary>A trigger's statements that work out one response's row of response_score again from its answers.</summary>
+    private static string ScoreOf(string response) => $"""
+        DELETE FROM response_score WHERE response_id = {response};
+                    INSERT INTO response_score (response_id, round_code, unit_code, answered, total)
+                    SELECT r.id, r.round_code, r.unit_code, COUNT(*), SUM(CAST(a.answer_code AS INTEGER))
+                    FROM response r JOIN answer a ON a.response_id = r.id
+                    WHERE r.id = {response} AND r.status = 'submitted' AND a.answer_code IN ('1', '2', '3', '4')
+                    GROUP BY r.id;
+        """;
 
     /// <summary>Number of the newest schema version.</summary>
     public static int Latest => Scripts.Length;

@@ -1,6 +1,7 @@
 using AsnBot.Admin;
 using AsnBot.Broadcasts;
 using AsnBot.Complaints;
+using AsnBot.Dashboard;
 using AsnBot.Data;
 using AsnBot.Data.Broadcasts;
 using AsnBot.Data.Residents;
@@ -25,6 +26,8 @@ public sealed class ConversationEngine(
     IOptions<SurveyOptions> options,
     IOptions<ComplaintOptions> complaintOptions,
     AdminTools admin,
+    DashboardLinks dashboardLinks,
+    DashboardAccess dashboardAccess,
     ILogger<ConversationEngine> logger) : IConversation
 {
     private readonly SurveyOptions _options = options.Value;
@@ -46,7 +49,7 @@ public sealed class ConversationEngine(
     {
         var resident = work.Residents.Find(inbound.UserId);
         var turn = new Turn(work, inbound, now, texts, Languages.FromCode(resident?.Language ?? inbound.LanguageCode));
-        if (new AdminDesk(turn, admin, logger).Handle())
+        if (DashboardCommand.Handle(turn, dashboardLinks, dashboardAccess) || new AdminDesk(turn, admin, logger).Handle())
         {
             return (turn.Finish(), inbound);
         }

@@ -2,6 +2,7 @@ using AsnBot.Admin;
 using AsnBot.Broadcasts;
 using AsnBot.Complaints;
 using AsnBot.Conversations;
+using AsnBot.Dashboard;
 using AsnBot.Data;
 using AsnBot.Delivery;
 using AsnBot.Engine;
@@ -51,6 +52,7 @@ public static class AppHost
         builder.Services.AddHostedService<BroadcastWorker>();
         builder.Services.AddReports();
         builder.Services.AddHostedService<DocumentWorker>();
+        DashboardServer.AddTo(builder.Services, builder.Configuration.GetValue<bool>($"{DashboardOptions.Section}:Enabled"));
         configure?.Invoke(builder.Services);
         return builder.Build();
     }
@@ -115,6 +117,10 @@ public static class AppHost
         services.AddSingleton<BroadcastScheduler>();
         services.AddSingleton<RoundPlanner>();
         services.AddSingleton<AdminTools>();
+        services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.Section);
+        services.AddSingleton<DashboardAddress>();
+        services.AddSingleton<DashboardAccess>();
+        services.AddSingleton<DashboardLinks>();
         services.AddSingleton<ConversationEngine>();
         services.AddSingleton<IConversation>(s => s.GetRequiredService<ConversationEngine>());
         services.AddSingleton<OutboxSignal>();

@@ -3,6 +3,7 @@ using AsnBot.Data.Reports;
 using AsnBot.Reports.Complaints;
 using AsnBot.Reports.Export;
 using AsnBot.Reports.Ikm;
+using AsnBot.Reports.Trend;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -25,6 +26,8 @@ public static class ReportServices
         services.AddSingleton<ComplaintFiguresBuilder>();
         services.AddSingleton<ComplaintExporter>();
         services.AddSingleton<IkmReportBuilder>();
+        services.AddSingleton(s => s.GetRequiredService<IDatabase>().Trends);
+        services.AddSingleton<TrendBuilder>();
         return services;
     }
 }

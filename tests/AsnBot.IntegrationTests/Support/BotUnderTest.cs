@@ -18,8 +18,11 @@ public sealed class BotUnderTest : IAsyncDisposable
     private readonly Dictionary<string, string?> _settings;
     private IHost? _host;
 
-    private BotUnderTest(Emulator emulator, string folder, Dictionary<string, string?> settings)
+    private readonly Action<IServiceCollection>? _configure;
+
+    private BotUnderTest(Emulator emulator, string folder, Dictionary<string, string?> settings, Action<IServiceCollection>? configure)
     {
+        _configure = configure;
         _emulator = emulator;
         Folder = folder;
         _settings = settings;
@@ -35,7 +38,11 @@ public sealed class BotUnderTest : IAsyncDisposable
     /// <summary>The running host's services, for jobs a test runs at a chosen time (the daily overdue notice).</summary>
     public IServiceProvider Services => (_host ?? throw new InvalidOperationException("The bot is not running.")).Services;
 
-    public static async Task<BotUnderTest> StartAsync(Emulator emulator, IDictionary<string, string?>? settings = null)
+    /// <param name="emulator">The Bot API the bot talks to.</param>
+    /// <param name="settings">Configuration over the defaults below.</param>
+    /// <param name="configure">Last word on services (a test's clock).</param>
+    public static async Task<BotUnderTest> StartAsync(
+        Emulator emulator, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
         var folder = Directory.CreateTempSubdirectory("asnbot-it-").FullName;
         var all = new Dictionary<string, string?>
@@ -57,7 +64,7 @@ public sealed class BotUnderTest : IAsyncDisposable
         }
 
         RoundSeed.Ensure(all["Storage:Path"]!);
-        var bot = new BotUnderTest(emulator, folder, all);
+        var bot = new BotUnderTest(emulator, folder, all, configure);
         await bot.StartAgainAsync();
         return bot;
     }
@@ -74,7 +81,11 @@ public sealed class BotUnderTest : IAsyncDisposable
     /// <summary>Starts a fresh host over the same database (after <see cref="StopAsync"/>).</summary>
     public async Task StartAgainAsync()
     {
-        _host = AppHost.BuildBot(_settings, services => services.AddLogging(b => b.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace)));
+        _host = AppHost.BuildBot(_settings, services =>
+        {
+            services.AddLogging(b => b.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
+            _configure?.Invoke(services);
+        });
         await _host.StartAsync();
         await _emulator.WaitForBotPolling(TimeSpan.FromSeconds(20));
     }

@@ -3,6 +3,7 @@ using System.Text;
 using AsnBot.Cli;
 using AsnBot.Reports.Complaints;
 using AsnBot.Reports.Ikm;
+using AsnBot.Reports.Trend;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AsnBot.Reports.Cli;
@@ -65,6 +66,49 @@ public static class ReportCommand
             return 0;
         }));
 
-        return new Command("report", "Reports for the city's analysts.") { ikm };
+        return new Command("report", "Reports for the city's analysts.") { ikm, Trend(overrides) };
+    }
+
+    /// <summary><c>asnbot report trend</c>: the dashboard's Ringkasan table, from the same code.</summary>
+    private static Command Trend(IDictionary<string, string?>? overrides)
+    {
+        var unit = new Option<string?>("--unit") { Description = "Only this unit's code; every unit and the whole city when left out." };
+        var format = new Option<string>("--format")
+        {
+            Description = "text (default), csv or xlsx (a row per unit, then the city), png (IKM per round, a line per unit).",
+            DefaultValueFactory = _ => "text",
+        }.AcceptOnlyFromAmong("text", "csv", "xlsx", "png");
+        var output = new Option<FileInfo?>("--out") { Description = "File to write; text and csv go to standard output without it, xlsx and png need it." };
+        var trend = new Command(
+            "trend",
+            "IKM per unit for every round that has opened, side by side (the IKM report's formula), the current round's respondents against the Krejcie & Morgan minimum, "
+            + "and the change since the previous round with a 95% Welch interval from the respondents' own scores: 'tidak berbeda nyata' when it covers zero.")
+        {
+            unit, format, output,
+        };
+        trend.SetAction((parse, cancellationToken) => CliRunner.RunAsync(parse, overrides, async (services, stdout) =>
+        {
+            var unitCode = CliRunner.CheckUnit(services, parse.GetValue(unit));
+            var reportFormat = Enum.Parse<IkmReportFormat>(parse.GetRequiredValue(format), ignoreCase: true);
+            var target = parse.GetValue(output);
+            if (target is null && reportFormat is IkmReportFormat.Xlsx or IkmReportFormat.Png)
+            {
+                throw new CliException($"--format {reportFormat.ToString().ToLowerInvariant()} needs --out <file>");
+            }
+
+            var report = await services.GetRequiredService<TrendBuilder>().BuildAsync(unitCode, cancellationToken);
+            if (target is null)
+            {
+                using var buffer = new MemoryStream();
+                await TrendWriter.WriteAsync(report, reportFormat, buffer, cancellationToken);
+                await stdout.WriteAsync(Encoding.UTF8.GetString(buffer.ToArray()));
+                return 0;
+            }
+
+            await CliRunner.WriteFileAsync(target, stream => TrendWriter.WriteAsync(report, reportFormat, stream, cancellationToken));
+            await stdout.WriteLineAsync($"IKM trend ({reportFormat.ToString().ToLowerInvariant()}) written to {target.FullName}");
+            return 0;
+        }));
+        return trend;
     }
 }

@@ -18,39 +18,63 @@ public sealed class ComplaintFiguresBuilder(IComplaintReportStore store, IOption
     public async Task<ComplaintSection> BuildAsync(string? unit, ComplaintPeriod period, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(period);
-        var config = options.Value;
-        var timing = new ComplaintTiming(config);
-        var filter = new ComplaintFilter
+        var timing = new ComplaintTiming(options.Value);
+        var all = new Tallies();
+        await foreach (var complaint in store.ReadComplaintsAsync(Filter(unit, period), cancellationToken))
         {
-            UnitCode = unit,
-            From = period.From is { } from ? WorkingDays.StartOfDay(from) : null,
-            To = period.To is { } to ? WorkingDays.StartOfDay(to.AddDays(1)) : null,
-        };
-
-        var units = new SortedDictionary<string, Tally>(StringComparer.Ordinal);
-        var city = new Tally();
-        await foreach (var complaint in store.ReadComplaintsAsync(filter, cancellationToken))
-        {
-            var code = complaint.UnitCode ?? "-";
-            if (!units.TryGetValue(code, out var tally))
-            {
-                units[code] = tally = new Tally();
-            }
-
-            tally.Add(complaint, timing, now);
-            city.Add(complaint, timing, now);
+            all.Add(complaint, timing, now);
         }
 
+        return Section(all, period, unit);
+    }
+
+    /// <summary>
+    /// The figures of every month (WIB) from <paramref name="firstMonth"/> on, and of those months together, in one
+    /// pass over the complaints: the dashboard's monthly trend.
+    /// </summary>
+    public async Task<(ComplaintSection Together, IReadOnlyList<(DateOnly Month, ComplaintSection Figures)> Months)> BuildByMonthAsync(
+        string? unit, DateOnly firstMonth, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var timing = new ComplaintTiming(options.Value);
+        var period = new ComplaintPeriod(firstMonth, null);
+        var all = new Tallies();
+        var months = new SortedDictionary<DateOnly, Tallies>();
+        await foreach (var complaint in store.ReadComplaintsAsync(Filter(unit, period), cancellationToken))
+        {
+            all.Add(complaint, timing, now);
+            var day = WorkingDays.LocalDate(complaint.SubmittedAt);
+            var month = new DateOnly(day.Year, day.Month, 1);
+            if (!months.TryGetValue(month, out var tallies))
+            {
+                months[month] = tallies = new Tallies();
+            }
+
+            tallies.Add(complaint, timing, now);
+        }
+
+        return (Section(all, period, unit), [.. months.Select(m => (m.Key, Section(m.Value, new ComplaintPeriod(m.Key, m.Key.AddMonths(1).AddDays(-1)), unit)))]);
+    }
+
+    private static ComplaintFilter Filter(string? unit, ComplaintPeriod period) => new()
+    {
+        UnitCode = unit,
+        From = period.From is { } from ? WorkingDays.StartOfDay(from) : null,
+        To = period.To is { } to ? WorkingDays.StartOfDay(to.AddDays(1)) : null,
+    };
+
+    private ComplaintSection Section(Tallies all, ComplaintPeriod period, string? unit)
+    {
+        var config = options.Value;
         var categories = config.Categories.Select(c => (c.Code, c.NameId))
-            .Concat(city.Categories.Keys.Where(code => config.Category(code) is null).Order(StringComparer.Ordinal).Select(code => (code, code)))
+            .Concat(all.City.Categories.Keys.Where(code => config.Category(code) is null).Order(StringComparer.Ordinal).Select(code => (code, code)))
             .ToList();
         return new ComplaintSection
         {
             Period = period,
             FirstResponseWithinWorkingDays = config.FirstResponseWithinWorkingDays,
             Categories = categories,
-            Units = units.ToDictionary(u => u.Key, u => u.Value.Figures(categories), StringComparer.Ordinal),
-            City = unit is null ? city.Figures(categories) : null,
+            Units = all.Units.ToDictionary(u => u.Key, u => u.Value.Figures(categories), StringComparer.Ordinal),
+            City = unit is null ? all.City.Figures(categories) : null,
         };
     }
 
@@ -65,6 +89,26 @@ public sealed class ComplaintFiguresBuilder(IComplaintReportStore store, IOption
         var sorted = values.Order().ToArray();
         var middle = sorted.Length / 2;
         return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2m;
+    }
+
+    /// <summary>Per unit and for the city.</summary>
+    private sealed class Tallies
+    {
+        public SortedDictionary<string, Tally> Units { get; } = new(StringComparer.Ordinal);
+
+        public Tally City { get; } = new();
+
+        public void Add(StoredComplaint complaint, ComplaintTiming timing, DateTimeOffset now)
+        {
+            var code = complaint.UnitCode ?? "-";
+            if (!Units.TryGetValue(code, out var tally))
+            {
+                Units[code] = tally = new Tally();
+            }
+
+            tally.Add(complaint, timing, now);
+            City.Add(complaint, timing, now);
+        }
     }
 
     private sealed class Tally

@@ -21,12 +21,15 @@ public sealed class IkmReportBuilder(
 
     /// <param name="round">Round code, e.g. 2026-S2.</param>
     /// <param name="unit">One unit's code, or null for every unit and the city.</param>
-    /// <param name="complaintPeriod">Which complaints the complaint figures cover (complaints belong to no round).</param>
+    /// <param name="complaintPeriod">
+    /// Which complaints the complaint figures cover (complaints belong to no round); null for the survey figures only
+    /// (the trend and the dashboard, which read complaints on their own).
+    /// </param>
     /// <param name="cancellationToken">Cancels the queries.</param>
-    public async Task<IkmReport> BuildAsync(string round, string? unit, ComplaintPeriod complaintPeriod, CancellationToken cancellationToken)
+    public async Task<IkmReport> BuildAsync(string round, string? unit, ComplaintPeriod? complaintPeriod, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var complaints = await complaintFigures.BuildAsync(unit, complaintPeriod, now, cancellationToken);
+        var complaints = complaintPeriod is null ? null : await complaintFigures.BuildAsync(unit, complaintPeriod, now, cancellationToken);
         var counts = await store.ScoreCountsAsync(round, unit, cancellationToken);
         var respondents = (await store.RespondentsAsync(round, unit, cancellationToken))
             .ToDictionary(r => r.UnitCode, r => r.Respondents, StringComparer.Ordinal);
@@ -38,7 +41,7 @@ public sealed class IkmReportBuilder(
         // that has responses or complaints but has since left the configuration.
         var codes = configured.Select(u => u.Code)
             .Concat(respondents.Keys.Order(StringComparer.Ordinal))
-            .Concat(complaints.Units.Keys)
+            .Concat(complaints?.Units.Keys ?? Enumerable.Empty<string>())
             .Where(code => unit is null || code == unit)
             .Distinct(StringComparer.Ordinal)
             .ToList();

@@ -1,7 +1,4 @@
 using System.Text;
-using CsvHelper;
-using SpreadCheetah;
-using SpreadCheetah.Styling;
 
 namespace AsnBot.Reports.Ikm;
 
@@ -42,42 +39,9 @@ public static class IkmReportWriter
         await output.FlushAsync(cancellationToken);
     }
 
-    private static async Task WriteCsvAsync(IkmReport report, Stream output, CancellationToken cancellationToken)
-    {
-        await using var csv = CsvWriter.Create(output, new CsvWriterOptions(), leaveOpen: true);
-        foreach (var row in IkmTable.Rows(report).Prepend([.. IkmTable.Header(report)]))
-        {
-            foreach (var value in row)
-            {
-                csv.WriteField(IkmTable.Format(value));
-            }
+    private static Task WriteCsvAsync(IkmReport report, Stream output, CancellationToken cancellationToken) =>
+        TableFile.WriteCsvAsync(IkmTable.Header(report), IkmTable.Rows(report), output, cancellationToken);
 
-            await csv.EndRecordAsync(cancellationToken);
-        }
-
-        await csv.FlushAsync(cancellationToken);
-    }
-
-    private static async Task WriteXlsxAsync(IkmReport report, Stream output, CancellationToken cancellationToken)
-    {
-        await using var spreadsheet = await Spreadsheet.CreateNewAsync(output, cancellationToken: cancellationToken);
-        var bold = spreadsheet.AddStyle(new Style { Font = { Bold = true } });
-        await spreadsheet.StartWorksheetAsync("IKM", new SpreadCheetah.Worksheets.WorksheetOptions { FrozenRows = 1 }, cancellationToken);
-        await spreadsheet.AddHeaderRowAsync([.. IkmTable.Header(report)], bold, cancellationToken);
-        foreach (var row in IkmTable.Rows(report))
-        {
-            await spreadsheet.AddRowAsync([.. row.Select(Cell)], cancellationToken);
-        }
-
-        await spreadsheet.FinishAsync(cancellationToken);
-    }
-
-    private static DataCell Cell(object? value) => value switch
-    {
-        null => new DataCell((string?)null),
-        long number => new DataCell(number),
-        int number => new DataCell(number),
-        decimal number => new DataCell(number),
-        _ => new DataCell(Export.FormulaGuard.Neutralise(value.ToString())),
-    };
+    private static Task WriteXlsxAsync(IkmReport report, Stream output, CancellationToken cancellationToken) =>
+        TableFile.WriteXlsxAsync("IKM", IkmTable.Header(report), IkmTable.Rows(report), output, cancellationToken);
 }

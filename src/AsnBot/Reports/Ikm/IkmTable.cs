@@ -1,4 +1,3 @@
-using System.Globalization;
 using AsnBot.Reports.Complaints;
 
 namespace AsnBot.Reports.Ikm;
@@ -52,11 +51,4 @@ internal static class IkmTable
 
     private static decimal? Round(decimal? value, int decimals) =>
         value is { } v ? Math.Round(v, decimals, MidpointRounding.AwayFromZero) : null;
-
-    public static string Format(object? value) => value switch
-    {
-        null => string.Empty,
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? string.Empty,
-    };
 }
