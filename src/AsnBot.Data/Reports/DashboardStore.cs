@@ -16,8 +16,17 @@ internal sealed class DashboardStore(Database database) : IDashboardStore
                status AS Status, reopened AS Reopened, created_at AS CreatedAt, submitted_at AS SubmittedAt,
                first_response_at AS FirstResponseAt, resolved_at AS ResolvedAt, reopened_at AS ReopenedAt
         FROM complaint
-        WHERE status IN ('submitted', 'verified', 'in_progress', 'reopened') AND (@unit IS NULL OR unit_code = @unit)
+        WHERE status IN ('submitted', 'verified', 'in_progress', 'reopened') AND privacy IS NOT 'confidential'
         ORDER BY submitted_at, id
+        LIMIT @limit
+        """;
+
+    // Every open complaint, with only what its deadline state and the counts need.
+    private const string SelectOpenDeadlines = """
+        SELECT id AS Id, unit_code AS UnitCode, privacy AS Privacy, status AS Status,
+               submitted_at AS SubmittedAt, first_response_at AS FirstResponseAt, reopened_at AS ReopenedAt
+        FROM complaint
+        WHERE status IN ('submitted', 'verified', 'in_progress', 'reopened')
         """;
 
     // A recipient answered when they submitted a response of the broadcast's round after it started.
@@ -35,10 +44,17 @@ internal sealed class DashboardStore(Database database) : IDashboardStore
         ORDER BY b.created_at, b.id
         """;
 
-    public async Task<IReadOnlyList<ComplaintRow>> OpenComplaintsAsync(string? unit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ComplaintRow>> OpenComplaintsAsync(int limit, CancellationToken cancellationToken)
     {
         using var connection = database.Open();
-        var rows = await connection.QueryAsync<ComplaintRow>(new CommandDefinition(SelectOpen, new { unit }, cancellationToken: cancellationToken));
+        var rows = await connection.QueryAsync<ComplaintRow>(new CommandDefinition(SelectOpen, new { limit }, cancellationToken: cancellationToken));
+        return rows.AsList();
+    }
+
+    public async Task<IReadOnlyList<ComplaintRow>> OpenDeadlinesAsync(CancellationToken cancellationToken)
+    {
+        using var connection = database.Open();
+        var rows = await connection.QueryAsync<ComplaintRow>(new CommandDefinition(SelectOpenDeadlines, cancellationToken: cancellationToken));
         return rows.AsList();
     }
 

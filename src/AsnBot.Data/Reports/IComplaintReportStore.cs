@@ -6,6 +6,13 @@ public interface IComplaintReportStore
     /// <summary>Filed complaints by submission time; one forward-only reader, one row in memory at a time.</summary>
     IAsyncEnumerable<StoredComplaint> ReadComplaintsAsync(ComplaintFilter filter, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The same complaints as <see cref="ReadComplaintsAsync"/>, with only what the complaint figures count: number,
+    /// unit, category, status and the submission, first-response and resolution times (no reporter, story, location
+    /// or photos).
+    /// </summary>
+    IAsyncEnumerable<StoredComplaint> ReadFigureColumnsAsync(ComplaintFilter filter, CancellationToken cancellationToken = default);
+
     /// <summary>The audit trail of the same complaints <see cref="ReadComplaintsAsync"/> reads, in the same order.</summary>
     IAsyncEnumerable<StoredComplaintEvent> ReadEventsAsync(ComplaintFilter filter, CancellationToken cancellationToken = default);
 }

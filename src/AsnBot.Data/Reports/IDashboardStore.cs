@@ -6,9 +6,16 @@ namespace AsnBot.Data.Reports;
 public interface IDashboardStore
 {
     /// <summary>
-    /// Open complaints, oldest first, with the reporter only for identified ones and no story for confidential ones.
+    /// The <paramref name="limit"/> oldest open complaints that are not confidential, with the reporter only for
+    /// identified ones.
     /// </summary>
-    Task<IReadOnlyList<ComplaintRow>> OpenComplaintsAsync(string? unit, CancellationToken cancellationToken);
+    Task<IReadOnlyList<ComplaintRow>> OpenComplaintsAsync(int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Every open complaint with only its unit, privacy, status and the times its deadline is counted from (submitted,
+    /// first response, reopened): no number, reporter or story.
+    /// </summary>
+    Task<IReadOnlyList<ComplaintRow>> OpenDeadlinesAsync(CancellationToken cancellationToken);
 
     /// <summary>Every invitation and reminder with how many were delivered and how many of those answered.</summary>
     Task<IReadOnlyList<BroadcastReach>> BroadcastsAsync(CancellationToken cancellationToken);

@@ -411,6 +411,11 @@ internal static class Migrations
             {{ScoreOf("OLD.response_id")}}
         END;
         """,
+        """
+        -- Dasbor (issue 17): the complaint figures of a period (the Pengaduan page's six months, the IKM report's round)
+        -- read a range of this index and nothing else: every column they count is in it.
+        CREATE INDEX ix_complaint_submitted ON complaint (submitted_at, status, tracking_no, unit_code, category_code, first_response_at, resolved_at);
+        """,
     ];
 
     /// <summary>A trigger's statements that work out one response's row of response_score again from its answers.</summary>

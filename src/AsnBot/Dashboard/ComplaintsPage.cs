@@ -29,11 +29,12 @@ internal static class ComplaintsPage
         var today = WorkingDays.LocalDate(now);
         var firstMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(1 - Months);
 
-        var open = (await services.GetRequiredService<IDashboardStore>().OpenComplaintsAsync(unit: null, cancellationToken))
-            .Where(c => viewer.CanSee(c.UnitCode ?? "-")).Select(c => (Row: c, State: deadlines.State(c, now))).ToList();
-        var states = open.CountBy(c => (c.Row.UnitCode ?? "-", c.State)).ToDictionary();
+        var store = services.GetRequiredService<IDashboardStore>();
+        var open = (await store.OpenDeadlinesAsync(cancellationToken))
+            .Where(c => viewer.CanSee(c.UnitCode ?? "-")).Select(c => (Unit: c.UnitCode ?? "-", c.Privacy, State: deadlines.State(c, now))).ToList();
+        var states = open.CountBy(c => (c.Unit, c.State)).ToDictionary();
         var (together, months) = await services.GetRequiredService<ComplaintFiguresBuilder>().BuildByMonthAsync(null, firstMonth, now, cancellationToken);
-        var units = together.Units.Keys.Concat(open.Select(c => c.Row.UnitCode ?? "-")).Where(viewer.CanSee).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var units = together.Units.Keys.Concat(open.Select(c => c.Unit)).Where(viewer.CanSee).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
 
         page.Heading(page.T("dash.complaints.open")).Table(
             [page.T("dash.col.unit"), .. States.Select(s => page.T($"deadline.{s}")), page.T("dash.col.openTotal")],
@@ -75,7 +76,8 @@ internal static class ComplaintsPage
 
         if (viewer.IsAdmin)
         {
-            List(page, services, open);
+            var confidential = open.Count(c => c.Privacy == ComplaintPrivacy.Confidential);
+            await ListAsync(page, services, store, open.Count - confidential, confidential, now, cancellationToken);
         }
         else
         {
@@ -86,11 +88,12 @@ internal static class ComplaintsPage
     }
 
     /// <summary>The oldest open complaints (the first to be late), at most <see cref="ListLength"/>: the export has them all.</summary>
-    private static void List(Page page, IServiceProvider services, List<(ComplaintRow Row, DeadlineState State)> open)
+    private static async Task ListAsync(
+        Page page, IServiceProvider services, IDashboardStore store, int listed, int confidential, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var views = services.GetRequiredService<ComplaintViews>();
-        var listed = open.Where(c => c.Row.Privacy != ComplaintPrivacy.Confidential).ToList();
-        var shown = listed.Take(ListLength).ToList();
+        var deadlines = services.GetRequiredService<ComplaintDeadlines>();
+        var shown = (await store.OpenComplaintsAsync(ListLength, cancellationToken)).Select(c => (Row: c, State: deadlines.State(c, now))).ToList();
         page.Heading(page.T("dash.complaints.list")).Table(
             [page.T("dash.col.number"), page.T("dash.col.unit"), page.T("dash.col.category"), page.T("dash.col.status"), page.T("dash.col.deadline"), page.T("dash.col.reporter"), page.T("dash.col.story")],
             shown.Select(x => (IEnumerable<string>)
@@ -101,12 +104,11 @@ internal static class ComplaintsPage
                 Page.E(x.Row.Description is { Length: > Excerpt } d ? d[..Excerpt] + "…" : x.Row.Description),
             ]),
             id: "daftar");
-        if (listed.Count > shown.Count)
+        if (listed > shown.Count)
         {
-            page.Paragraph(page.T("dash.complaints.more", listed.Count - shown.Count), "muted");
+            page.Paragraph(page.T("dash.complaints.more", listed - shown.Count), "muted");
         }
 
-        var confidential = open.Count - listed.Count;
         if (confidential > 0)
         {
             page.Paragraph(page.T("dash.complaints.confidential", confidential), "muted");

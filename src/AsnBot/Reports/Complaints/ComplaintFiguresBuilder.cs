@@ -20,7 +20,7 @@ public sealed class ComplaintFiguresBuilder(IComplaintReportStore store, IOption
         ArgumentNullException.ThrowIfNull(period);
         var timing = new ComplaintTiming(options.Value);
         var all = new Tallies();
-        await foreach (var complaint in store.ReadComplaintsAsync(Filter(unit, period), cancellationToken))
+        await foreach (var complaint in store.ReadFigureColumnsAsync(Filter(unit, period), cancellationToken))
         {
             all.Add(complaint, timing, now);
         }
@@ -39,9 +39,10 @@ public sealed class ComplaintFiguresBuilder(IComplaintReportStore store, IOption
         var period = new ComplaintPeriod(firstMonth, null);
         var all = new Tallies();
         var months = new SortedDictionary<DateOnly, Tallies>();
-        await foreach (var complaint in store.ReadComplaintsAsync(Filter(unit, period), cancellationToken))
+        await foreach (var complaint in store.ReadFigureColumnsAsync(Filter(unit, period), cancellationToken))
         {
-            all.Add(complaint, timing, now);
+            var timed = Timed.Of(complaint, timing, now);
+            all.Add(complaint.UnitCode, timed);
             var day = WorkingDays.LocalDate(complaint.SubmittedAt);
             var month = new DateOnly(day.Year, day.Month, 1);
             if (!months.TryGetValue(month, out var tallies))
@@ -49,7 +50,7 @@ public sealed class ComplaintFiguresBuilder(IComplaintReportStore store, IOption
                 months[month] = tallies = new Tallies();
             }
 
-            tallies.Add(complaint, timing, now);
+            tallies.Add(complaint.UnitCode, timed);
         }
 
         return (Section(all, period, unit), [.. months.Select(m => (m.Key, Section(m.Value, new ComplaintPeriod(m.Key, m.Key.AddMonths(1).AddDays(-1)), unit)))]);
@@ -98,17 +99,26 @@ public sealed class ComplaintFiguresBuilder(IComplaintReportStore store, IOption
 
         public Tally City { get; } = new();
 
-        public void Add(StoredComplaint complaint, ComplaintTiming timing, DateTimeOffset now)
+        public void Add(StoredComplaint complaint, ComplaintTiming timing, DateTimeOffset now) => Add(complaint.UnitCode, Timed.Of(complaint, timing, now));
+
+        public void Add(string? unit, Timed complaint)
         {
-            var code = complaint.UnitCode ?? "-";
+            var code = unit ?? "-";
             if (!Units.TryGetValue(code, out var tally))
             {
                 Units[code] = tally = new Tally();
             }
 
-            tally.Add(complaint, timing, now);
-            City.Add(complaint, timing, now);
+            tally.Add(complaint);
+            City.Add(complaint);
         }
+    }
+
+    /// <summary>What the tallies count of one complaint, worked out once however many tallies it adds to.</summary>
+    private readonly record struct Timed(string Category, bool? FirstResponseInTime, int? DaysToFirstResponse, int? DaysToResolution)
+    {
+        public static Timed Of(StoredComplaint complaint, ComplaintTiming timing, DateTimeOffset now) => new(
+            complaint.CategoryCode ?? "-", timing.FirstResponseInTime(complaint, now), timing.DaysToFirstResponse(complaint), timing.DaysToResolution(complaint));
     }
 
     private sealed class Tally
@@ -122,12 +132,11 @@ public sealed class ComplaintFiguresBuilder(IComplaintReportStore store, IOption
 
         public Dictionary<string, long> Categories { get; } = new(StringComparer.Ordinal);
 
-        public void Add(StoredComplaint complaint, ComplaintTiming timing, DateTimeOffset now)
+        public void Add(Timed complaint)
         {
             _count++;
-            var category = complaint.CategoryCode ?? "-";
-            Categories[category] = Categories.GetValueOrDefault(category) + 1;
-            switch (timing.FirstResponseInTime(complaint, now))
+            Categories[complaint.Category] = Categories.GetValueOrDefault(complaint.Category) + 1;
+            switch (complaint.FirstResponseInTime)
             {
                 case true:
                     _due++;
@@ -141,12 +150,12 @@ public sealed class ComplaintFiguresBuilder(IComplaintReportStore store, IOption
                     break;
             }
 
-            if (timing.DaysToFirstResponse(complaint) is { } first)
+            if (complaint.DaysToFirstResponse is { } first)
             {
                 _toFirstResponse.Add(first);
             }
 
-            if (timing.DaysToResolution(complaint) is { } resolved)
+            if (complaint.DaysToResolution is { } resolved)
             {
                 _toResolution.Add(resolved);
             }
