@@ -197,7 +197,7 @@ internal sealed partial class AdminDesk(Turn turn, AdminTools tools, ILogger log
             Id = 0,
             ChatId = turn.Inbound.ChatId,
             RequestedBy = turn.Inbound.UserId,
-            Kind = complaints ? "complaints" : export ? "export" : "report",
+            Kind = complaints ? DocumentJobKind.Complaints : export ? DocumentJobKind.Export : DocumentJobKind.Report,
             Format = format,
             RoundCode = round,
             UnitCode = unit,

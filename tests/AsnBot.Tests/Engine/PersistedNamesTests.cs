@@ -4,6 +4,7 @@ using AsnBot.Broadcasts;
 using AsnBot.Complaints;
 using AsnBot.Data.Broadcasts;
 using AsnBot.Data.Complaints;
+using AsnBot.Data.Documents;
 using AsnBot.Delivery;
 using AsnBot.Engine;
 using AsnBot.Privacy;
@@ -116,6 +117,7 @@ public sealed class PersistedNamesTests
         Assert.Equal(["invitation", "reminder"], Constants(typeof(BroadcastKind)));
         Assert.Equal(["running", "paused", "cancelled", "done"], Constants(typeof(BroadcastStatus)));
         Assert.Equal(["pending", "sent", "failed", "blocked", "skipped"], Constants(typeof(RecipientState)));
+        Assert.Equal(["export", "complaints", "report"], Constants(typeof(DocumentJobKind)));
     }
 
     /// <summary>The values of a class's string constants, in declaration order.</summary>

@@ -53,8 +53,8 @@ public sealed partial class DocumentWorker(
         {
             replies = job.Kind switch
             {
-                "export" => await ExportAsync(job, cancellationToken),
-                "complaints" => await ExportComplaintsAsync(job, cancellationToken),
+                DocumentJobKind.Export => await ExportAsync(job, cancellationToken),
+                DocumentJobKind.Complaints => await ExportComplaintsAsync(job, cancellationToken),
                 _ => await ReportAsync(job, cancellationToken),
             };
         }
