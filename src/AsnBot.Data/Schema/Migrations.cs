@@ -416,6 +416,15 @@ internal static class Migrations
         -- read a range of this index and nothing else: every column they count is in it.
         CREATE INDEX ix_complaint_submitted ON complaint (submitted_at, status, tracking_no, unit_code, category_code, first_response_at, resolved_at);
         """,
+        """
+        -- Webhook mode (issue 16): the ids of the updates applied, written in each update's own transaction, so an update
+        -- delivered twice (a retry, two instances) is applied once. Ids older than Telegram redelivers are pruned.
+        CREATE TABLE handled_update (
+            update_id INTEGER PRIMARY KEY,
+            handled_at TEXT NOT NULL
+        );
+        CREATE INDEX ix_handled_update_at ON handled_update (handled_at);
+        """,
     ];
 
     /// <summary>A trigger's statements that work out one response's row of response_score again from its answers.</summary>
