@@ -50,6 +50,15 @@ public sealed partial class BotApiEmulator
         }
     }
 
+    /// <summary>True while a POST of this update to the webhook awaits its answer.</summary>
+    public bool IsDelivering(long updateId)
+    {
+        lock (_gate)
+        {
+            return _delivering.Contains(updateId);
+        }
+    }
+
     /// <summary>Waits until a webhook is set (the bot in webhook mode has started). Throws TimeoutException (default 10 s).</summary>
     public async Task WaitForWebhook(TimeSpan? timeout = null)
     {
