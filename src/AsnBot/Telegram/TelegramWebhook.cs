@@ -58,8 +58,8 @@ public sealed partial class TelegramWebhook(
     {
         var o = options.Value;
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
+        // ASP.NET Core's own request logs would write a line per update; what matters is logged here.
         builder.Logging.ClearProviders();
-        builder.Services.AddSingleton(loggers);
         builder.Services.Configure<ConsoleLifetimeOptions>(c => c.SuppressStatusMessages = true);
         builder.WebHost.UseUrls(o.WebhookListen);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxBodyBytes);
@@ -219,6 +219,12 @@ public sealed partial class TelegramWebhook(
             LogStorageFault(_logger, update.Id, error.Explanation);
             return StatusCodes.Status500InternalServerError;
         }
+        catch (Exception ex)
+        {
+            // Not the conversation (the processor apologises for those) and not storage: nothing was committed.
+            LogFault(_logger, ex, update.Id);
+            return StatusCodes.Status500InternalServerError;
+        }
     }
 
     private Inbound? Map(Update update, string username)
@@ -261,6 +267,9 @@ public sealed partial class TelegramWebhook(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Storage fault on update {UpdateId}, {Cause}; answered 500, Telegram delivers it again")]
     private static partial void LogStorageFault(ILogger logger, int updateId, string cause);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Handling update {UpdateId} failed; answered 500, Telegram delivers it again")]
+    private static partial void LogFault(ILogger logger, Exception exception, int updateId);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Forgot {Count} handled update ids older than Telegram redelivers")]
     private static partial void LogPruned(ILogger logger, int count);

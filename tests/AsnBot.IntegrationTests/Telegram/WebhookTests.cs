@@ -195,6 +195,30 @@ public sealed class WebhookTests
     }
 
     [Fact]
+    public async Task UpdatesOverTheInboundLimit_Get200AndAreDropped_AsPollingConfirmsAndDropsThem()
+    {
+        await using var emulator = await Emulator.StartAsync();
+        var webhook = WebhookSettings.OnFreePort();
+        var settings = webhook.Configuration();
+        settings["Delivery:InboundBurst"] = "3";
+        settings["Delivery:InboundPerSecond"] = "0.1";
+        await using var bot = await BotUnderTest.StartAsync(emulator, settings);
+        var flooder = emulator.Resident(97_000);
+
+        var stickers = new List<long>();
+        for (var i = 0; i < 12; i++)
+        {
+            stickers.Add(await flooder.SendSticker());
+        }
+
+        await Eventually.True(() => stickers.All(id => emulator.WebhookDeliveries.Any(d => d.UpdateId == id)));
+        Assert.All(emulator.WebhookDeliveries, d => Assert.Equal(200, d.StatusCode));
+        Assert.Equal(12, bot.Database.Count("SELECT COUNT(*) FROM handled_update"));
+        await flooder.WaitForText("Pelan-pelan, ya");
+        Assert.Single(flooder.Messages, m => m.Text.StartsWith("Pelan-pelan, ya", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task PollingMode_DeletesAWebhookLeftOver_AndPolls()
     {
         await using var emulator = await Emulator.StartAsync();
