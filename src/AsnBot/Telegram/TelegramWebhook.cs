@@ -21,8 +21,8 @@ namespace AsnBot.Telegram;
 /// <c>POST /telegram/&lt;path&gt;</c> and answers 200 only once the update's transaction committed, so Telegram
 /// delivers again whatever a crash or a storage failure lost. Each update commits alone with its id (applied once
 /// however often it arrives); a chat's updates run one at a time through <see cref="ChatQueues"/>. The worker
-/// registers the webhook with Telegram (retrying while Telegram is unreachable) and then, every hour, forgets the
-/// ids of updates older than Telegram ever delivers again.
+/// registers the webhook with Telegram (retrying while Telegram is unreachable) and then, at once and every hour,
+/// forgets the ids of updates older than Telegram ever delivers again.
 /// </summary>
 public sealed partial class TelegramWebhook(
     ITelegramBotClient bot,
@@ -100,10 +100,11 @@ public sealed partial class TelegramWebhook(
         {
             await RegisterAsync(stoppingToken);
             using var timer = new PeriodicTimer(PruneEvery, time);
-            while (await timer.WaitForNextTickAsync(stoppingToken))
+            do
             {
                 Prune();
             }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {

@@ -219,6 +219,46 @@ public sealed class WebhookTests
     }
 
     [Fact]
+    public async Task HandledIdsOlderThanTelegramRedelivers_AreForgottenWhenTheBotStarts()
+    {
+        await using var emulator = await Emulator.StartAsync();
+        var webhook = WebhookSettings.OnFreePort();
+        await using var bot = await BotUnderTest.StartAsync(emulator, webhook.Configuration());
+        await bot.StopAsync();
+        var now = DateTimeOffset.UtcNow;
+        using (var work = bot.Database.Begin())
+        {
+            work.Updates.MarkHandled(1, now.AddHours(-27));
+            work.Updates.MarkHandled(2, now.AddHours(-25));
+            work.Commit();
+        }
+
+        await bot.StartAgainAsync();
+
+        await Eventually.True(() => bot.Database.Count("SELECT COUNT(*) FROM handled_update WHERE update_id = 1") == 0);
+        Assert.Equal(1, bot.Database.Count("SELECT COUNT(*) FROM handled_update WHERE update_id = 2"));
+    }
+
+    [Fact]
+    public async Task ABodyOverOneMegabyte_IsRefusedWith413_AndChangesNothing()
+    {
+        await using var emulator = await Emulator.StartAsync();
+        var webhook = WebhookSettings.OnFreePort();
+        await using var bot = await BotUnderTest.StartAsync(emulator, webhook.Configuration());
+        using var client = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, webhook.Url)
+        {
+            Content = new StringContent("{\"update_id\":1,\"message\":{\"text\":\"" + new string('a', 2 << 20) + "\"}}", System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add(Emulator.SecretHeader, webhook.Secret);
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(System.Net.HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal((0L, 0L, 0L, 0L), Snapshot(bot));
+    }
+
+    [Fact]
     public async Task PollingMode_DeletesAWebhookLeftOver_AndPolls()
     {
         await using var emulator = await Emulator.StartAsync();
