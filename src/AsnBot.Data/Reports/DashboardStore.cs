@@ -29,6 +29,16 @@ internal sealed class DashboardStore(Database database) : IDashboardStore
         WHERE status IN ('submitted', 'verified', 'in_progress', 'reopened')
         """;
 
+    private const string SelectUntimedOpenDeadlines = $"{SelectOpenDeadlines} AND timed = 0";
+
+    // Open complaints with a current stored deadline, counted per unit, privacy and deadline (ix_complaint_timed_open covers it).
+    private const string SelectDeadlineGroups = """
+        SELECT unit_code AS UnitCode, privacy AS Privacy, deadline_on AS DeadlineOn, COUNT(*) AS Count
+        FROM complaint
+        WHERE timed = 1 AND status IN ('submitted', 'verified', 'in_progress', 'reopened')
+        GROUP BY unit_code, privacy, deadline_on
+        """;
+
     // A recipient answered when they submitted a response of the broadcast's round after it started.
     private const string SelectBroadcasts = """
         SELECT b.id AS Id, b.round_code AS RoundCode, b.kind AS Kind, b.unit_code AS UnitCode, b.status AS Status,
@@ -51,11 +61,20 @@ internal sealed class DashboardStore(Database database) : IDashboardStore
         return rows.AsList();
     }
 
-    public async Task<IReadOnlyList<ComplaintRow>> OpenDeadlinesAsync(CancellationToken cancellationToken)
+    public async Task<OpenDeadlines> OpenDeadlinesAsync(string basis, CancellationToken cancellationToken)
     {
         using var connection = database.Open();
-        var rows = await connection.QueryAsync<ComplaintRow>(new CommandDefinition(SelectOpenDeadlines, cancellationToken: cancellationToken));
-        return rows.AsList();
+        using var snapshot = connection.BeginTransaction(deferred: true);
+        var current = await connection.QuerySingleOrDefaultAsync<string>(
+            new CommandDefinition(ComplaintTimingStore.SelectBasis, transaction: snapshot, cancellationToken: cancellationToken)) == basis;
+        var groups = current
+            ? (await connection.QueryAsync<DeadlineGroup>(new CommandDefinition(SelectDeadlineGroups, transaction: snapshot, cancellationToken: cancellationToken))).AsList()
+            : [];
+        var untimed = await connection.QueryAsync<ComplaintRow>(
+            new CommandDefinition(current ? SelectUntimedOpenDeadlines : SelectOpenDeadlines, transaction: snapshot, cancellationToken: cancellationToken));
+        var open = new OpenDeadlines { Groups = groups, Untimed = untimed.AsList() };
+        snapshot.Commit();
+        return open;
     }
 
     public async Task<IReadOnlyList<BroadcastReach>> BroadcastsAsync(CancellationToken cancellationToken)
@@ -64,6 +83,27 @@ internal sealed class DashboardStore(Database database) : IDashboardStore
         var rows = await connection.QueryAsync<BroadcastReach>(new CommandDefinition(SelectBroadcasts, cancellationToken: cancellationToken));
         return rows.AsList();
     }
+}
+
+/// <summary>Open complaints by stored deadline, and those without a current stored one one by one (read in one snapshot).</summary>
+public sealed record OpenDeadlines
+{
+    public required IReadOnlyList<DeadlineGroup> Groups { get; init; }
+
+    /// <summary>Open complaints without a current stored deadline, with only their unit, privacy, status and times.</summary>
+    public required IReadOnlyList<ComplaintRow> Untimed { get; init; }
+}
+
+/// <summary>How many open complaints of a unit and privacy have the same next deadline (null: none running).</summary>
+public sealed record DeadlineGroup
+{
+    public string? UnitCode { get; init; }
+
+    public string? Privacy { get; init; }
+
+    public DateOnly? DeadlineOn { get; init; }
+
+    public required long Count { get; init; }
 }
 
 /// <summary>A broadcast's reach: recipients, delivered messages, and delivered recipients who then answered.</summary>

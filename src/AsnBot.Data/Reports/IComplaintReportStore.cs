@@ -13,6 +13,13 @@ public interface IComplaintReportStore
     /// </summary>
     IAsyncEnumerable<StoredComplaint> ReadFigureColumnsAsync(ComplaintFilter filter, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The figures of the same complaints as <see cref="ReadFigureColumnsAsync"/> from their stored timings
+    /// (<see cref="Complaints.IComplaintTimingStore"/>), counted per unit and month of filing, and the complaints without a
+    /// current timing of <paramref name="basis"/> one by one; all read in one snapshot, so each complaint is in exactly one of them.
+    /// </summary>
+    Task<ComplaintFigureGroups> ReadFigureGroupsAsync(ComplaintFilter filter, string basis, CancellationToken cancellationToken = default);
+
     /// <summary>The audit trail of the same complaints <see cref="ReadComplaintsAsync"/> reads, in the same order.</summary>
     IAsyncEnumerable<StoredComplaintEvent> ReadEventsAsync(ComplaintFilter filter, CancellationToken cancellationToken = default);
 }

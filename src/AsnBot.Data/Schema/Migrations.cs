@@ -416,6 +416,31 @@ internal static class Migrations
         -- read a range of this index and nothing else: every column they count is in it.
         CREATE INDEX ix_complaint_submitted ON complaint (submitted_at, status, tracking_no, unit_code, category_code, first_response_at, resolved_at);
         """,
+        """
+        -- Dasbor (issue 17): each filed complaint's working-day figures and next deadline, worked out by the bot (the same
+        -- code as the report and /aduan) and stored beside it, so the Pengaduan page counts them with GROUP BY instead of
+        -- reading every complaint. timed = 1 while they are current; any change of the times or the status they come from
+        -- sets it back to 0 (the trigger), as does a change of the settings they were worked out with (the basis: working
+        -- days per step and holidays, kept in complaint_timing_basis). Rows with timed = 0 are read one by one.
+        ALTER TABLE complaint ADD COLUMN timed INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE complaint ADD COLUMN submitted_month TEXT NULL;
+        ALTER TABLE complaint ADD COLUMN deadline_on TEXT NULL;
+        ALTER TABLE complaint ADD COLUMN first_response_due_on TEXT NULL;
+        ALTER TABLE complaint ADD COLUMN first_response_in_time INTEGER NULL;
+        ALTER TABLE complaint ADD COLUMN first_response_days INTEGER NULL;
+        ALTER TABLE complaint ADD COLUMN resolution_days INTEGER NULL;
+        CREATE TABLE complaint_timing_basis (basis TEXT NOT NULL);
+
+        CREATE INDEX ix_complaint_timed_open ON complaint (timed, status, unit_code, privacy, deadline_on);
+        CREATE INDEX ix_complaint_timed_submitted ON complaint (timed, submitted_at, unit_code, submitted_month, category_code,
+            first_response_in_time, first_response_due_on, first_response_days, resolution_days);
+
+        CREATE TRIGGER tr_complaint_timing_stale AFTER UPDATE OF status, submitted_at, first_response_at, resolved_at, reopened_at ON complaint
+        WHEN NEW.timed = 1
+        BEGIN
+            UPDATE complaint SET timed = 0 WHERE id = NEW.id;
+        END;
+        """,
     ];
 
     /// <summary>A trigger's statements that work out one response's row of response_score again from its answers.</summary>

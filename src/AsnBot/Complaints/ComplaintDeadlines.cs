@@ -32,13 +32,11 @@ public sealed class ComplaintDeadlines(ComplaintOptions options)
         };
     }
 
-    public DeadlineState State(ComplaintRow complaint, DateTimeOffset now)
-    {
-        if (Next(complaint) is not { } deadline)
-        {
-            return DeadlineState.None;
-        }
+    public DeadlineState State(ComplaintRow complaint, DateTimeOffset now) => Next(complaint) is { } deadline ? State(deadline, now) : DeadlineState.None;
 
+    /// <summary>How a complaint whose next deadline is <paramref name="deadline"/> stands at <paramref name="now"/>.</summary>
+    public DeadlineState State(DateOnly deadline, DateTimeOffset now)
+    {
         var today = WorkingDays.LocalDate(now);
         if (today > deadline)
         {
