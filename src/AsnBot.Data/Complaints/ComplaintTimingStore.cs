@@ -18,7 +18,6 @@ internal sealed class ComplaintTimingStore(UnitOfWork work) : IComplaintTimingSt
                submitted_at AS SubmittedAt, first_response_at AS FirstResponseAt, resolved_at AS ResolvedAt, reopened_at AS ReopenedAt
         FROM complaint
         WHERE timed = 0 AND status <> 'draft' AND submitted_at IS NOT NULL AND tracking_no IS NOT NULL
-        ORDER BY id
         LIMIT @limit
         """;
 

@@ -13,7 +13,7 @@ public interface IComplaintTimingStore
     /// <summary>Forgets every stored timing and records the basis the next ones are worked out with.</summary>
     void Rebase(string basis);
 
-    /// <summary>Up to <paramref name="limit"/> filed complaints without a current timing (new, changed or bulk loaded), by id.</summary>
+    /// <summary>Up to <paramref name="limit"/> filed complaints without a current timing (new, changed or bulk loaded).</summary>
     IReadOnlyList<ComplaintRow> Untimed(int limit);
 
     /// <summary>Stores the timings; each is current until its complaint changes.</summary>

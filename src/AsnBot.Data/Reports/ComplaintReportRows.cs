@@ -80,14 +80,14 @@ public sealed record ComplaintFigureGroups
     /// <summary>Filed complaints per unit, month of filing and category.</summary>
     public required IReadOnlyList<ComplaintGroup> Categories { get; init; }
 
-    /// <summary>Per unit and month: answered in time or not, or (unanswered) the last day a first response is in time.</summary>
+    /// <summary>
+    /// Per unit and month: answered in time or not with the working days it took (<see cref="ComplaintGroup.Days"/>),
+    /// or (unanswered) the last day a first response is in time.
+    /// </summary>
     public required IReadOnlyList<ComplaintGroup> FirstResponses { get; init; }
 
-    /// <summary>Per unit and month: working days to the first response (<see cref="ComplaintGroup.Days"/>), answered ones only.</summary>
-    public required IReadOnlyList<ComplaintGroup> DaysToFirstResponse { get; init; }
-
     /// <summary>Per unit and month: working days to resolution (<see cref="ComplaintGroup.Days"/>), resolved or closed ones only.</summary>
-    public required IReadOnlyList<ComplaintGroup> DaysToResolution { get; init; }
+    public required IReadOnlyList<ComplaintGroup> Resolutions { get; init; }
 
     /// <summary>The complaints without a current stored timing, with the columns the figures count.</summary>
     public required IReadOnlyList<StoredComplaint> Untimed { get; init; }

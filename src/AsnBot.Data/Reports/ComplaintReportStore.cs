@@ -39,39 +39,32 @@ internal sealed class ComplaintReportStore(Database database) : IComplaintReport
 
     private const string SelectFigureColumns = $"{FigureColumns} ORDER BY c.submitted_at, c.id";
 
-    // The complaints whose stored timing is not current (ix_complaint_timed_submitted finds them), read one by one.
+    // The complaints whose stored timing is not current, read one by one (few: those changed since the last refresh).
     private const string SelectUntimedFigureColumns = $"{FigureColumns} AND c.timed = 0";
 
-    // The stored timings of the period's complaints (timed = 1), over the covering index ix_complaint_timed_submitted.
+    // The stored timings of the months' complaints; each count walks its covering index in the order it groups by.
     private const string Timed = """
         FROM complaint c
-        WHERE c.timed = 1 AND c.submitted_at >= COALESCE(@From, '') AND c.submitted_at < COALESCE(@To, '~')
-          AND (@UnitCode IS NULL OR c.unit_code = @UnitCode)
+        WHERE c.timed = 1 AND c.submitted_month >= @firstMonth AND (@UnitCode IS NULL OR c.unit_code = @UnitCode)
         """;
 
     private const string SelectCategoryGroups = $"""
         SELECT c.unit_code AS UnitCode, c.submitted_month AS Month, c.category_code AS CategoryCode, COUNT(*) AS Count
         {Timed}
-        GROUP BY c.unit_code, c.submitted_month, c.category_code
+        GROUP BY c.submitted_month, c.unit_code, c.category_code
         """;
 
     private const string SelectFirstResponseGroups = $"""
         SELECT c.unit_code AS UnitCode, c.submitted_month AS Month, c.first_response_in_time AS FirstResponseInTime,
-               c.first_response_due_on AS FirstResponseDueOn, COUNT(*) AS Count
+               c.first_response_due_on AS FirstResponseDueOn, c.first_response_days AS Days, COUNT(*) AS Count
         {Timed}
-        GROUP BY c.unit_code, c.submitted_month, c.first_response_in_time, c.first_response_due_on
+        GROUP BY c.submitted_month, c.unit_code, c.first_response_in_time, c.first_response_due_on, c.first_response_days
         """;
 
-    private const string SelectFirstResponseDayGroups = $"""
-        SELECT c.unit_code AS UnitCode, c.submitted_month AS Month, c.first_response_days AS Days, COUNT(*) AS Count
-        {Timed} AND c.first_response_days IS NOT NULL
-        GROUP BY c.unit_code, c.submitted_month, c.first_response_days
-        """;
-
-    private const string SelectResolutionDayGroups = $"""
+    private const string SelectResolutionGroups = $"""
         SELECT c.unit_code AS UnitCode, c.submitted_month AS Month, c.resolution_days AS Days, COUNT(*) AS Count
         {Timed} AND c.resolution_days IS NOT NULL
-        GROUP BY c.unit_code, c.submitted_month, c.resolution_days
+        GROUP BY c.submitted_month, c.unit_code, c.resolution_days
         """;
 
     private const string SelectEvents = $"""
@@ -92,26 +85,25 @@ internal sealed class ComplaintReportStore(Database database) : IComplaintReport
         StreamAsync<StoredComplaint>(SelectFigureColumns, filter, cancellationToken);
 
     /// <inheritdoc/>
-    public async Task<ComplaintFigureGroups> ReadFigureGroupsAsync(ComplaintFilter filter, string basis, CancellationToken cancellationToken = default)
+    public async Task<ComplaintFigureGroups> ReadFigureGroupsAsync(ComplaintFilter filter, DateOnly firstMonth, string basis, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
         using var connection = database.Open();
         using var snapshot = connection.BeginTransaction(deferred: true);
-        var parameters = Parameters(filter);
         var current = await connection.QuerySingleOrDefaultAsync<string>(
             new CommandDefinition(ComplaintTimingStore.SelectBasis, transaction: snapshot, cancellationToken: cancellationToken)) == basis;
 
-        async Task<IReadOnlyList<T>> ReadAsync<T>(string sql) =>
+        async Task<IReadOnlyList<T>> ReadAsync<T>(string sql, object parameters) =>
             (await connection.QueryAsync<T>(new CommandDefinition(sql, parameters, snapshot, cancellationToken: cancellationToken))).AsList();
 
-        // Timings of another basis are not used at all: every complaint of the period is then read one by one.
+        // Timings of another basis are not used at all: every complaint of the months is then read one by one.
+        var months = new { filter.UnitCode, firstMonth };
         var groups = new ComplaintFigureGroups
         {
-            Categories = current ? await ReadAsync<ComplaintGroup>(SelectCategoryGroups) : [],
-            FirstResponses = current ? await ReadAsync<ComplaintGroup>(SelectFirstResponseGroups) : [],
-            DaysToFirstResponse = current ? await ReadAsync<ComplaintGroup>(SelectFirstResponseDayGroups) : [],
-            DaysToResolution = current ? await ReadAsync<ComplaintGroup>(SelectResolutionDayGroups) : [],
-            Untimed = await ReadAsync<StoredComplaint>(current ? SelectUntimedFigureColumns : SelectFigureColumns),
+            Categories = current ? await ReadAsync<ComplaintGroup>(SelectCategoryGroups, months) : [],
+            FirstResponses = current ? await ReadAsync<ComplaintGroup>(SelectFirstResponseGroups, months) : [],
+            Resolutions = current ? await ReadAsync<ComplaintGroup>(SelectResolutionGroups, months) : [],
+            Untimed = await ReadAsync<StoredComplaint>(current ? SelectUntimedFigureColumns : SelectFigureColumns, Parameters(filter)),
         };
         snapshot.Commit();
         return groups;

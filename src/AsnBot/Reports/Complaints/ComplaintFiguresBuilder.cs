@@ -54,7 +54,7 @@ public sealed class ComplaintFiguresBuilder(IComplaintReportStore store, IOption
             tallies.Add(unitCode, add);
         }
 
-        var figures = await store.ReadFigureGroupsAsync(Filter(unit, period), timings.Basis, cancellationToken);
+        var figures = await store.ReadFigureGroupsAsync(Filter(unit, period), firstMonth, timings.Basis, cancellationToken);
         foreach (var complaint in figures.Untimed)
         {
             var timed = Timed.Of(complaint, timing, now);
@@ -70,14 +70,13 @@ public sealed class ComplaintFiguresBuilder(IComplaintReportStore store, IOption
         {
             var inTime = group.FirstResponseInTime ?? ComplaintTiming.UnansweredInTime(group.FirstResponseDueOn!.Value, now);
             Add(group.UnitCode, group.Month, t => t.AddFirstResponse(inTime, group.Count));
+            if (group.Days is { } days)
+            {
+                Add(group.UnitCode, group.Month, t => t.AddDaysToFirstResponse(days, group.Count));
+            }
         }
 
-        foreach (var group in figures.DaysToFirstResponse)
-        {
-            Add(group.UnitCode, group.Month, t => t.AddDaysToFirstResponse(group.Days!.Value, group.Count));
-        }
-
-        foreach (var group in figures.DaysToResolution)
+        foreach (var group in figures.Resolutions)
         {
             Add(group.UnitCode, group.Month, t => t.AddDaysToResolution(group.Days!.Value, group.Count));
         }

@@ -16,7 +16,7 @@ namespace AsnBot.Reports.Complaints;
 public sealed class ComplaintTimings(IDatabase database, IOptions<ComplaintOptions> options, ComplaintDeadlines deadlines)
 {
     /// <summary>Complaints worked out per write transaction, so a first refresh of many does not hold the bot's writers up long.</summary>
-    private const int Batch = 500;
+    private const int Batch = 1000;
 
     private readonly ComplaintTiming _timing = new(options.Value);
 
@@ -58,11 +58,19 @@ public sealed class ComplaintTimings(IDatabase database, IOptions<ComplaintOptio
     /// </summary>
     public async Task<IReadOnlyList<OpenCount>> CountOpenAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var open = await database.DashboardQueries.OpenDeadlinesAsync(Basis, cancellationToken);
+        var (overdueBefore, dueSoonBefore) = deadlines.Bounds(now);
+        var open = await database.DashboardQueries.OpenDeadlinesAsync(Basis, overdueBefore, dueSoonBefore, cancellationToken);
         return
         [
-            .. open.Groups.Select(g => new OpenCount(
-                g.UnitCode ?? "-", g.Privacy == ComplaintPrivacy.Confidential, g.DeadlineOn is { } day ? deadlines.State(day, now) : DeadlineState.None, g.Count)),
+            .. open.Counts.SelectMany(c =>
+            {
+                var (unit, confidential) = (c.UnitCode ?? "-", c.Privacy == ComplaintPrivacy.Confidential);
+                return new OpenCount[]
+                {
+                    new(unit, confidential, DeadlineState.Overdue, c.BeforeFirst), new(unit, confidential, DeadlineState.DueSoon, c.BeforeSecond),
+                    new(unit, confidential, DeadlineState.OnTime, c.Later), new(unit, confidential, DeadlineState.None, c.None),
+                }.Where(count => count.Count > 0);
+            }),
             .. open.Untimed.Select(c => new OpenCount(c.UnitCode ?? "-", c.Privacy == ComplaintPrivacy.Confidential, deadlines.State(c, now), 1)),
         ];
     }
