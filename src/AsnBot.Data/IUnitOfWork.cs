@@ -31,6 +31,8 @@ public interface IUnitOfWork : IDisposable
 
     IComplaintStore Complaints { get; }
 
+    IComplaintTimingStore ComplaintTimings { get; }
+
     IComplaintQuota ComplaintQuota { get; }
 
     IEvidenceStore Evidence { get; }

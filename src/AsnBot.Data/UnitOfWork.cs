@@ -27,6 +27,7 @@ public sealed class UnitOfWork : IUnitOfWork
     private ResponseStore? _responses;
     private RoundStore? _rounds;
     private ComplaintStore? _complaints;
+    private ComplaintTimingStore? _complaintTimings;
     private ComplaintQuota? _complaintQuota;
     private EvidenceStore? _evidence;
     private SentMessageStore? _sentMessages;
@@ -59,6 +60,8 @@ public sealed class UnitOfWork : IUnitOfWork
     public IRoundStore Rounds => _rounds ??= new RoundStore(this);
 
     public IComplaintStore Complaints => _complaints ??= new ComplaintStore(this);
+
+    public IComplaintTimingStore ComplaintTimings => _complaintTimings ??= new ComplaintTimingStore(this);
 
     public IComplaintQuota ComplaintQuota => _complaintQuota ??= new ComplaintQuota(this);
 

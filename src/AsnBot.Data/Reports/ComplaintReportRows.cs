@@ -73,3 +73,41 @@ public sealed record StoredComplaintEvent
 
     public string? Note { get; init; }
 }
+
+/// <summary>Complaint figures counted in the database from stored timings, and the complaints still to be worked out one by one.</summary>
+public sealed record ComplaintFigureGroups
+{
+    /// <summary>Filed complaints per unit, month of filing and category.</summary>
+    public required IReadOnlyList<ComplaintGroup> Categories { get; init; }
+
+    /// <summary>
+    /// Per unit and month: answered in time or not with the working days it took (<see cref="ComplaintGroup.Days"/>),
+    /// or (unanswered) the last day a first response is in time.
+    /// </summary>
+    public required IReadOnlyList<ComplaintGroup> FirstResponses { get; init; }
+
+    /// <summary>Per unit and month: working days to resolution (<see cref="ComplaintGroup.Days"/>), resolved or closed ones only.</summary>
+    public required IReadOnlyList<ComplaintGroup> Resolutions { get; init; }
+
+    /// <summary>The complaints without a current stored timing, with the columns the figures count.</summary>
+    public required IReadOnlyList<StoredComplaint> Untimed { get; init; }
+}
+
+/// <summary>How many complaints of a unit and month of filing share a value; only the value its list counts by is set.</summary>
+public sealed record ComplaintGroup
+{
+    public string? UnitCode { get; init; }
+
+    /// <summary>The first day of the month of filing (WIB).</summary>
+    public required DateOnly Month { get; init; }
+
+    public string? CategoryCode { get; init; }
+
+    public bool? FirstResponseInTime { get; init; }
+
+    public DateOnly? FirstResponseDueOn { get; init; }
+
+    public int? Days { get; init; }
+
+    public required long Count { get; init; }
+}

@@ -29,6 +29,21 @@ internal sealed class DashboardStore(Database database) : IDashboardStore
         WHERE status IN ('submitted', 'verified', 'in_progress', 'reopened')
         """;
 
+    private const string SelectUntimedOpenDeadlines = $"{SelectOpenDeadlines} AND timed = 0";
+
+    // Open complaints with a current stored deadline, counted per status, unit and privacy by where the deadline falls
+    // against the two days given (ix_complaint_timed_open, walked in this order).
+    private const string SelectDeadlineCounts = """
+        SELECT unit_code AS UnitCode, privacy AS Privacy,
+               COUNT(CASE WHEN deadline_on < @firstBound THEN 1 END) AS BeforeFirst,
+               COUNT(CASE WHEN deadline_on >= @firstBound AND deadline_on < @secondBound THEN 1 END) AS BeforeSecond,
+               COUNT(CASE WHEN deadline_on >= @secondBound THEN 1 END) AS Later,
+               COUNT(CASE WHEN deadline_on IS NULL THEN 1 END) AS None
+        FROM complaint
+        WHERE timed = 1 AND status IN ('submitted', 'verified', 'in_progress', 'reopened')
+        GROUP BY status, unit_code, privacy
+        """;
+
     // A recipient answered when they submitted a response of the broadcast's round after it started.
     private const string SelectBroadcasts = """
         SELECT b.id AS Id, b.round_code AS RoundCode, b.kind AS Kind, b.unit_code AS UnitCode, b.status AS Status,
@@ -51,11 +66,21 @@ internal sealed class DashboardStore(Database database) : IDashboardStore
         return rows.AsList();
     }
 
-    public async Task<IReadOnlyList<ComplaintRow>> OpenDeadlinesAsync(CancellationToken cancellationToken)
+    public async Task<OpenDeadlines> OpenDeadlinesAsync(string basis, DateOnly firstBound, DateOnly secondBound, CancellationToken cancellationToken)
     {
         using var connection = database.Open();
-        var rows = await connection.QueryAsync<ComplaintRow>(new CommandDefinition(SelectOpenDeadlines, cancellationToken: cancellationToken));
-        return rows.AsList();
+        using var snapshot = connection.BeginTransaction(deferred: true);
+        var current = await connection.QuerySingleOrDefaultAsync<string>(
+            new CommandDefinition(ComplaintTimingStore.SelectBasis, transaction: snapshot, cancellationToken: cancellationToken)) == basis;
+        var groups = current
+            ? (await connection.QueryAsync<DeadlineCounts>(
+                new CommandDefinition(SelectDeadlineCounts, new { firstBound, secondBound }, snapshot, cancellationToken: cancellationToken))).AsList()
+            : [];
+        var untimed = await connection.QueryAsync<ComplaintRow>(
+            new CommandDefinition(current ? SelectUntimedOpenDeadlines : SelectOpenDeadlines, transaction: snapshot, cancellationToken: cancellationToken));
+        var open = new OpenDeadlines { Counts = groups, Untimed = untimed.AsList() };
+        snapshot.Commit();
+        return open;
     }
 
     public async Task<IReadOnlyList<BroadcastReach>> BroadcastsAsync(CancellationToken cancellationToken)
@@ -64,6 +89,35 @@ internal sealed class DashboardStore(Database database) : IDashboardStore
         var rows = await connection.QueryAsync<BroadcastReach>(new CommandDefinition(SelectBroadcasts, cancellationToken: cancellationToken));
         return rows.AsList();
     }
+}
+
+/// <summary>Open complaints counted by stored deadline, and those without a current stored one one by one (read in one snapshot).</summary>
+public sealed record OpenDeadlines
+{
+    public required IReadOnlyList<DeadlineCounts> Counts { get; init; }
+
+    /// <summary>Open complaints without a current stored deadline, with only their unit, privacy, status and times.</summary>
+    public required IReadOnlyList<ComplaintRow> Untimed { get; init; }
+}
+
+/// <summary>Open complaints of a unit and privacy (of one status) by where their stored deadline falls against two days.</summary>
+public sealed record DeadlineCounts
+{
+    public string? UnitCode { get; init; }
+
+    public string? Privacy { get; init; }
+
+    /// <summary>Deadline before the first day.</summary>
+    public required long BeforeFirst { get; init; }
+
+    /// <summary>Deadline on or after the first day and before the second.</summary>
+    public required long BeforeSecond { get; init; }
+
+    /// <summary>Deadline on or after the second day.</summary>
+    public required long Later { get; init; }
+
+    /// <summary>No deadline running.</summary>
+    public required long None { get; init; }
 }
 
 /// <summary>A broadcast's reach: recipients, delivered messages, and delivered recipients who then answered.</summary>

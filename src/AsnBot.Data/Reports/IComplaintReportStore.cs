@@ -13,6 +13,15 @@ public interface IComplaintReportStore
     /// </summary>
     IAsyncEnumerable<StoredComplaint> ReadFigureColumnsAsync(ComplaintFilter filter, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The figures of the complaints filed in <paramref name="firstMonth"/> (WIB) or later, from their stored timings
+    /// (<see cref="Complaints.IComplaintTimingStore"/>), counted per unit and month of filing; and those without a current
+    /// timing of <paramref name="basis"/> one by one, as <see cref="ReadFigureColumnsAsync"/> reads them with
+    /// <paramref name="filter"/> (which must name the same complaints: from the start of that month, no end). All read in
+    /// one snapshot, so each complaint is in exactly one of them.
+    /// </summary>
+    Task<ComplaintFigureGroups> ReadFigureGroupsAsync(ComplaintFilter filter, DateOnly firstMonth, string basis, CancellationToken cancellationToken = default);
+
     /// <summary>The audit trail of the same complaints <see cref="ReadComplaintsAsync"/> reads, in the same order.</summary>
     IAsyncEnumerable<StoredComplaintEvent> ReadEventsAsync(ComplaintFilter filter, CancellationToken cancellationToken = default);
 }

@@ -12,10 +12,12 @@ public interface IDashboardStore
     Task<IReadOnlyList<ComplaintRow>> OpenComplaintsAsync(int limit, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Every open complaint with only its unit, privacy, status and the times its deadline is counted from (submitted,
-    /// first response, reopened): no number, reporter or story.
+    /// Every open complaint: where its stored timing of <paramref name="basis"/> is current, counted by unit, privacy
+    /// and where its deadline falls against <paramref name="firstBound"/> and <paramref name="secondBound"/>; otherwise one
+    /// by one with only its unit, privacy, status and the times its deadline is counted from (submitted, first response,
+    /// reopened). Never a number, reporter or story.
     /// </summary>
-    Task<IReadOnlyList<ComplaintRow>> OpenDeadlinesAsync(CancellationToken cancellationToken);
+    Task<OpenDeadlines> OpenDeadlinesAsync(string basis, DateOnly firstBound, DateOnly secondBound, CancellationToken cancellationToken);
 
     /// <summary>Every invitation and reminder with how many were delivered and how many of those answered.</summary>
     Task<IReadOnlyList<BroadcastReach>> BroadcastsAsync(CancellationToken cancellationToken);

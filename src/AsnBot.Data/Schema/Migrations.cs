@@ -425,6 +425,34 @@ internal static class Migrations
         );
         CREATE INDEX ix_handled_update_at ON handled_update (handled_at);
         """,
+        """
+        -- Dasbor (issue 17): each filed complaint's working-day figures and next deadline, worked out by the bot (the same
+        -- code as the report and /aduan) and stored beside it, so the Pengaduan page counts them with GROUP BY instead of
+        -- reading every complaint. timed = 1 while they are current; any change of the times or the status they come from
+        -- sets it back to 0 (the trigger), as does a change of the settings they were worked out with (the basis: working
+        -- days per step and holidays, kept in complaint_timing_basis). Rows with timed = 0 are read one by one.
+        ALTER TABLE complaint ADD COLUMN timed INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE complaint ADD COLUMN submitted_month TEXT NULL;
+        ALTER TABLE complaint ADD COLUMN deadline_on TEXT NULL;
+        ALTER TABLE complaint ADD COLUMN first_response_due_on TEXT NULL;
+        ALTER TABLE complaint ADD COLUMN first_response_in_time INTEGER NULL;
+        ALTER TABLE complaint ADD COLUMN first_response_days INTEGER NULL;
+        ALTER TABLE complaint ADD COLUMN resolution_days INTEGER NULL;
+        CREATE TABLE complaint_timing_basis (basis TEXT NOT NULL);
+
+        -- Each count reads one of these in the order it groups by, so the database adds up as it goes instead of sorting.
+        CREATE INDEX ix_complaint_timed_open ON complaint (timed, status, unit_code, privacy, deadline_on);
+        CREATE INDEX ix_complaint_timed_category ON complaint (timed, submitted_month, unit_code, category_code);
+        CREATE INDEX ix_complaint_timed_first_response ON complaint (timed, submitted_month, unit_code,
+            first_response_in_time, first_response_due_on, first_response_days);
+        CREATE INDEX ix_complaint_timed_resolution ON complaint (timed, submitted_month, unit_code, resolution_days);
+
+        CREATE TRIGGER tr_complaint_timing_stale AFTER UPDATE OF status, submitted_at, first_response_at, resolved_at, reopened_at ON complaint
+        WHEN NEW.timed = 1
+        BEGIN
+            UPDATE complaint SET timed = 0 WHERE id = NEW.id;
+        END;
+        """,
     ];
 
     /// <summary>A trigger's statements that work out one response's row of response_score again from its answers.</summary>

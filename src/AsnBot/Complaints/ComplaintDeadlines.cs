@@ -32,20 +32,23 @@ public sealed class ComplaintDeadlines(ComplaintOptions options)
         };
     }
 
-    public DeadlineState State(ComplaintRow complaint, DateTimeOffset now)
+    public DeadlineState State(ComplaintRow complaint, DateTimeOffset now) => Next(complaint) is { } deadline ? State(deadline, now) : DeadlineState.None;
+
+    /// <summary>How a complaint whose next deadline is <paramref name="deadline"/> stands at <paramref name="now"/>.</summary>
+    public DeadlineState State(DateOnly deadline, DateTimeOffset now)
     {
-        if (Next(complaint) is not { } deadline)
-        {
-            return DeadlineState.None;
-        }
+        var (overdueBefore, dueSoonBefore) = Bounds(now);
+        return deadline < overdueBefore ? DeadlineState.Overdue : deadline < dueSoonBefore ? DeadlineState.DueSoon : DeadlineState.OnTime;
+    }
 
+    /// <summary>
+    /// The days that part the states at <paramref name="now"/>: a deadline before today is overdue; one before the second
+    /// working day after today (at most one working day left) is due soon; a later one is on time.
+    /// </summary>
+    public (DateOnly OverdueBefore, DateOnly DueSoonBefore) Bounds(DateTimeOffset now)
+    {
         var today = WorkingDays.LocalDate(now);
-        if (today > deadline)
-        {
-            return DeadlineState.Overdue;
-        }
-
-        return _days.Between(today, deadline) <= 1 ? DeadlineState.DueSoon : DeadlineState.OnTime;
+        return (today, _days.Add(today, 2));
     }
 }
 

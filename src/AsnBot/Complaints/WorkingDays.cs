@@ -19,9 +19,12 @@ public sealed class WorkingDays(IEnumerable<DateOnly> holidays)
         day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !_holidays.Contains(day);
 
     /// <summary>The day <paramref name="days"/> working days after the day of <paramref name="start"/> (that day not counted).</summary>
-    public DateOnly Add(DateTimeOffset start, int days)
+    public DateOnly Add(DateTimeOffset start, int days) => Add(LocalDate(start), days);
+
+    /// <summary>The day <paramref name="days"/> working days after <paramref name="start"/> (that day not counted).</summary>
+    public DateOnly Add(DateOnly start, int days)
     {
-        var day = LocalDate(start);
+        var day = start;
         for (var counted = 0; counted < days;)
         {
             day = day.AddDays(1);

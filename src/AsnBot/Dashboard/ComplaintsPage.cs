@@ -25,14 +25,13 @@ internal static class ComplaintsPage
         var viewer = page.Viewer!;
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         var options = services.GetRequiredService<IOptions<ComplaintOptions>>().Value;
-        var deadlines = services.GetRequiredService<ComplaintDeadlines>();
         var today = WorkingDays.LocalDate(now);
         var firstMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(1 - Months);
 
-        var store = services.GetRequiredService<IDashboardStore>();
-        var open = (await store.OpenDeadlinesAsync(cancellationToken))
-            .Where(c => viewer.CanSee(c.UnitCode ?? "-")).Select(c => (Unit: c.UnitCode ?? "-", c.Privacy, State: deadlines.State(c, now))).ToList();
-        var states = open.CountBy(c => (c.Unit, c.State)).ToDictionary();
+        var timings = services.GetRequiredService<ComplaintTimings>();
+        timings.Refresh();
+        var open = (await timings.CountOpenAsync(now, cancellationToken)).Where(c => viewer.CanSee(c.Unit)).ToList();
+        var states = open.GroupBy(c => (c.Unit, c.State)).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
         var (together, months) = await services.GetRequiredService<ComplaintFiguresBuilder>().BuildByMonthAsync(null, firstMonth, now, cancellationToken);
         var units = together.Units.Keys.Concat(open.Select(c => c.Unit)).Where(viewer.CanSee).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
 
@@ -76,8 +75,8 @@ internal static class ComplaintsPage
 
         if (viewer.IsAdmin)
         {
-            var confidential = open.Count(c => c.Privacy == ComplaintPrivacy.Confidential);
-            await ListAsync(page, services, store, open.Count - confidential, confidential, now, cancellationToken);
+            var confidential = open.Where(c => c.Confidential).Sum(c => c.Count);
+            await ListAsync(page, services, open.Sum(c => c.Count) - confidential, confidential, now, cancellationToken);
         }
         else
         {
@@ -89,11 +88,11 @@ internal static class ComplaintsPage
 
     /// <summary>The oldest open complaints (the first to be late), at most <see cref="ListLength"/>: the export has them all.</summary>
     private static async Task ListAsync(
-        Page page, IServiceProvider services, IDashboardStore store, int listed, int confidential, DateTimeOffset now, CancellationToken cancellationToken)
+        Page page, IServiceProvider services, long listed, long confidential, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var views = services.GetRequiredService<ComplaintViews>();
         var deadlines = services.GetRequiredService<ComplaintDeadlines>();
-        var shown = (await store.OpenComplaintsAsync(ListLength, cancellationToken)).Select(c => (Row: c, State: deadlines.State(c, now))).ToList();
+        var shown = (await services.GetRequiredService<IDashboardStore>().OpenComplaintsAsync(ListLength, cancellationToken)).Select(c => (Row: c, State: deadlines.State(c, now))).ToList();
         page.Heading(page.T("dash.complaints.list")).Table(
             [page.T("dash.col.number"), page.T("dash.col.unit"), page.T("dash.col.category"), page.T("dash.col.status"), page.T("dash.col.deadline"), page.T("dash.col.reporter"), page.T("dash.col.story")],
             shown.Select(x => (IEnumerable<string>)

@@ -23,6 +23,7 @@ public static class ReportServices
         services.AddSingleton(s => s.GetRequiredService<IDatabase>().Reports);
         services.AddSingleton<ResponseExporter>();
         services.AddSingleton(s => s.GetRequiredService<IDatabase>().ComplaintReports);
+        services.AddSingleton<ComplaintTimings>();
         services.AddSingleton<ComplaintFiguresBuilder>();
         services.AddSingleton<ComplaintExporter>();
         services.AddSingleton<IkmReportBuilder>();

@@ -78,4 +78,30 @@ public sealed class WorkingDaysTests
         Assert.Equal(new DateOnly(2027, 1, 12), deadlines.Next(again));
         Assert.Equal(DeadlineState.OnTime, deadlines.State(again, reopened.AddDays(1)));
     }
+
+    /// <summary>
+    /// The states as DOMAIN.md and /aduan put them: overdue once the deadline day has passed, due soon while at most one
+    /// working day is left, on time before that. Checked for every pair of days around Christmas and New Year, at
+    /// midnight WIB and just before it, against the counting written out here.
+    /// </summary>
+    [Fact]
+    public void DeadlineState_OverdueAfterTheDay_DueSoonWithAtMostOneWorkingDayLeft()
+    {
+        var deadlines = new ComplaintDeadlines(TestUnits.Complaints());
+        var first = new DateOnly(2026, 12, 17);
+        for (var t = 0; t < 24; t++)
+        {
+            var today = first.AddDays(t);
+            foreach (var now in new[] { new DateTimeOffset(today.ToDateTime(TimeOnly.MinValue), WorkingDays.Wib), new DateTimeOffset(today.ToDateTime(new TimeOnly(23, 59)), WorkingDays.Wib) })
+            {
+                for (var d = -3; d < 12; d++)
+                {
+                    var deadline = today.AddDays(d);
+                    var left = Enumerable.Range(1, Math.Max(0, d)).Count(i => Days.IsWorkingDay(today.AddDays(i)));
+                    var expected = deadline < today ? DeadlineState.Overdue : left <= 1 ? DeadlineState.DueSoon : DeadlineState.OnTime;
+                    Assert.True(expected == deadlines.State(deadline, now), $"today {today}, deadline {deadline}: {expected} expected, {deadlines.State(deadline, now)} given");
+                }
+            }
+        }
+    }
 }

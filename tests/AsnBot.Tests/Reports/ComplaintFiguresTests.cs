@@ -1,3 +1,4 @@
+using AsnBot.Complaints;
 using System.Text;
 using AsnBot.Data.Reports;
 using AsnBot.Reports;
@@ -109,14 +110,17 @@ public sealed class ComplaintFiguresTests : IDisposable
     [InlineData(new[] { 6, 5 }, "5.5")]
     [InlineData(new[] { 0, 9, 1, 1 }, "1")]
     public void Median_MiddleValue_OrMeanOfTheTwoMiddleOnes(int[] values, string? expected) =>
-        Assert.Equal(expected is null ? null : decimal.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), ComplaintFiguresBuilder.Median(values));
+        Assert.Equal(
+            expected is null ? null : decimal.Parse(expected, System.Globalization.CultureInfo.InvariantCulture),
+            ComplaintFiguresBuilder.Median(values.CountBy(v => v).ToDictionary(c => c.Key, c => (long)c.Value)));
 
     private IkmReportBuilder Builder() => new(
         _bot.Database.Reports,
         SurveyLoader.LoadBuiltIn(),
         Options.Create(_bot.Options),
         Options.Create(new ReportsOptions { MinimumRespondents = 1 }),
-        new ComplaintFiguresBuilder(_bot.Database.ComplaintReports, Options.Create(_bot.Complaints)),
+        new ComplaintFiguresBuilder(
+            _bot.Database.ComplaintReports, Options.Create(_bot.Complaints), new ComplaintTimings(_bot.Database, Options.Create(_bot.Complaints), new ComplaintDeadlines(_bot.Complaints))),
         _bot.Clock);
 
     private static async Task<byte[]> WriteAsync(IkmReport report, IkmReportFormat format)

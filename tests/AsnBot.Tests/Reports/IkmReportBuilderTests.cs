@@ -1,3 +1,4 @@
+using AsnBot.Complaints;
 using AsnBot.Data.Reports;
 using AsnBot.Reports;
 using AsnBot.Reports.Complaints;
@@ -157,7 +158,10 @@ public sealed class IkmReportBuilderTests : IDisposable
         SurveyLoader.LoadBuiltIn(),
         Options.Create(_units),
         Options.Create(new ReportsOptions { MinimumRespondents = minimum }),
-        new ComplaintFiguresBuilder(_db.Database.ComplaintReports, Options.Create(TestUnits.Complaints())),
+        new ComplaintFiguresBuilder(
+            _db.Database.ComplaintReports,
+            Options.Create(TestUnits.Complaints()),
+            new ComplaintTimings(_db.Database, Options.Create(TestUnits.Complaints()), new ComplaintDeadlines(TestUnits.Complaints()))),
         new FakeTimeProvider());
 
     /// <summary>DOMAIN.md's formula, written out independently of the calculator.</summary>

@@ -7,9 +7,10 @@ namespace AsnBot.Reports.Complaints;
 /// <summary>
 /// Counts and working-day medians of filed complaints for the IKM report. Reads every filed complaint
 /// of the period once and keeps only counters and the day counts the medians need; no complaint is kept
-/// or listed, so confidential ones add to the figures and appear nowhere else.
+/// or listed, so confidential ones add to the figures and appear nowhere else. The dashboard's monthly figures
+/// add up the same per-complaint values, stored (<see cref="ComplaintTimings"/>) and counted in the database.
 /// </summary>
-public sealed class ComplaintFiguresBuilder(IComplaintReportStore store, IOptions<ComplaintOptions> options)
+public sealed class ComplaintFiguresBuilder(IComplaintReportStore store, IOptions<ComplaintOptions> options, ComplaintTimings timings)
 {
     /// <param name="unit">One unit's code, or null for every unit and the city.</param>
     /// <param name="period">Days of submission, WIB.</param>
@@ -29,8 +30,10 @@ public sealed class ComplaintFiguresBuilder(IComplaintReportStore store, IOption
     }
 
     /// <summary>
-    /// The figures of every month (WIB) from <paramref name="firstMonth"/> on, and of those months together, in one
-    /// pass over the complaints: the dashboard's monthly trend.
+    /// The figures of every month (WIB) from <paramref name="firstMonth"/> on, and of those months together: the
+    /// dashboard's monthly trend. Each complaint's values are those <see cref="BuildAsync"/> works out, stored
+    /// beforehand (<see cref="ComplaintTimings.Refresh"/>) and counted per unit and month by the database; complaints
+    /// without a current stored timing are read and worked out one by one.
     /// </summary>
     public async Task<(ComplaintSection Together, IReadOnlyList<(DateOnly Month, ComplaintSection Figures)> Months)> BuildByMonthAsync(
         string? unit, DateOnly firstMonth, DateTimeOffset now, CancellationToken cancellationToken)
@@ -39,18 +42,43 @@ public sealed class ComplaintFiguresBuilder(IComplaintReportStore store, IOption
         var period = new ComplaintPeriod(firstMonth, null);
         var all = new Tallies();
         var months = new SortedDictionary<DateOnly, Tallies>();
-        await foreach (var complaint in store.ReadFigureColumnsAsync(Filter(unit, period), cancellationToken))
+
+        void Add(string? unitCode, DateOnly month, Action<Tally> add)
         {
-            var timed = Timed.Of(complaint, timing, now);
-            all.Add(complaint.UnitCode, timed);
-            var day = WorkingDays.LocalDate(complaint.SubmittedAt);
-            var month = new DateOnly(day.Year, day.Month, 1);
             if (!months.TryGetValue(month, out var tallies))
             {
                 months[month] = tallies = new Tallies();
             }
 
-            tallies.Add(complaint.UnitCode, timed);
+            all.Add(unitCode, add);
+            tallies.Add(unitCode, add);
+        }
+
+        var figures = await store.ReadFigureGroupsAsync(Filter(unit, period), firstMonth, timings.Basis, cancellationToken);
+        foreach (var complaint in figures.Untimed)
+        {
+            var timed = Timed.Of(complaint, timing, now);
+            Add(complaint.UnitCode, ComplaintTiming.MonthOf(complaint), t => t.Add(timed));
+        }
+
+        foreach (var group in figures.Categories)
+        {
+            Add(group.UnitCode, group.Month, t => t.AddCategory(group.CategoryCode ?? "-", group.Count));
+        }
+
+        foreach (var group in figures.FirstResponses)
+        {
+            var inTime = group.FirstResponseInTime ?? ComplaintTiming.UnansweredInTime(group.FirstResponseDueOn!.Value, now);
+            Add(group.UnitCode, group.Month, t => t.AddFirstResponse(inTime, group.Count));
+            if (group.Days is { } days)
+            {
+                Add(group.UnitCode, group.Month, t => t.AddDaysToFirstResponse(days, group.Count));
+            }
+        }
+
+        foreach (var group in figures.Resolutions)
+        {
+            Add(group.UnitCode, group.Month, t => t.AddDaysToResolution(group.Days!.Value, group.Count));
         }
 
         return (Section(all, period, unit), [.. months.Select(m => (m.Key, Section(m.Value, new ComplaintPeriod(m.Key, m.Key.AddMonths(1).AddDays(-1)), unit)))]);
@@ -80,16 +108,34 @@ public sealed class ComplaintFiguresBuilder(IComplaintReportStore store, IOption
     }
 
     /// <summary>Median of whole numbers: the middle one, or the mean of the two middle ones; null for none.</summary>
-    public static decimal? Median(IReadOnlyCollection<int> values)
+    /// <param name="counts">Each value and how many times it occurs.</param>
+    public static decimal? Median(IReadOnlyDictionary<int, long> counts)
     {
-        if (values.Count == 0)
+        ArgumentNullException.ThrowIfNull(counts);
+        var total = counts.Values.Sum();
+        if (total == 0)
         {
             return null;
         }
 
-        var sorted = values.Order().ToArray();
-        var middle = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2m;
+        var sorted = counts.Where(c => c.Value > 0).OrderBy(c => c.Key).ToList();
+        int At(long index)
+        {
+            foreach (var (value, count) in sorted)
+            {
+                if (index < count)
+                {
+                    return value;
+                }
+
+                index -= count;
+            }
+
+            throw new ArgumentOutOfRangeException(nameof(index));
+        }
+
+        var middle = total / 2;
+        return total % 2 == 1 ? At(middle) : (At(middle - 1) + At(middle)) / 2m;
     }
 
     /// <summary>Per unit and for the city.</summary>
@@ -99,9 +145,13 @@ public sealed class ComplaintFiguresBuilder(IComplaintReportStore store, IOption
 
         public Tally City { get; } = new();
 
-        public void Add(StoredComplaint complaint, ComplaintTiming timing, DateTimeOffset now) => Add(complaint.UnitCode, Timed.Of(complaint, timing, now));
+        public void Add(StoredComplaint complaint, ComplaintTiming timing, DateTimeOffset now)
+        {
+            var timed = Timed.Of(complaint, timing, now);
+            Add(complaint.UnitCode, t => t.Add(timed));
+        }
 
-        public void Add(string? unit, Timed complaint)
+        public void Add(string? unit, Action<Tally> add)
         {
             var code = unit ?? "-";
             if (!Units.TryGetValue(code, out var tally))
@@ -109,8 +159,8 @@ public sealed class ComplaintFiguresBuilder(IComplaintReportStore store, IOption
                 Units[code] = tally = new Tally();
             }
 
-            tally.Add(complaint);
-            City.Add(complaint);
+            add(tally);
+            add(City);
         }
     }
 
@@ -121,10 +171,11 @@ public sealed class ComplaintFiguresBuilder(IComplaintReportStore store, IOption
             complaint.CategoryCode ?? "-", timing.FirstResponseInTime(complaint, now), timing.DaysToFirstResponse(complaint), timing.DaysToResolution(complaint));
     }
 
+    /// <summary>Counters of one unit or the city; each addition counts <c>count</c> complaints that share a value.</summary>
     private sealed class Tally
     {
-        private readonly List<int> _toFirstResponse = [];
-        private readonly List<int> _toResolution = [];
+        private readonly Dictionary<int, long> _toFirstResponse = [];
+        private readonly Dictionary<int, long> _toResolution = [];
         private long _count;
         private long _due;
         private long _inTime;
@@ -134,32 +185,46 @@ public sealed class ComplaintFiguresBuilder(IComplaintReportStore store, IOption
 
         public void Add(Timed complaint)
         {
-            _count++;
-            Categories[complaint.Category] = Categories.GetValueOrDefault(complaint.Category) + 1;
-            switch (complaint.FirstResponseInTime)
-            {
-                case true:
-                    _due++;
-                    _inTime++;
-                    break;
-                case false:
-                    _due++;
-                    break;
-                default:
-                    _pending++;
-                    break;
-            }
-
+            AddCategory(complaint.Category, 1);
+            AddFirstResponse(complaint.FirstResponseInTime, 1);
             if (complaint.DaysToFirstResponse is { } first)
             {
-                _toFirstResponse.Add(first);
+                AddDaysToFirstResponse(first, 1);
             }
 
             if (complaint.DaysToResolution is { } resolved)
             {
-                _toResolution.Add(resolved);
+                AddDaysToResolution(resolved, 1);
             }
         }
+
+        /// <summary>Complaints of a category: every complaint is counted here once.</summary>
+        public void AddCategory(string category, long count)
+        {
+            _count += count;
+            Categories[category] = Categories.GetValueOrDefault(category) + count;
+        }
+
+        public void AddFirstResponse(bool? inTime, long count)
+        {
+            switch (inTime)
+            {
+                case true:
+                    _due += count;
+                    _inTime += count;
+                    break;
+                case false:
+                    _due += count;
+                    break;
+                default:
+                    _pending += count;
+                    break;
+            }
+        }
+
+        public void AddDaysToFirstResponse(int days, long count) => _toFirstResponse[days] = _toFirstResponse.GetValueOrDefault(days) + count;
+
+        public void AddDaysToResolution(int days, long count) => _toResolution[days] = _toResolution.GetValueOrDefault(days) + count;
 
         public ComplaintFigures Figures(IEnumerable<(string Code, string Name)> categories) => new()
         {
@@ -168,9 +233,9 @@ public sealed class ComplaintFiguresBuilder(IComplaintReportStore store, IOption
             FirstResponseDue = _due,
             FirstResponseInTime = _inTime,
             FirstResponsePending = _pending,
-            FirstResponded = _toFirstResponse.Count,
+            FirstResponded = _toFirstResponse.Values.Sum(),
             MedianWorkingDaysToFirstResponse = Median(_toFirstResponse),
-            Resolved = _toResolution.Count,
+            Resolved = _toResolution.Values.Sum(),
             MedianWorkingDaysToResolution = Median(_toResolution),
         };
     }

@@ -34,15 +34,21 @@ public sealed class ComplaintTiming(ComplaintOptions options)
     /// True: first response by the due day. False: later, or none and the due day has passed.
     /// Null: no response yet and still in time, so it cannot be judged.
     /// </summary>
-    public bool? FirstResponseInTime(StoredComplaint complaint, DateTimeOffset now)
-    {
-        var due = FirstResponseDue(complaint);
-        if (complaint.FirstResponseAt is { } at)
-        {
-            return WorkingDays.LocalDate(at) <= due;
-        }
+    public bool? FirstResponseInTime(StoredComplaint complaint, DateTimeOffset now) =>
+        AnsweredInTime(complaint) ?? UnansweredInTime(FirstResponseDue(complaint), now);
 
-        return WorkingDays.LocalDate(now) > due ? false : null;
+    /// <summary>Whether the first response came by the due day; null while there is none.</summary>
+    public bool? AnsweredInTime(StoredComplaint complaint) =>
+        complaint.FirstResponseAt is { } at ? WorkingDays.LocalDate(at) <= FirstResponseDue(complaint) : null;
+
+    /// <summary>An unanswered complaint whose last day in time is <paramref name="due"/>: false once that day has passed, else null.</summary>
+    public static bool? UnansweredInTime(DateOnly due, DateTimeOffset now) => WorkingDays.LocalDate(now) > due ? false : null;
+
+    /// <summary>The first day of the month (WIB) the complaint was filed in.</summary>
+    public static DateOnly MonthOf(StoredComplaint complaint)
+    {
+        var day = WorkingDays.LocalDate(complaint.SubmittedAt);
+        return new DateOnly(day.Year, day.Month, 1);
     }
 
     public static bool IsResolved(StoredComplaint complaint) =>
