@@ -16,7 +16,7 @@ public static class RoundSeed
     public static void Ensure(string databasePath)
     {
         using var host = AppHost.CreateBuilder(new Dictionary<string, string?> { ["Storage:Path"] = databasePath }).Build();
-        var database = host.Services.GetRequiredService<Database>();
+        var database = host.Services.GetRequiredService<SqlDatabase>();
         database.Migrate();
         var planner = host.Services.GetRequiredService<RoundPlanner>();
         using var work = database.Begin();
