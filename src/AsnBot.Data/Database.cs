@@ -188,6 +188,5 @@ public sealed class Database : SqlDatabase
         }
     }
 
-    /// <summary>Brings the schema up to date; returns the schema version now in force.</summary>
-    public override int Migrate() => Migrations.Apply(this);
+    internal override int Migrate(int? upTo) => Migrations.Apply(this, upTo);
 }

@@ -54,7 +54,7 @@ public sealed class PostgresDatabase : SqlDatabase, IDisposable
 
     public override NpgsqlConnection Open() => _dataSource.OpenConnection();
 
-    public override int Migrate() => Migrations.Apply(this);
+    internal override int Migrate(int? upTo) => Migrations.Apply(this, upTo);
 
     /// <summary>True when the server takes only reads (a standby, or default_transaction_read_only).</summary>
     public override bool IsReadOnly()

@@ -12,7 +12,7 @@ public abstract class SqlDatabase : IDatabase
 {
     static SqlDatabase()
     {
-        SqlMapper.AddTypeHandler(new DateTimeOffsetHandler());
+        DateTimeOffsetHandler.Register();
     }
 
     private protected SqlDatabase(SqlDialect dialect)
@@ -41,7 +41,10 @@ public abstract class SqlDatabase : IDatabase
     /// <summary>An open connection with the settings every connection of this provider needs.</summary>
     public abstract DbConnection Open();
 
-    public abstract int Migrate();
+    public int Migrate() => Migrate(upTo: null);
+
+    /// <summary>Brings the schema up to <paramref name="upTo"/> (a test making a database as an older program left it), or the newest.</summary>
+    internal abstract int Migrate(int? upTo);
 
     public abstract bool IsReadOnly();
 

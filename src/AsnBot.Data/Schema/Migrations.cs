@@ -434,6 +434,7 @@ internal static class Migrations
                 INSERT INTO score_tally AS t (round_code, unit_code, question_code, answer_code, count)
                 SELECT NEW.round_code, NEW.unit_code, question_code, answer_code, 1
                 FROM answer WHERE response_id = NEW.id AND answer_code IS NOT NULL
+                ORDER BY question_code -- every writer locks the tally rows in the same order: two submissions never deadlock
                 ON CONFLICT (round_code, unit_code, question_code, answer_code) DO UPDATE SET count = t.count + 1;
                 RETURN NULL;
             END $$;
@@ -753,8 +754,16 @@ internal static class Migrations
             -- One submitted response's row worked out again from its answers (none left: no row).
             CREATE FUNCTION tr_response_score() RETURNS trigger LANGUAGE plpgsql AS $$
             DECLARE
-                target BIGINT := CASE WHEN TG_TABLE_NAME = 'response' THEN NEW.id WHEN TG_OP = 'DELETE' THEN OLD.response_id ELSE NEW.response_id END;
+                target BIGINT;
             BEGIN
+                -- Separate statements: PL/pgSQL reads every field an expression names, and an answer row has no id.
+                IF TG_TABLE_NAME = 'response' THEN
+                    target := NEW.id;
+                ELSIF TG_OP = 'DELETE' THEN
+                    target := OLD.response_id;
+                ELSE
+                    target := NEW.response_id;
+                END IF;
                 IF EXISTS (SELECT 1 FROM response WHERE id = target AND status = 'submitted') THEN
                     DELETE FROM response_score WHERE response_id = target;
                     INSERT INTO response_score (response_id, round_code, unit_code, answered, total)
