@@ -1,3 +1,6 @@
+using System.Data.Common;
+using Dapper;
+
 namespace AsnBot.Data;
 
 /// <summary>
@@ -11,24 +14,39 @@ internal sealed class SqlDialect
         lockRow: string.Empty,
         dayInWib: column => $"date(substr({column}, 1, 19), '+7 hours')",
         contains: (text, part) => $"instr({text}, {part}) > 0",
-        withoutIndex: column => $"+{column}");
+        withoutIndex: column => $"+{column}",
+        // Only AUTOINCREMENT tables (the outbox) keep a counter; the others give MAX(id) + 1, and ids came along.
+        continueIdentity: (table, next) => $"UPDATE sqlite_sequence SET seq = MAX(seq, {next - 1}) WHERE name = '{table}'",
+        columnTypes: null);
 
     public static readonly SqlDialect Postgres = new(
         lockRow: " FOR UPDATE",
         dayInWib: column => $"to_char(CAST(substr({column}, 1, 19) AS timestamp) + interval '7 hours', 'YYYY-MM-DD')",
         contains: (text, part) => $"strpos({text}, {part}) > 0",
-        withoutIndex: column => column);
+        withoutIndex: column => column,
+        continueIdentity: (table, next) => $"SELECT setval(pg_get_serial_sequence('{table}', 'id'), {next}, false)",
+        columnTypes: "SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = @table");
 
     private readonly Func<string, string> _dayInWib;
     private readonly Func<string, string, string> _contains;
     private readonly Func<string, string> _withoutIndex;
+    private readonly Func<string, long, string> _continueIdentity;
+    private readonly string? _columnTypes;
 
-    private SqlDialect(string lockRow, Func<string, string> dayInWib, Func<string, string, string> contains, Func<string, string> withoutIndex)
+    private SqlDialect(
+        string lockRow,
+        Func<string, string> dayInWib,
+        Func<string, string, string> contains,
+        Func<string, string> withoutIndex,
+        Func<string, long, string> continueIdentity,
+        string? columnTypes)
     {
         LockRow = lockRow;
         _dayInWib = dayInWib;
         _contains = contains;
         _withoutIndex = withoutIndex;
+        _continueIdentity = continueIdentity;
+        _columnTypes = columnTypes;
     }
 
     /// <summary>
@@ -45,4 +63,13 @@ internal sealed class SqlDialect
 
     /// <summary>The column, kept off its index where SQLite's planner would otherwise sort by it (a no-op elsewhere).</summary>
     public string WithoutIndex(string column) => _withoutIndex(column);
+
+    /// <summary>Makes the table's next given id <paramref name="next"/> (after a copy that brought its ids along). Names and number are ours.</summary>
+    public string ContinueIdentity(string table, long next) => _continueIdentity(table, next);
+
+    /// <summary>Each column's declared type where the provider holds values by it (PostgreSQL); empty where any value goes (SQLite).</summary>
+    public IReadOnlyDictionary<string, string> ColumnTypes(DbConnection connection, DbTransaction? transaction, string table) =>
+        _columnTypes is null
+            ? new Dictionary<string, string>()
+            : connection.Query<(string Name, string Type)>(_columnTypes, new { table }, transaction).ToDictionary(c => c.Name, c => c.Type, StringComparer.Ordinal);
 }

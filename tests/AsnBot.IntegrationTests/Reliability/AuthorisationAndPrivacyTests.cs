@@ -16,7 +16,7 @@ namespace AsnBot.IntegrationTests.Reliability;
 public sealed class AuthorisationAndPrivacyTests(ITestOutputHelper output)
 {
     private const long AdminId = 92_000_001;
-    private const long AdminGroup = -100_920_001;
+    internal const long AdminGroup = -100_920_001;
     private const string UnknownCommand = "Perintah tidak dikenal. Ketik /bantuan untuk daftar perintah.";
 
     [Fact]
@@ -348,7 +348,7 @@ public sealed class AuthorisationAndPrivacyTests(ITestOutputHelper output)
             "submitted responses " + connection.ExecuteScalar<long>("SELECT COUNT(*) FROM response WHERE status = 'submitted'"),
             "their answers " + connection.ExecuteScalar<long>("SELECT COUNT(*) FROM answer JOIN response ON response.id = answer.response_id WHERE response.status = 'submitted'"),
             "tally " + connection.ExecuteScalar<long>("SELECT SUM(count) FROM score_tally"),
-            "complaints " + connection.ExecuteScalar<string>("SELECT group_concat(tracking_no || ' ' || status, ', ') FROM complaint WHERE status <> 'draft'"),
+            "complaints " + connection.ExecuteScalar<string>("SELECT string_agg(tracking_no || ' ' || status, ', ') FROM complaint WHERE status <> 'draft'"),
             "events " + connection.ExecuteScalar<long>("SELECT COUNT(*) FROM complaint_event"),
             "photos " + connection.ExecuteScalar<long>("SELECT COUNT(*) FROM complaint_photo"));
     }
@@ -366,12 +366,12 @@ public sealed class AuthorisationAndPrivacyTests(ITestOutputHelper output)
         using var connection = bot.Database.Open();
         return string.Join(
             "; ",
-            connection.ExecuteScalar<string>("SELECT group_concat(tracking_no || ' ' || status || ' v' || version, ', ') FROM complaint"),
+            connection.ExecuteScalar<string>("SELECT string_agg(tracking_no || ' ' || status || ' v' || version, ', ') FROM complaint"),
             "events " + connection.ExecuteScalar<long>("SELECT COUNT(*) FROM complaint_event"),
             "jobs " + connection.ExecuteScalar<long>("SELECT COUNT(*) FROM document_job"),
             "broadcasts " + connection.ExecuteScalar<long>("SELECT COUNT(*) FROM broadcast"),
             "rounds " + connection.ExecuteScalar<long>("SELECT COUNT(*) FROM survey_round"),
-            "admin sessions " + connection.ExecuteScalar<string>("SELECT group_concat(user_id || ' ' || state || ' ' || step || ' ' || draft, ', ') FROM admin_session"),
+            "admin sessions " + connection.ExecuteScalar<string>("SELECT string_agg(user_id || ' ' || state || ' ' || step || ' ' || draft, ', ') FROM admin_session"),
             "tagged " + connection.ExecuteScalar<long>("SELECT COUNT(*) FROM sent_message"));
     }
 
