@@ -64,7 +64,16 @@ public sealed class BotProcess : IDisposable
         };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await emulator.WaitForBotPolling(TimeSpan.FromSeconds(30));
+        try
+        {
+            await emulator.WaitForBotPolling(TimeSpan.FromSeconds(30));
+        }
+        catch (TimeoutException ex)
+        {
+            // What the process said (a configuration or database error) is the reason it did not poll.
+            throw new TimeoutException($"{ex.Message} Exited: {process.HasExited}. Its stderr: {bot.Stderr}", ex);
+        }
+
         return bot;
     }
 
