@@ -8,7 +8,7 @@ namespace AsnBot.Data;
 /// </summary>
 public interface IDatabase
 {
-    /// <summary>Where the data lives, for messages (the file's full path for SQLite).</summary>
+    /// <summary>Where the data lives, for messages (the file's full path for SQLite; postgres://host:port/database).</summary>
     string Location { get; }
 
     /// <summary>Whether the data already exists (a CLI verb that only reads must not create an empty one).</summary>
@@ -32,7 +32,10 @@ public interface IDatabase
     /// <summary>True when the data can only be read.</summary>
     bool IsReadOnly();
 
-    /// <summary>Starts a write transaction, after any other writer of this process; nothing is kept without <see cref="IUnitOfWork.Commit"/>.</summary>
+    /// <summary>
+    /// Starts a write transaction (SQLite: after any other writer of this process; PostgreSQL: READ COMMITTED, rows
+    /// locked as they are written); nothing is kept without <see cref="IUnitOfWork.Commit"/>.
+    /// </summary>
     IUnitOfWork Begin();
 
     /// <summary>A unit without a transaction: each statement commits on its own (the workers' reads of their queues).</summary>

@@ -44,7 +44,7 @@ migrate.SetAction(async _ =>
     });
 });
 
-var root = new RootCommand("AsnBot: the City of Tanjungbalai's public-service satisfaction survey bot for Telegram.") { run, chat, migrate, ExportCommand.Create(), ReportCommand.Create(), RoundCommand.Create() };
+var root = new RootCommand("AsnBot: the City of Tanjungbalai's public-service satisfaction survey bot for Telegram.") { run, chat, migrate, MigrateDataCommand.Create(), ExportCommand.Create(), ReportCommand.Create(), RoundCommand.Create() };
 root.SetAction(async (_, cancellationToken) => await RunBotAsync(cancellationToken));
 return await CliEntry.InvokeAsync(root.Parse(args), new InvocationConfiguration
 {

@@ -5,7 +5,7 @@ using Dapper;
 namespace AsnBot.Data.Reports;
 
 /// <summary>Read-only, streaming queries over filed complaints for the complaint export and the report's complaint figures.</summary>
-internal sealed class ComplaintReportStore(Database database) : IComplaintReportStore
+internal sealed class ComplaintReportStore(SqlDatabase database) : IComplaintReportStore
 {
     private const string Where = """
         c.status <> 'draft' AND c.submitted_at IS NOT NULL AND c.tracking_no IS NOT NULL
@@ -89,7 +89,7 @@ internal sealed class ComplaintReportStore(Database database) : IComplaintReport
     {
         ArgumentNullException.ThrowIfNull(filter);
         using var connection = database.Open();
-        using var snapshot = connection.BeginTransaction(deferred: true);
+        using var snapshot = database.BeginSnapshot(connection);
         var current = await connection.QuerySingleOrDefaultAsync<string>(
             new CommandDefinition(ComplaintTimingStore.SelectBasis, transaction: snapshot, cancellationToken: cancellationToken)) == basis;
 

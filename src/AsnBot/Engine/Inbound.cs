@@ -14,8 +14,11 @@ public sealed record Inbound
     /// <summary>The client's language (Telegram's <c>language_code</c>), used until the resident chooses one.</summary>
     public string? LanguageCode { get; init; }
 
-    /// <summary>Message text (a photo's caption); for commands, the argument after the command (deep-link payload).</summary>
-    public string? Text { get; init; }
+    /// <summary>
+    /// Message text (a photo's caption); for commands, the argument after the command (deep-link payload). U+0000 is
+    /// dropped: a PostgreSQL text column cannot hold it, and what is stored must be the same on both providers.
+    /// </summary>
+    public string? Text { get; init => field = value?.Replace("\0", string.Empty, StringComparison.Ordinal); }
 
     /// <summary>Command name without slash or bot mention, lower case.</summary>
     public string? Command { get; init; }

@@ -103,13 +103,14 @@ public static class AppHost
         var services = builder.Services;
         services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
         services.AddOptions<SurveyOptions>().BindConfiguration(SurveyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<SurveyOptions>, SurveyOptionsValidator>();
         services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
-        // The SQLite provider; features ask for IDatabase (the concrete one is there for tests and benchmarks).
-        services.AddSingleton(s => new Database(s.GetRequiredService<IOptions<StorageOptions>>().Value.Path));
-        services.AddSingleton<IDatabase>(s => s.GetRequiredService<Database>());
+        // SQLite or PostgreSQL (Storage:Provider); features ask for IDatabase (the concrete one is there for tests and benchmarks).
+        services.AddSingleton(s => s.GetRequiredService<IOptions<StorageOptions>>().Value.Create());
+        services.AddSingleton<IDatabase>(s => s.GetRequiredService<SqlDatabase>());
         services.AddSingleton(_ => TextCatalog.LoadBuiltIn());
         services.AddSingleton(_ => SurveyLoader.LoadBuiltIn());
         services.AddOptions<ComplaintOptions>().BindConfiguration(ComplaintOptions.Section).ValidateDataAnnotations().ValidateOnStart();

@@ -16,7 +16,7 @@ namespace AsnBot.IntegrationTests.Reliability;
 public sealed class AuthorisationAndPrivacyTests(ITestOutputHelper output)
 {
     private const long AdminId = 92_000_001;
-    private const long AdminGroup = -100_920_001;
+    internal const long AdminGroup = -100_920_001;
     private const string UnknownCommand = "Perintah tidak dikenal. Ketik /bantuan untuk daftar perintah.";
 
     [Fact]
@@ -270,7 +270,7 @@ public sealed class AuthorisationAndPrivacyTests(ITestOutputHelper output)
             ("ikm.csv", ["report", "ikm", "--round", RoundSeed.Code, "--format", "csv"]),
         })
         {
-            var (exit, console) = await RunCliAsync(emulator.Token, bot.Database.Path, [.. args, "--out", Path.Combine(folder, name)]);
+            var (exit, console) = await RunCliAsync(emulator.Token, bot, [.. args, "--out", Path.Combine(folder, name)]);
             Assert.True(exit == 0, console);
             files.Add((name, await File.ReadAllBytesAsync(Path.Combine(folder, name))));
             files.Add((name + " console", System.Text.Encoding.UTF8.GetBytes(console)));
@@ -318,16 +318,20 @@ public sealed class AuthorisationAndPrivacyTests(ITestOutputHelper output)
         return false;
     }
 
-    private static async Task<(int Exit, string Console)> RunCliAsync(string token, string databasePath, string[] args)
+    private static async Task<(int Exit, string Console)> RunCliAsync(string token, BotUnderTest bot, string[] args)
     {
         var start = new System.Diagnostics.ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "asnbot.dll"), .. args])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = Path.GetDirectoryName(databasePath)!,
+            WorkingDirectory = bot.Folder,
         };
         start.Environment["Telegram__Token"] = token;
-        start.Environment["Storage__Path"] = databasePath;
+        foreach (var (key, value) in bot.StorageVariables)
+        {
+            start.Environment[key] = value;
+        }
+
         start.Environment["Exports__PseudonymKey"] = "LmxAyjKQwP48baS9pB7YaZ86Zc6OeL9w";
         using var process = System.Diagnostics.Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
@@ -344,7 +348,7 @@ public sealed class AuthorisationAndPrivacyTests(ITestOutputHelper output)
             "submitted responses " + connection.ExecuteScalar<long>("SELECT COUNT(*) FROM response WHERE status = 'submitted'"),
             "their answers " + connection.ExecuteScalar<long>("SELECT COUNT(*) FROM answer JOIN response ON response.id = answer.response_id WHERE response.status = 'submitted'"),
             "tally " + connection.ExecuteScalar<long>("SELECT SUM(count) FROM score_tally"),
-            "complaints " + connection.ExecuteScalar<string>("SELECT group_concat(tracking_no || ' ' || status, ', ') FROM complaint WHERE status <> 'draft'"),
+            "complaints " + connection.ExecuteScalar<string>("SELECT string_agg(tracking_no || ' ' || status, ', ') FROM complaint WHERE status <> 'draft'"),
             "events " + connection.ExecuteScalar<long>("SELECT COUNT(*) FROM complaint_event"),
             "photos " + connection.ExecuteScalar<long>("SELECT COUNT(*) FROM complaint_photo"));
     }
@@ -362,12 +366,12 @@ public sealed class AuthorisationAndPrivacyTests(ITestOutputHelper output)
         using var connection = bot.Database.Open();
         return string.Join(
             "; ",
-            connection.ExecuteScalar<string>("SELECT group_concat(tracking_no || ' ' || status || ' v' || version, ', ') FROM complaint"),
+            connection.ExecuteScalar<string>("SELECT string_agg(tracking_no || ' ' || status || ' v' || version, ', ') FROM complaint"),
             "events " + connection.ExecuteScalar<long>("SELECT COUNT(*) FROM complaint_event"),
             "jobs " + connection.ExecuteScalar<long>("SELECT COUNT(*) FROM document_job"),
             "broadcasts " + connection.ExecuteScalar<long>("SELECT COUNT(*) FROM broadcast"),
             "rounds " + connection.ExecuteScalar<long>("SELECT COUNT(*) FROM survey_round"),
-            "admin sessions " + connection.ExecuteScalar<string>("SELECT group_concat(user_id || ' ' || state || ' ' || step || ' ' || draft, ', ') FROM admin_session"),
+            "admin sessions " + connection.ExecuteScalar<string>("SELECT string_agg(user_id || ' ' || state || ' ' || step || ' ' || draft, ', ') FROM admin_session"),
             "tagged " + connection.ExecuteScalar<long>("SELECT COUNT(*) FROM sent_message"));
     }
 

@@ -242,7 +242,8 @@ public sealed class HostileInputTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(
             Enumerable.Range(1, 9).Select(i => ($"U{i}", scores[i - 1].ToString(CultureInfo.InvariantCulture))),
             elements.Select(x => (x.Question, x.Code!)));
-        Assert.Equal(suggestion, answers.SingleOrDefault(x => x.Question == "SARAN").Text);
+        // U+0000 is dropped on the way in (Inbound.Text): no provider's text column holds it the same way.
+        Assert.Equal(suggestion?.Replace("\0", string.Empty, StringComparison.Ordinal), answers.SingleOrDefault(x => x.Question == "SARAN").Text);
     }
 
     private long TallyTotal() => _bot.Database.Count("SELECT COALESCE(SUM(count), 0) FROM score_tally");

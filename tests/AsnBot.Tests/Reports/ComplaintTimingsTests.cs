@@ -151,7 +151,7 @@ public sealed class ComplaintTimingsTests : IDisposable
     /// after or before midnight WIB or in office hours, answered and resolved some days later (weekends and the holidays
     /// included), in every status and privacy, some of a unit outside the list, without a category or of one no longer configured.
     /// </summary>
-    private static void Seed(Database database, int count)
+    private static void Seed(SqlDatabase database, int count)
     {
         string?[] units = ["DISDUK", "RSUD", "PKM", ComplaintUnits.Other, null];
         string?[] categories = ["PUNGLI", "LAMBAT", "LAINNYA", "HILANG", null];
