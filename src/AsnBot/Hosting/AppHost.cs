@@ -4,6 +4,7 @@ using AsnBot.Complaints;
 using AsnBot.Conversations;
 using AsnBot.Dashboard;
 using AsnBot.Data;
+using AsnBot.Data.Cluster;
 using AsnBot.Delivery;
 using AsnBot.Engine;
 using AsnBot.Reports;
@@ -99,6 +100,11 @@ public static class AppHost
         // The SQLite provider; features ask for IDatabase (the concrete one is there for tests and benchmarks).
         services.AddSingleton(s => new Database(s.GetRequiredService<IOptions<StorageOptions>>().Value.Path));
         services.AddSingleton<IDatabase>(s => s.GetRequiredService<Database>());
+        // One process alone on its SQLite file holds every singleton duty.
+        services.AddSingleton<SingleProcess>();
+        services.AddSingleton<IDutyLocks>(s => s.GetRequiredService<SingleProcess>());
+        services.AddSingleton<IOutboxWakeups>(s => s.GetRequiredService<SingleProcess>());
+        services.AddSingleton<DutyOwner>();
         services.AddSingleton(_ => TextCatalog.LoadBuiltIn());
         services.AddSingleton(_ => SurveyLoader.LoadBuiltIn());
         services.AddOptions<ComplaintOptions>().BindConfiguration(ComplaintOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -123,7 +129,7 @@ public static class AppHost
         services.AddSingleton<DashboardLinks>();
         services.AddSingleton<ConversationEngine>();
         services.AddSingleton<IConversation>(s => s.GetRequiredService<ConversationEngine>());
-        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton(s => new OutboxSignal(s.GetRequiredService<IOutboxWakeups>()));
         services.AddSingleton<InboundProcessor>();
         services.AddSingleton<SendRateLimiter>();
         services.AddSingleton<InboundRateLimiter>();
