@@ -78,7 +78,7 @@ public sealed class PostgresCluster : IDutyLocks, IOutboxWakeups, IAsyncDisposab
             take.Parameters.AddWithValue("key", KeyOf(duty));
             if ((bool)(await take.ExecuteScalarAsync(cancellationToken))!)
             {
-                var hold = new Hold(connection);
+                var hold = new Hold(connection, KeyOf(duty));
                 using (var grace = CancellationTokenSource.CreateLinkedTokenSource(hold.Lost, cancellationToken))
                 {
                     await Task.Delay(TakeoverGrace, grace.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
@@ -195,13 +195,15 @@ public sealed class PostgresCluster : IDutyLocks, IOutboxWakeups, IAsyncDisposab
     private sealed class Hold : IDutyHold
     {
         private readonly NpgsqlConnection _connection;
+        private readonly long _key;
         private readonly CancellationTokenSource _lost = new();
         private readonly CancellationTokenSource _released = new();
         private readonly Task _watch;
 
-        public Hold(NpgsqlConnection connection)
+        public Hold(NpgsqlConnection connection, long key)
         {
             _connection = connection;
+            _key = key;
             _watch = WatchAsync();
         }
 
@@ -211,8 +213,22 @@ public sealed class PostgresCluster : IDutyLocks, IOutboxWakeups, IAsyncDisposab
         {
             await _released.CancelAsync();
             await _watch;
+            if (!_lost.IsCancellationRequested)
+            {
+                // Released before the connection closes: the server ends a closed session a moment later, and the next
+                // holder should not have to wait for that.
+                try
+                {
+                    await using var release = new NpgsqlCommand("SELECT pg_advisory_unlock(@key)", _connection);
+                    release.Parameters.AddWithValue("key", _key);
+                    await release.ExecuteScalarAsync();
+                }
+                catch (Exception ex) when (ex is NpgsqlException or IOException or TimeoutException or InvalidOperationException)
+                {
+                    // The session is going anyway, and the lock with it.
+                }
+            }
 
-            // Closing the session releases the lock.
             await _connection.DisposeAsync();
             _lost.Dispose();
             _released.Dispose();

@@ -43,6 +43,7 @@ public sealed partial class DutyOwner(IDutyLocks locks, TimeProvider time, ILogg
                 continue;
             }
 
+            bool lost;
             await using (hold)
             {
                 if (locks.AcrossProcesses)
@@ -60,10 +61,17 @@ public sealed partial class DutyOwner(IDutyLocks locks, TimeProvider time, ILogg
                     // Stopped or lost: the job has ended either way.
                 }
 
-                if (hold.Lost.IsCancellationRequested && !stoppingToken.IsCancellationRequested)
+                lost = hold.Lost.IsCancellationRequested && !stoppingToken.IsCancellationRequested;
+                if (lost)
                 {
                     LogLost(logger, duty);
                 }
+            }
+
+            if (lost)
+            {
+                // A process whose session broke asks again after the others had their turn.
+                await Task.Delay(Retry, time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
     }

@@ -1,0 +1,135 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using AsnBot.Data.Cluster;
+using AsnBot.Engine;
+using AsnBot.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace AsnBot.Tests.Data.Cluster;
+
+/// <summary>
+/// Singleton duties on a real PostgreSQL database: one holder at a time, a killed holder's duty taken over within
+/// seconds, and a holder that loses its session stops before anyone else starts.
+/// </summary>
+public sealed class DutyLockTests : IDisposable
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    private readonly TempPostgresDatabase _postgres = new();
+
+    [Fact]
+    public async Task TryTake_WhileAnotherInstanceHoldsTheDuty_IsRefused_AndTheHolderKeepsIt()
+    {
+        await using var first = new PostgresCluster(_postgres.ConnectionString);
+        await using var second = new PostgresCluster(_postgres.ConnectionString);
+
+        var hold = await first.TryTakeAsync(Duty.Sending, CancellationToken.None);
+        Assert.NotNull(hold);
+        Assert.Null(await second.TryTakeAsync(Duty.Sending, CancellationToken.None));
+
+        // Another duty is a lock of its own.
+        await using (var other = await second.TryTakeAsync(Duty.DocumentJobs, CancellationToken.None))
+        {
+            Assert.NotNull(other);
+        }
+
+        await hold.DisposeAsync();
+        await using var after = await second.TryTakeAsync(Duty.Sending, CancellationToken.None);
+        Assert.NotNull(after);
+    }
+
+    [Fact]
+    public async Task Duty_HeldByAProcessThatIsKilled_IsTakenOverWithinSeconds()
+    {
+        // Another process holds the lock on an idle session, as a bot instance would, and is then SIGKILLed.
+        var holder = Process.Start(new ProcessStartInfo("psql")
+        {
+            ArgumentList = { _postgres.Conninfo },
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
+        await holder.StandardInput.WriteLineAsync($"SELECT pg_advisory_lock({PostgresCluster.KeyOf(Duty.BroadcastFeeding)});");
+        await holder.StandardInput.FlushAsync();
+        await WaitUntil(() => HeldBySomeone(Duty.BroadcastFeeding), "the psql process holds the duty");
+
+        await using var cluster = new PostgresCluster(_postgres.ConnectionString);
+        var owner = new DutyOwner(cluster, TimeProvider.System, NullLogger<DutyOwner>.Instance);
+        using var stop = new CancellationTokenSource();
+        var started = new TaskCompletionSource<DateTimeOffset>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var running = owner.RunAsync(Duty.BroadcastFeeding, async token =>
+        {
+            started.TrySetResult(DateTimeOffset.UtcNow);
+            await Task.Delay(Timeout.Infinite, token);
+        }, stop.Token);
+
+        // Refused while the holder lives.
+        await Task.Delay(DutyOwner.Retry * 2);
+        Assert.False(started.Task.IsCompleted);
+
+        holder.Kill();
+        await holder.WaitForExitAsync();
+        holder.Dispose();
+        var killedAt = DateTimeOffset.UtcNow;
+        var startedAt = await started.Task.WaitAsync(Patience);
+        await stop.CancelAsync();
+        await running;
+
+        // The retry interval plus the takeover grace: seconds, not a lease or a timeout of minutes.
+        Assert.InRange(startedAt - killedAt, TimeSpan.Zero, DutyOwner.Retry + PostgresCluster.TakeoverGrace + TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task Holder_WhoseSessionEnds_StopsBeforeAnotherInstanceStarts()
+    {
+        await using var a = new PostgresCluster(_postgres.ConnectionString);
+        await using var b = new PostgresCluster(_postgres.ConnectionString);
+        var runs = new ConcurrentQueue<(string Who, DateTimeOffset Start, DateTimeOffset End)>();
+        var starts = 0;
+        using var stop = new CancellationTokenSource();
+        Func<CancellationToken, Task> Job(string who) => async token =>
+        {
+            var start = DateTimeOffset.UtcNow;
+            Interlocked.Increment(ref starts);
+            await Task.Delay(Timeout.Infinite, token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            runs.Enqueue((who, start, DateTimeOffset.UtcNow));
+        };
+
+        var runningA = new DutyOwner(a, TimeProvider.System, NullLogger<DutyOwner>.Instance).RunAsync(Duty.Sending, Job("a"), stop.Token);
+        await WaitUntil(() => Volatile.Read(ref starts) == 1, "a runs the duty");
+        var runningB = new DutyOwner(b, TimeProvider.System, NullLogger<DutyOwner>.Instance).RunAsync(Duty.Sending, Job("b"), stop.Token);
+
+        // The holder's session ends under it (a server restart, a network cut) while its process lives, twice.
+        for (var move = 0; move < 2; move++)
+        {
+            var before = Volatile.Read(ref starts);
+            Assert.True(_postgres.Scalar<bool>(
+                $"SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted AND objid = {(int)Duty.Sending}"));
+            await WaitUntil(() => Volatile.Read(ref starts) > before, "the duty moved");
+        }
+
+        await stop.CancelAsync();
+        await Task.WhenAll(runningA, runningB);
+
+        var ordered = runs.OrderBy(r => r.Start).ToList();
+        Assert.Equal(3, ordered.Count);
+        for (var i = 1; i < ordered.Count; i++)
+        {
+            Assert.True(ordered[i - 1].End <= ordered[i].Start, $"{ordered[i - 1].Who} ran until {ordered[i - 1].End:O}, {ordered[i].Who} started at {ordered[i].Start:O}");
+        }
+    }
+
+    public void Dispose() => _postgres.Dispose();
+
+    private bool HeldBySomeone(Duty duty) => _postgres.Scalar<long>(
+        $"SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND objid = {(int)duty}") == 1;
+
+    private static async Task WaitUntil(Func<bool> condition, string what)
+    {
+        var watch = Stopwatch.StartNew();
+        while (!condition())
+        {
+            Assert.True(watch.Elapsed < Patience, $"waited {Patience.TotalSeconds} s for: {what}");
+            await Task.Delay(50);
+        }
+    }
+}

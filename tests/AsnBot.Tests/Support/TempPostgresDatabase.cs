@@ -1,0 +1,58 @@
+using Npgsql;
+
+namespace AsnBot.Tests.Support;
+
+/// <summary>
+/// A fresh database on the PostgreSQL cluster the tests use (ASNBOT_TEST_POSTGRES, or the development cluster on
+/// 127.0.0.1:55432), dropped afterwards with every session still on it. Advisory locks belong to a database, so
+/// tests on different databases never see each other's locks.
+/// </summary>
+public sealed class TempPostgresDatabase : IDisposable
+{
+    private readonly string _server;
+
+    public TempPostgresDatabase()
+    {
+        _server = Environment.GetEnvironmentVariable("ASNBOT_TEST_POSTGRES") ?? "Host=127.0.0.1;Port=55432;Username=postgres";
+        Name = $"s4_cluster_{Guid.NewGuid():N}"[..30];
+        Admin($"CREATE DATABASE {Name}");
+        ConnectionString = new NpgsqlConnectionStringBuilder(_server) { Database = Name }.ToString();
+    }
+
+    public string Name { get; }
+
+    public string ConnectionString { get; }
+
+    /// <summary>The same database as libpq (psql) names it.</summary>
+    public string Conninfo
+    {
+        get
+        {
+            var b = new NpgsqlConnectionStringBuilder(ConnectionString);
+            return $"host={b.Host} port={b.Port} user={b.Username} dbname={b.Database}";
+        }
+    }
+
+    /// <summary>Runs one statement on the test database and returns its first value.</summary>
+    public T? Scalar<T>(string sql)
+    {
+        using var connection = new NpgsqlConnection(ConnectionString);
+        connection.Open();
+        using var command = new NpgsqlCommand(sql, connection);
+        return (T?)command.ExecuteScalar();
+    }
+
+    public void Dispose()
+    {
+        NpgsqlConnection.ClearAllPools();
+        Admin($"DROP DATABASE IF EXISTS {Name} WITH (FORCE)");
+    }
+
+    private void Admin(string sql)
+    {
+        using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_server) { Database = "postgres", Pooling = false }.ToString());
+        connection.Open();
+        using var command = new NpgsqlCommand(sql, connection);
+        command.ExecuteNonQuery();
+    }
+}
