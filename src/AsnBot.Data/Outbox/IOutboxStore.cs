@@ -18,10 +18,12 @@ public interface IOutboxStore
     IReadOnlyList<OutboxDue> Due(DateTimeOffset now, int limit);
 
     /// <summary>
-    /// The row as it is now, or null when it is no longer queued or no longer due (dropped, erased, postponed). Ids
-    /// are never used twice (AUTOINCREMENT), so an id read earlier names this row or none.
+    /// Claims the row for <paramref name="owner"/> until <paramref name="leaseUntil"/> and returns it as it is now, or
+    /// null when it is no longer queued, no longer due (dropped, erased, postponed) or leased to a sender whose lease
+    /// has not run out. Ids are never used twice, so an id read earlier names this row or none. On a database one
+    /// process alone uses (SQLite) nobody else sends, and the claim is only the read.
     /// </summary>
-    OutboxRow? Find(long id, DateTimeOffset now);
+    OutboxRow? Claim(long id, string owner, DateTimeOffset now, DateTimeOffset leaseUntil);
 
     DateTimeOffset? EarliestNotBefore();
 

@@ -85,9 +85,10 @@ internal sealed class OutboxStore(UnitOfWork work) : IOutboxStore
 
     /// <summary>
     /// The row as it is now, or null when it is no longer queued or no longer due (dropped, erased, postponed). Ids
-    /// are never used twice (AUTOINCREMENT), so an id read earlier names this row or none.
+    /// are never used twice (AUTOINCREMENT), so an id read earlier names this row or none. One process alone sends
+    /// from a SQLite file: the claim is only the read, and no write waits here behind the update path's writer.
     /// </summary>
-    public OutboxRow? Find(long id, DateTimeOffset now) =>
+    public OutboxRow? Claim(long id, string owner, DateTimeOffset now, DateTimeOffset leaseUntil) =>
         work.Connection.QuerySingleOrDefault<OutboxRow>(SelectQueued, new { id, now }, work.Transaction);
 
     public DateTimeOffset? EarliestNotBefore() =>

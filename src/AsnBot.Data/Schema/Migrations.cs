@@ -416,6 +416,12 @@ internal static class Migrations
         -- read a range of this index and nothing else: every column they count is in it.
         CREATE INDEX ix_complaint_submitted ON complaint (submitted_at, status, tracking_no, unit_code, category_code, first_response_at, resolved_at);
         """,
+        """
+        -- Several instances (issue 16): the sender that claimed an outbox row, and until when. A row whose lease ran
+        -- out (its sender died) is claimed again by the next owner of sending.
+        ALTER TABLE outbox ADD COLUMN claimed_by TEXT NULL;
+        ALTER TABLE outbox ADD COLUMN lease_until TEXT NULL;
+        """,
     ];
 
     /// <summary>A trigger's statements that work out one response's row of response_score again from its answers.</summary>

@@ -53,7 +53,7 @@ public sealed partial class OutboxSender : BackgroundService
         _logger = logger;
         _chooser = new OutboxChooser(database, limiter, signal, options.Value);
         _recorder = new OutcomeRecorder(database, [.. outcomes], signal, time, options.Value, logger);
-        _lanes = new SendLanes(database, transport, limiter, _recorder, time, logger);
+        _lanes = new SendLanes(database, transport, limiter, _recorder, time, options.Value.Lease, logger);
     }
 
     /// <summary>Sends everything that is due now, waiting for each send; for the console chat and tests.</summary>
