@@ -168,8 +168,10 @@ public sealed partial class BotApiEmulator
         return method.ToUpperInvariant() switch
         {
             "GETME" => ApiResult.Ok(_botUser.DeepClone()),
-            "DELETEWEBHOOK" or "SETMYDESCRIPTION" or "SETMYSHORTDESCRIPTION" or "SETMYNAME" or "SETCHATMENUBUTTON" => ApiResult.True(),
-            "GETWEBHOOKINFO" => ApiResult.Ok(new JsonObject { ["url"] = string.Empty, ["has_custom_certificate"] = false, ["pending_update_count"] = PendingCountLocked() }),
+            "SETMYDESCRIPTION" or "SETMYSHORTDESCRIPTION" or "SETMYNAME" or "SETCHATMENUBUTTON" => ApiResult.True(),
+            "SETWEBHOOK" => SetWebhook(body),
+            "DELETEWEBHOOK" => DeleteWebhook(body),
+            "GETWEBHOOKINFO" => GetWebhookInfo(),
             "SETMYCOMMANDS" => SetMyCommands(body),
             "GETMYCOMMANDS" => GetMyCommands(body),
             "DELETEMYCOMMANDS" => DeleteMyCommands(body),

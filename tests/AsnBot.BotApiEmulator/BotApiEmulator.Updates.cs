@@ -136,6 +136,7 @@ public sealed partial class BotApiEmulator
 
     private void SignalUpdateLocked()
     {
+        WakeDeliveries();
         var old = _updateArrived;
         _updateArrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         old.TrySetResult();
@@ -154,6 +155,14 @@ public sealed partial class BotApiEmulator
         if (failure is int status)
         {
             return ApiResult.Fail(status, ApiResult.DefaultDescription(status), status == 429 ? Options.RetryAfterSeconds : null);
+        }
+
+        lock (_gate)
+        {
+            if (_webhook is not null)
+            {
+                return ApiResult.Fail(409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first");
+            }
         }
 
         var offset = EmulatorJson.GetLong(body, "offset");
@@ -235,12 +244,7 @@ public sealed partial class BotApiEmulator
 
     private JsonArray TakeBatchLocked(int limit)
     {
-        if (_allowedUpdates is not null && !Options.DeliverAllUpdateTypes)
-        {
-            // Telegram does not produce updates of types the bot did not ask for.
-            _pending.RemoveAll(u => !u.Any(p => p.Key != "update_id" && _allowedUpdates.Contains(p.Key)));
-        }
-
+        DropUnwantedLocked();
         var batch = new JsonArray();
         foreach (var update in _redeliveries.Concat(_pending).Take(limit))
         {
@@ -249,6 +253,15 @@ public sealed partial class BotApiEmulator
 
         _redeliveries.Clear();
         return batch;
+    }
+
+    private void DropUnwantedLocked()
+    {
+        if (_allowedUpdates is not null && !Options.DeliverAllUpdateTypes)
+        {
+            // Telegram does not produce updates of types the bot did not ask for.
+            _pending.RemoveAll(u => !u.Any(p => p.Key != "update_id" && _allowedUpdates.Contains(p.Key)));
+        }
     }
 
     private static long UpdateId(JsonObject update) => EmulatorJson.GetLong(update, "update_id") ?? 0;

@@ -240,6 +240,13 @@ public sealed partial class BotApiEmulator : IAsyncDisposable
             await _app.DisposeAsync().ConfigureAwait(false);
         }
 
+        if (_deliveryLoop is { } loop)
+        {
+            await loop.ConfigureAwait(false);
+        }
+
+        _webhookClient.Dispose();
+        _deliveryWake.Dispose();
         _stopping.Dispose();
     }
 

@@ -33,6 +33,12 @@ public sealed class EmulatorOptions
     /// <summary>How long a <see cref="Resident"/> waits for the bot when a wait is given no timeout of its own.</summary>
     public TimeSpan WaitTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>Webhook mode: how long a POST of an update may take before it counts as failed and is delivered again.</summary>
+    public TimeSpan WebhookTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Webhook mode: the wait before an update's first redelivery; it doubles with each failure (up to 16 times).</summary>
+    public TimeSpan WebhookRetryDelay { get; init; } = TimeSpan.FromMilliseconds(250);
+
     /// <summary>update_id given to the first enqueued update.</summary>
     public long FirstUpdateId { get; init; } = 100_000;
 }

@@ -417,6 +417,15 @@ internal static class Migrations
         CREATE INDEX ix_complaint_submitted ON complaint (submitted_at, status, tracking_no, unit_code, category_code, first_response_at, resolved_at);
         """,
         """
+        -- Webhook mode (issue 16): the ids of the updates applied, written in each update's own transaction, so an update
+        -- delivered twice (a retry, two instances) is applied once. Ids older than Telegram redelivers are pruned.
+        CREATE TABLE handled_update (
+            update_id INTEGER PRIMARY KEY,
+            handled_at TEXT NOT NULL
+        );
+        CREATE INDEX ix_handled_update_at ON handled_update (handled_at);
+        """,
+        """
         -- Several instances (issue 16): the sender that claimed an outbox row, and until when. A row whose lease ran
         -- out (its sender died) is claimed again by the next owner of sending.
         ALTER TABLE outbox ADD COLUMN claimed_by TEXT NULL;

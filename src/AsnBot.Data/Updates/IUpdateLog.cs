@@ -15,4 +15,13 @@ public interface IUpdateLog
     long ResetIfOlderThan(DateTimeOffset cutoff);
 
     void Advance(long nextUpdateId, DateTimeOffset now);
+
+    /// <summary>
+    /// Webhook mode: records that this update is being applied in this transaction. False when it was applied before
+    /// (a redelivery, or the same update at another instance): the caller then changes nothing.
+    /// </summary>
+    bool MarkHandled(long updateId, DateTimeOffset now);
+
+    /// <summary>Forgets the ids of updates handled before <paramref name="cutoff"/>; returns how many.</summary>
+    int ForgetHandledBefore(DateTimeOffset cutoff);
 }

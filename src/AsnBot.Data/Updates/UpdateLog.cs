@@ -36,4 +36,14 @@ internal sealed class UpdateLog(UnitOfWork work) : IUpdateLog
 
     public void Advance(long nextUpdateId, DateTimeOffset now) =>
         work.Connection.Execute(UpdateNext, new { next = nextUpdateId, now }, work.Transaction);
+
+    private const string InsertHandled = "INSERT INTO handled_update (update_id, handled_at) VALUES (@updateId, @now) ON CONFLICT (update_id) DO NOTHING";
+
+    public bool MarkHandled(long updateId, DateTimeOffset now) =>
+        work.Connection.Execute(InsertHandled, new { updateId, now }, work.Transaction) == 1;
+
+    private const string DeleteHandled = "DELETE FROM handled_update WHERE handled_at < @cutoff";
+
+    public int ForgetHandledBefore(DateTimeOffset cutoff) =>
+        work.Connection.Execute(DeleteHandled, new { cutoff }, work.Transaction);
 }

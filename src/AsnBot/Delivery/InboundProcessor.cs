@@ -36,13 +36,7 @@ public sealed partial class InboundProcessor(
     /// <returns>How many updates were new and are now handled.</returns>
     public int ProcessBatch(IReadOnlyList<(long UpdateId, Inbound? Inbound)> updates)
     {
-        var waitStarted = time.GetTimestamp();
-        using var work = database.Begin();
-        if (time.GetElapsedTime(waitStarted) is var waited && waited >= SlowLock)
-        {
-            LogSlowLock(logger, waited.TotalSeconds, updates.Count);
-        }
-
+        using var work = BeginUpdates(updates.Count);
         var next = work.Updates.NextUpdateId();
         var handled = 0;
         foreach (var (updateId, inbound) in updates)
@@ -52,16 +46,7 @@ public sealed partial class InboundProcessor(
                 continue;
             }
 
-            switch (inbound is null ? InboundVerdict.Drop : flood.Check(inbound.UserId))
-            {
-                case InboundVerdict.Handle:
-                    Enqueue(work, Handle(work, updateId, inbound));
-                    break;
-                case InboundVerdict.DropAndNotify:
-                    SlowDown(work, inbound!);
-                    break;
-            }
-
+            Apply(work, updateId, inbound);
             next = updateId + 1;
             handled++;
         }
@@ -74,6 +59,26 @@ public sealed partial class InboundProcessor(
         }
 
         return handled;
+    }
+
+    /// <summary>
+    /// Handles one update delivered by webhook in a transaction of its own, which also records its id as handled: an
+    /// update delivered again (Telegram's retry, or another instance) changes nothing. The caller runs a chat's updates
+    /// one at a time; a storage failure throws, nothing is kept, and Telegram delivers the update again.
+    /// </summary>
+    /// <returns>True when the update was new and is now handled; false for one handled before.</returns>
+    public bool ProcessDelivered(long updateId, Inbound? inbound)
+    {
+        using var work = BeginUpdates(1);
+        if (!work.Updates.MarkHandled(updateId, time.GetUtcNow()))
+        {
+            return false;
+        }
+
+        Apply(work, updateId, inbound);
+        work.Commit();
+        signal.Notify();
+        return true;
     }
 
     /// <summary>Handles one update; without an id (the console chat) no offset is kept.</summary>
@@ -96,6 +101,32 @@ public sealed partial class InboundProcessor(
         Enqueue(work, job(work, time.GetUtcNow()));
         work.Commit();
         signal.Notify();
+    }
+
+    private IUnitOfWork BeginUpdates(int count)
+    {
+        var waitStarted = time.GetTimestamp();
+        var work = database.Begin();
+        if (time.GetElapsedTime(waitStarted) is var waited && waited >= SlowLock)
+        {
+            LogSlowLock(logger, waited.TotalSeconds, count);
+        }
+
+        return work;
+    }
+
+    /// <summary>An update from a user over the inbound limit is dropped (it still counts as handled); others are handled.</summary>
+    private void Apply(IUnitOfWork work, long updateId, Inbound? inbound)
+    {
+        switch (inbound is null ? InboundVerdict.Drop : flood.Check(inbound.UserId))
+        {
+            case InboundVerdict.Handle:
+                Enqueue(work, Handle(work, updateId, inbound));
+                break;
+            case InboundVerdict.DropAndNotify:
+                SlowDown(work, inbound!);
+                break;
+        }
     }
 
     private IReadOnlyList<Outbound> Handle(IUnitOfWork work, long? updateId, Inbound? inbound)

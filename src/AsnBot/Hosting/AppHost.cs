@@ -34,6 +34,7 @@ public static class AppHost
     {
         var builder = CreateBuilder(overrides);
         builder.Services.AddOptions<TelegramOptions>().BindConfiguration(TelegramOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<TelegramOptions>, TelegramOptionsValidator>();
         builder.Services.AddHttpClient("telegram").RemoveAllLoggers()
             .AddTypedClient<ITelegramBotClient>((http, services) =>
             {
@@ -46,7 +47,17 @@ public static class AppHost
         builder.Services.AddHostedService<StorageInitializer>();
         builder.Services.AddSingleton<OutboxSender>();
         builder.Services.AddHostedService(s => s.GetRequiredService<OutboxSender>());
-        builder.Services.AddHostedService<TelegramPoller>();
+        builder.Services.AddSingleton<BotProfile>();
+        if (new TelegramOptions { Mode = builder.Configuration[$"{TelegramOptions.Section}:Mode"] ?? TelegramOptions.PollingMode }.IsWebhook)
+        {
+            builder.Services.AddSingleton<ChatQueues>();
+            builder.Services.AddHostedService<TelegramWebhook>();
+        }
+        else
+        {
+            builder.Services.AddHostedService<TelegramPoller>();
+        }
+
         builder.Services.AddHostedService<AdminGroupCheck>();
         builder.Services.AddHostedService<EvidenceDownloader>();
         builder.Services.AddHostedService<ComplaintMonitor>();

@@ -2,13 +2,11 @@ using AsnBot.Data;
 using AsnBot.Data.Updates;
 using AsnBot.Delivery;
 using AsnBot.Engine;
-using AsnBot.Texts;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
 using Telegram.Bot.Types;
-using Telegram.Bot.Types.Enums;
 
 namespace AsnBot.Telegram;
 
@@ -21,12 +19,11 @@ public sealed partial class TelegramPoller(
     ITelegramBotClient bot,
     InboundProcessor processor,
     IDatabase database,
-    TextCatalog texts,
+    BotProfile profile,
     TimeProvider time,
     IOptions<TelegramOptions> options,
     ILogger<TelegramPoller> logger) : BackgroundService
 {
-    private static readonly UpdateType[] Wanted = [UpdateType.Message, UpdateType.CallbackQuery];
     private static readonly TimeSpan FirstBackoff = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
 
@@ -79,10 +76,15 @@ public sealed partial class TelegramPoller(
 
     private async Task PrepareAsync(CancellationToken cancellationToken)
     {
-        _username = (await bot.GetMe(cancellationToken)).Username;
-        await bot.DeleteWebhook(cancellationToken: cancellationToken);
-        await bot.SetMyCommands(Menu(Language.Id), cancellationToken: cancellationToken);
-        await bot.SetMyCommands(Menu(Language.En), languageCode: Language.En.Code(), cancellationToken: cancellationToken);
+        _username = await profile.PrepareAsync(cancellationToken);
+
+        // Telegram answers getUpdates with 409 while a webhook is set (left by webhook mode, or another deployment).
+        if (!string.IsNullOrEmpty((await bot.GetWebhookInfo(cancellationToken)).Url))
+        {
+            await bot.DeleteWebhook(cancellationToken: cancellationToken);
+            LogWebhookDeleted(logger);
+        }
+
         LogReady(logger);
     }
 
@@ -98,7 +100,7 @@ public sealed partial class TelegramPoller(
             offset: checked((int)offset),
             limit: 100,
             timeout: options.Value.PollTimeoutSeconds,
-            allowedUpdates: Wanted,
+            allowedUpdates: UpdateMapper.Kinds,
             cancellationToken: cancellationToken);
         if (updates.Length > 0)
         {
@@ -123,11 +125,11 @@ public sealed partial class TelegramPoller(
         }
     }
 
-    private IEnumerable<BotCommand> Menu(Language language) =>
-        Commands.Menu.Select(c => new BotCommand(language == Language.En ? c.English : c.Indonesian, texts.Get(language, c.DescriptionKey)));
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Connected to the Bot API; command menu set; polling for updates")]
     private static partial void LogReady(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A webhook was set for this bot (Telegram refuses getUpdates while it is); deleted it to poll (Telegram:Mode is polling)")]
+    private static partial void LogWebhookDeleted(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Update {UpdateId} could not be read ({ErrorType}: {Error}); it is skipped")]
     private static partial void LogUnreadable(ILogger logger, int updateId, string errorType, string error);

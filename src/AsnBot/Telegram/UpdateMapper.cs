@@ -7,6 +7,9 @@ namespace AsnBot.Telegram;
 /// <summary>The one place a Telegram <see cref="Update"/> becomes the engine's <see cref="Inbound"/>.</summary>
 public static class UpdateMapper
 {
+    /// <summary>The kinds of update the bot handles, which it asks Telegram for (allowed_updates).</summary>
+    public static readonly UpdateType[] Kinds = [UpdateType.Message, UpdateType.CallbackQuery];
+
     /// <summary>Maps an update; null for kinds the bot does not handle (the update is still confirmed).</summary>
     /// <param name="update">The update from getUpdates.</param>
     /// <param name="botUsername">This bot's username: a command addressed to another bot (/aduan@OtherBot in a group) is not ours.</param>

@@ -38,6 +38,23 @@ public sealed class ConfigurationTests
     }
 
     [Fact]
+    public async Task WebhookModeWithBadSettings_PrintsOneLineNamingThem_AndExitsWithTwo()
+    {
+        var (exitCode, stdout, stderr) = await RunBotProcess("123456:TEST-token_abcdefghijklmnopqrstuv", new Dictionary<string, string?>
+        {
+            ["Telegram__Mode"] = "webhook",
+            ["Telegram__WebhookUrl"] = "http://bot.example.go.id/telegram/updates",
+            ["Telegram__WebhookSecret"] = "not allowed!",
+        });
+
+        Assert.Equal(2, exitCode);
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("Telegram:WebhookUrl 'http://bot.example.go.id/telegram/updates' must use https", line, StringComparison.Ordinal);
+        Assert.Contains("Telegram:WebhookSecret is malformed", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("not allowed!", stdout + stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task MalformedToken_IsRefusedBeforeAnyRequest()
     {
         using var host = AppHost.BuildBot(new Dictionary<string, string?>

@@ -59,7 +59,14 @@ public sealed class BotProcess : IDisposable
         };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await emulator.WaitForBotPolling(TimeSpan.FromSeconds(30));
+        if (environment is not null && environment.TryGetValue("Telegram__Mode", out var mode) && mode == "webhook")
+        {
+            await emulator.WaitForWebhook(TimeSpan.FromSeconds(30));
+        }
+        else
+        {
+            await emulator.WaitForBotPolling(TimeSpan.FromSeconds(30));
+        }
         return bot;
     }
 

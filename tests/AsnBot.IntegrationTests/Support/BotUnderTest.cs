@@ -87,7 +87,14 @@ public sealed class BotUnderTest : IAsyncDisposable
             _configure?.Invoke(services);
         });
         await _host.StartAsync();
-        await _emulator.WaitForBotPolling(TimeSpan.FromSeconds(20));
+        if (string.Equals(_settings.GetValueOrDefault("Telegram:Mode"), "webhook", StringComparison.OrdinalIgnoreCase))
+        {
+            await _emulator.WaitForWebhook(TimeSpan.FromSeconds(20));
+        }
+        else
+        {
+            await _emulator.WaitForBotPolling(TimeSpan.FromSeconds(20));
+        }
     }
 
     public async Task StopAsync()
