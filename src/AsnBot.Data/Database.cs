@@ -1,6 +1,5 @@
 using System.Data;
 using System.Runtime.CompilerServices;
-using AsnBot.Data.Reports;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
@@ -8,14 +7,14 @@ using SQLitePCL;
 namespace AsnBot.Data;
 
 /// <summary>
-/// Opens SQLite connections with the settings every connection needs (WAL, NORMAL sync,
-/// busy timeout, foreign keys) and runs the schema migrations.
+/// The SQLite provider: opens connections with the settings every connection needs (WAL, NORMAL sync,
+/// busy timeout, foreign keys), queues this process's writers, and runs the schema migrations.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage(
     "Reliability",
     "CA1001:Types that own disposable fields should be disposable",
     Justification = "The writer semaphore never allocates a wait handle (AvailableWaitHandle is not used): there is nothing to dispose.")]
-public sealed class Database : IDatabase
+public sealed class Database : SqlDatabase
 {
     // WAL is a property of the file (set by Migrate); these are per connection.
     private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON;";
@@ -44,12 +43,8 @@ public sealed class Database : IDatabase
     /// </summary>
     private readonly ConditionalWeakTable<sqlite3, object> _configured = new();
 
-    static Database()
-    {
-        SqlMapper.AddTypeHandler(new DateTimeOffsetHandler());
-    }
-
     public Database(string path)
+        : base(SqlDialect.Sqlite)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         Path = System.IO.Path.GetFullPath(path);
@@ -59,28 +54,16 @@ public sealed class Database : IDatabase
             Pooling = true,
             DefaultTimeout = 30,
         }.ToString();
-        Reports = new ReportStore(this);
-        ComplaintReports = new ComplaintReportStore(this);
-        Trends = new TrendStore(this);
-        DashboardQueries = new DashboardStore(this);
     }
 
     /// <summary>Full path of the database file.</summary>
     public string Path { get; }
 
-    public string Location => Path;
+    public override string Location => Path;
 
-    public bool Exists => File.Exists(Path);
+    public override bool Exists => File.Exists(Path);
 
-    public IReportStore Reports { get; }
-
-    public IComplaintReportStore ComplaintReports { get; }
-
-    public ITrendStore Trends { get; }
-
-    public IDashboardStore DashboardQueries { get; }
-
-    public SqliteConnection Open()
+    public override SqliteConnection Open()
     {
         if (!File.Exists(Path))
         {
@@ -138,13 +121,13 @@ public sealed class Database : IDatabase
     }
 
     /// <summary>True when SQLite could only open the file for reading (read-only file, folder or mount).</summary>
-    public bool IsReadOnly() => !CanOpenForWriting();
+    public override bool IsReadOnly() => !CanOpenForWriting();
 
     /// <summary>
     /// Reads a storage error: SQLite's result code says what kind it is (busy, locked, full, read-only, …), and the
     /// explanation says it in plain words for the log. Any other exception is not a storage error (null).
     /// </summary>
-    public StorageError? Classify(Exception exception) =>
+    public override StorageError? Classify(Exception exception) =>
         exception is not SqliteException sqlite ? null : sqlite.SqliteErrorCode switch
         {
             5 or 6 => new(StorageFault.Locked, $"database is locked: another connection or process holds the write lock on {Path}"),
@@ -184,7 +167,7 @@ public sealed class Database : IDatabase
     }
 
     /// <summary>Opens a connection and starts a write transaction (BEGIN IMMEDIATE), after any other writer of this process.</summary>
-    public UnitOfWork Begin()
+    public override UnitOfWork Begin()
     {
         if (!_writer.Wait(WriterWait))
         {
@@ -195,7 +178,7 @@ public sealed class Database : IDatabase
         try
         {
             connection = Open();
-            return new UnitOfWork(connection, connection.BeginTransaction(IsolationLevel.Serializable), _writer);
+            return new UnitOfWork(connection, connection.BeginTransaction(IsolationLevel.Serializable), Dialect, () => _writer.Release());
         }
         catch
         {
@@ -205,13 +188,5 @@ public sealed class Database : IDatabase
         }
     }
 
-    IUnitOfWork IDatabase.Begin() => Begin();
-
-    /// <summary>Opens a connection without a transaction: each statement commits on its own, and no writer waits for it.</summary>
-    public UnitOfWork Connect() => new(Open(), transaction: null, writer: null);
-
-    IUnitOfWork IDatabase.Connect() => Connect();
-
-    /// <summary>Brings the schema up to date; returns the schema version now in force.</summary>
-    public int Migrate() => Migrations.Apply(this);
+    internal override int Migrate(int? upTo) => Migrations.Apply(this, upTo);
 }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using AsnBot.Data.Admin;
 using AsnBot.Data.Broadcasts;
 using AsnBot.Data.Complaints;
@@ -9,17 +10,16 @@ using AsnBot.Data.Responses;
 using AsnBot.Data.Rounds;
 using AsnBot.Data.Sessions;
 using AsnBot.Data.Updates;
-using Microsoft.Data.Sqlite;
 
 namespace AsnBot.Data;
 
 /// <summary>
-/// The SQLite unit of work: one connection and its write transaction (none for <see cref="Database.Connect"/>), and
-/// the SQLite stores over them. Disposing it lets the next writer of this process in.
+/// The unit of work of either provider: one connection and its write transaction (none for <see cref="SqlDatabase.Connect"/>),
+/// and the stores over them. Disposing it lets the next writer of this process in (SQLite's writer queue).
 /// </summary>
 public sealed class UnitOfWork : IUnitOfWork
 {
-    private readonly SemaphoreSlim? _writer;
+    private readonly Action? _release;
     private bool _disposed;
     private SessionStore? _sessions;
     private AdminSessionStore? _adminSessions;
@@ -36,17 +36,20 @@ public sealed class UnitOfWork : IUnitOfWork
     private UpdateLog? _updates;
     private DashboardLoginStore? _dashboardLogins;
 
-    internal UnitOfWork(SqliteConnection connection, SqliteTransaction? transaction, SemaphoreSlim? writer)
+    internal UnitOfWork(DbConnection connection, DbTransaction? transaction, SqlDialect dialect, Action? release)
     {
         Connection = connection;
         Transaction = transaction;
-        _writer = writer;
+        Dialect = dialect;
+        _release = release;
     }
 
-    public SqliteConnection Connection { get; }
+    public DbConnection Connection { get; }
 
     /// <summary>The write transaction; null when each statement commits on its own.</summary>
-    public SqliteTransaction? Transaction { get; }
+    public DbTransaction? Transaction { get; }
+
+    internal SqlDialect Dialect { get; }
 
     public ISessionStore Sessions => _sessions ??= new SessionStore(this);
 
@@ -76,7 +79,7 @@ public sealed class UnitOfWork : IUnitOfWork
 
     public IUpdateLog Updates => _updates ??= new UpdateLog(this);
 
-    private SqliteTransaction Open =>
+    private DbTransaction Open =>
         Transaction ?? throw new InvalidOperationException("This unit of work has no transaction: each statement committed on its own.");
 
     public void Commit() => Open.Commit();
@@ -102,7 +105,7 @@ public sealed class UnitOfWork : IUnitOfWork
         }
         finally
         {
-            _writer?.Release();
+            _release?.Invoke();
         }
     }
 }

@@ -48,7 +48,7 @@ public sealed partial class DashboardScenario : IScenario
             builder.Services.AddReports();
             DashboardServer.AddTo(builder.Services, enabled: true);
             using var host = builder.Build();
-            var database = host.Services.GetRequiredService<Database>();
+            var database = (Database)host.Services.GetRequiredService<SqlDatabase>();
             var units = host.Services.GetRequiredService<IOptions<SurveyOptions>>().Value.Units.Select(u => u.Code).ToList();
             var clock = Stopwatch.StartNew();
             var rows = DashboardData.Fill(database, units, DateTimeOffset.UtcNow);
@@ -85,7 +85,7 @@ public sealed partial class DashboardScenario : IScenario
     private static async Task<HttpClient> LogInAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         string link;
-        using (var work = services.GetRequiredService<Database>().Begin())
+        using (var work = services.GetRequiredService<SqlDatabase>().Begin())
         {
             link = services.GetRequiredService<DashboardLinks>().Create(work, 1, DateTimeOffset.UtcNow);
             work.Commit();

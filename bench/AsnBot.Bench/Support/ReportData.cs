@@ -58,7 +58,7 @@ public static class ReportData
         var clock = Stopwatch.StartNew();
         using var host = AppHost.CreateBuilder(new Dictionary<string, string?> { ["Storage:Path"] = path }).Build();
         var units = host.Services.GetRequiredService<IOptions<SurveyOptions>>().Value.Units.Select(u => u.Code).ToList();
-        var rows = SyntheticResponses.Insert(host.Services.GetRequiredService<Database>(), responses, Round, units, withProfile: false);
+        var rows = SyntheticResponses.Insert((Database)host.Services.GetRequiredService<SqlDatabase>(), responses, Round, units, withProfile: false);
 
         // Closing the last connection checkpoints the WAL into the file, so the measured processes read one file.
         SqliteConnection.ClearAllPools();

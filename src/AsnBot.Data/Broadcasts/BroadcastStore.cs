@@ -19,7 +19,7 @@ internal sealed class BroadcastStore(UnitOfWork work) : IBroadcastStore
     // already: a second invitation reaches only newcomers.
     private const string InvitationAudience = """
         FROM resident r
-        WHERE r.subscribed = 1 AND r.blocked_at IS NULL
+        WHERE r.subscribed = TRUE AND r.blocked_at IS NULL
           AND (@unit IS NULL
                OR EXISTS (SELECT 1 FROM response p WHERE p.resident_id = r.user_id AND p.unit_code = @unit)
                OR EXISTS (SELECT 1 FROM complaint c WHERE c.resident_id = r.user_id AND c.unit_code = @unit AND c.status <> 'draft'))
@@ -49,7 +49,7 @@ internal sealed class BroadcastStore(UnitOfWork work) : IBroadcastStore
         INSERT INTO broadcast_recipient (broadcast_id, user_id, chat_id, state, updated_at)
         SELECT @id, x.user_id, r.chat_id, 'pending', @now
         FROM broadcast_recipient x JOIN resident r ON r.user_id = x.user_id
-        WHERE x.broadcast_id = @invitationId AND x.state = 'sent' AND r.subscribed = 1 AND r.blocked_at IS NULL
+        WHERE x.broadcast_id = @invitationId AND x.state = 'sent' AND r.subscribed = TRUE AND r.blocked_at IS NULL
           AND NOT EXISTS (SELECT 1 FROM response p
                           WHERE p.resident_id = x.user_id AND p.round_code = @round AND p.status = 'submitted'
                             AND (@unit IS NULL OR p.unit_code = @unit))
@@ -80,9 +80,9 @@ internal sealed class BroadcastStore(UnitOfWork work) : IBroadcastStore
     private const string DeleteQueued = "DELETE FROM outbox WHERE broadcast_id = @id";
 
     private const string SelectCounts = """
-        SELECT COALESCE(SUM(state = 'pending'), 0) AS Pending, COALESCE(SUM(state = 'sent'), 0) AS Sent,
-               COALESCE(SUM(state = 'failed'), 0) AS Failed, COALESCE(SUM(state = 'blocked'), 0) AS Blocked,
-               COALESCE(SUM(state = 'skipped'), 0) AS Skipped
+        SELECT COUNT(CASE WHEN state = 'pending' THEN 1 END) AS Pending, COUNT(CASE WHEN state = 'sent' THEN 1 END) AS Sent,
+               COUNT(CASE WHEN state = 'failed' THEN 1 END) AS Failed, COUNT(CASE WHEN state = 'blocked' THEN 1 END) AS Blocked,
+               COUNT(CASE WHEN state = 'skipped' THEN 1 END) AS Skipped
         FROM broadcast_recipient WHERE broadcast_id = @id
         """;
 

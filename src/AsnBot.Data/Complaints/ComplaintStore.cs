@@ -19,7 +19,7 @@ internal sealed class ComplaintStore(UnitOfWork work) : IComplaintStore
 
     private const string SelectSimilar = """
         SELECT tracking_no FROM complaint
-        WHERE unit_code = @unit AND unit_name IS @unitName COLLATE NOCASE AND category_code = @category AND status <> 'draft' AND id <> @id AND submitted_at >= @since
+        WHERE unit_code = @unit AND lower(unit_name) IS NOT DISTINCT FROM lower(@unitName) AND category_code = @category AND status <> 'draft' AND id <> @id AND submitted_at >= @since
         ORDER BY submitted_at DESC LIMIT 1
         """;
 
@@ -41,7 +41,7 @@ internal sealed class ComplaintStore(UnitOfWork work) : IComplaintStore
         UPDATE complaint SET status = @to, version = version + 1,
             first_response_at = CASE WHEN @firstResponse AND first_response_at IS NULL THEN @now ELSE first_response_at END,
             resolved_at = CASE WHEN @to = 'resolved' THEN @now ELSE resolved_at END,
-            reopened = CASE WHEN @to = 'reopened' THEN 1 ELSE reopened END,
+            reopened = CASE WHEN @to = 'reopened' THEN TRUE ELSE reopened END,
             reopened_at = CASE WHEN @to = 'reopened' THEN @now ELSE reopened_at END
         WHERE id = @id AND status = @from
         """;

@@ -4,7 +4,7 @@ using Dapper;
 namespace AsnBot.Data.Reports;
 
 /// <summary>Read-only, streaming queries over filed complaints for the complaint export and the report's complaint figures.</summary>
-internal sealed class ComplaintReportStore(Database database) : IComplaintReportStore
+internal sealed class ComplaintReportStore(SqlDatabase database) : IComplaintReportStore
 {
     private const string Where = """
         c.status <> 'draft' AND c.submitted_at IS NOT NULL AND c.tracking_no IS NOT NULL

@@ -4,7 +4,7 @@ using Dapper;
 namespace AsnBot.Data.Reports;
 
 /// <summary>Read-only queries of the dashboard's Pengaduan and Putaran pages.</summary>
-internal sealed class DashboardStore(Database database) : IDashboardStore
+internal sealed class DashboardStore(SqlDatabase database) : IDashboardStore
 {
     // The same open statuses as the admins' /aduan list. The reporter is read only for identified complaints and
     // the story never for confidential ones, so no page can show what the exports leave out.
@@ -16,7 +16,7 @@ internal sealed class DashboardStore(Database database) : IDashboardStore
                status AS Status, reopened AS Reopened, created_at AS CreatedAt, submitted_at AS SubmittedAt,
                first_response_at AS FirstResponseAt, resolved_at AS ResolvedAt, reopened_at AS ReopenedAt
         FROM complaint
-        WHERE status IN ('submitted', 'verified', 'in_progress', 'reopened') AND privacy IS NOT 'confidential'
+        WHERE status IN ('submitted', 'verified', 'in_progress', 'reopened') AND privacy IS DISTINCT FROM 'confidential'
         ORDER BY submitted_at, id
         LIMIT @limit
         """;

@@ -5,20 +5,20 @@ using Dapper;
 namespace AsnBot.Data.Reports;
 
 /// <summary>Read-only queries for exports and the IKM report. Exports stream: one forward-only reader, no buffering.</summary>
-internal sealed class ReportStore(Database database) : IReportStore
+internal sealed class ReportStore(SqlDatabase database) : IReportStore
 {
     // One row per answer (or one row for a response without answers), in response order, so
     // consecutive rows can be folded into one response without holding more than that response.
-    // "+r.round_code" keeps SQLite off the round index: walking responses by id (and answers by their
+    // SQLite is kept off the round index ("+r.round_code"): walking responses by id (and answers by their
     // primary key) already yields the ORDER BY, where the index would sort every row first.
-    private const string SelectResponseLines = """
+    private readonly string _selectResponseLines = $"""
         SELECT r.id AS Id, r.resident_id AS ResidentId, r.round_code AS RoundCode, r.unit_code AS UnitCode,
                r.service_code AS ServiceCode, r.survey_id AS SurveyId, r.survey_version AS SurveyVersion,
                r.status AS Status, r.started_at AS StartedAt, r.submitted_at AS SubmittedAt,
                a.question_code AS QuestionCode, COALESCE(a.answer_code, a.answer_text) AS Answer
         FROM response r
         LEFT JOIN answer a ON a.response_id = r.id
-        WHERE +r.round_code = @RoundCode
+        WHERE {database.Dialect.WithoutIndex("r.round_code")} = @RoundCode
           AND (@UnitCode IS NULL OR r.unit_code = @UnitCode)
           AND (@IncludeDrafts = 1 OR r.status = 'submitted')
           AND (@From IS NULL OR COALESCE(r.submitted_at, r.started_at) >= @From)
@@ -71,7 +71,7 @@ internal sealed class ReportStore(Database database) : IReportStore
             To = filter.To?.ToUniversalTime(),
         };
         await using var reader = await connection.ExecuteReaderAsync(
-            new CommandDefinition(SelectResponseLines, parameters, cancellationToken: cancellationToken));
+            new CommandDefinition(_selectResponseLines, parameters, cancellationToken: cancellationToken));
         var parse = reader.GetRowParser<ResponseRow>();
         var id = reader.GetOrdinal("Id");
         var question = reader.GetOrdinal("QuestionCode");

@@ -6,7 +6,7 @@ namespace AsnBot.Data.Reports;
 /// Read-only queries the dashboard and <c>asnbot report trend</c> need beyond the IKM report: rounds in time order,
 /// per-respondent scores for the change between rounds, responses per day and the residents' suggestions.
 /// </summary>
-internal sealed class TrendStore(Database database) : ITrendStore
+internal sealed class TrendStore(SqlDatabase database) : ITrendStore
 {
     private const string SelectRounds = """
         SELECT code AS Code, name AS Name, opens_at AS OpensAt, closes_at AS ClosesAt FROM survey_round
@@ -20,29 +20,29 @@ internal sealed class TrendStore(Database database) : ITrendStore
     private const string SelectRespondentScores = """
         SELECT unit_code AS UnitCode, COUNT(*) AS Respondents, SUM(score) AS Sum, SUM(score * score) AS SumOfSquares
         FROM (
-            SELECT unit_code, CAST(total AS REAL) / answered AS score
+            SELECT unit_code, CAST(total AS DOUBLE PRECISION) / answered AS score
             FROM response_score
             WHERE round_code = @round AND (@unit IS NULL OR unit_code = @unit) AND answered > 0
-        )
+        ) AS scores
         GROUP BY unit_code
         ORDER BY unit_code
         """;
 
     // Days in WIB (UTC+7, no daylight saving): instants are stored in UTC as "yyyy-MM-dd HH:mm:ss…".
-    private const string SelectPerDay = """
-        SELECT date(substr(submitted_at, 1, 19), '+7 hours') AS Day, COUNT(*) AS Responses
+    private readonly string _selectPerDay = $"""
+        SELECT {database.Dialect.DayInWib("submitted_at")} AS Day, COUNT(*) AS Responses
         FROM response
         WHERE round_code = @round AND status = 'submitted' AND (@unit IS NULL OR unit_code = @unit)
         GROUP BY 1
         ORDER BY 1
         """;
 
-    private const string SelectSuggestions = """
+    private readonly string _selectSuggestions = $"""
         SELECT r.submitted_at AS SubmittedAt, a.answer_text AS Text
         FROM response r JOIN answer a ON a.response_id = r.id AND a.question_code = @question
         WHERE r.round_code = @round AND r.status = 'submitted' AND r.unit_code = @unit
           AND a.answer_text IS NOT NULL AND a.answer_text <> ''
-          AND (@search IS NULL OR instr(lower(a.answer_text), lower(@search)) > 0)
+          AND (@search IS NULL OR {database.Dialect.Contains("lower(a.answer_text)", "lower(@search)")})
         ORDER BY r.submitted_at DESC, r.id DESC
         LIMIT @limit
         """;
@@ -66,7 +66,7 @@ internal sealed class TrendStore(Database database) : ITrendStore
     {
         using var connection = database.Open();
         var rows = await connection.QueryAsync<ResponsesOnDay>(
-            new CommandDefinition(SelectPerDay, new { round, unit }, cancellationToken: cancellationToken));
+            new CommandDefinition(_selectPerDay, new { round, unit }, cancellationToken: cancellationToken));
         return rows.AsList();
     }
 
@@ -75,7 +75,7 @@ internal sealed class TrendStore(Database database) : ITrendStore
     {
         using var connection = database.Open();
         var rows = await connection.QueryAsync<Suggestion>(
-            new CommandDefinition(SelectSuggestions, new { round, unit, question, search, limit }, cancellationToken: cancellationToken));
+            new CommandDefinition(_selectSuggestions, new { round, unit, question, search, limit }, cancellationToken: cancellationToken));
         return rows.AsList();
     }
 }

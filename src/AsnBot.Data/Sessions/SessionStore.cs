@@ -4,12 +4,14 @@ namespace AsnBot.Data.Sessions;
 
 internal sealed class SessionStore(UnitOfWork work) : ISessionStore
 {
-    private const string SelectOne = """
+    // In a write transaction the row stays locked until commit (PostgreSQL): one chat's updates apply one at a time
+    // across instances.
+    private readonly string _selectOne = $"""
         SELECT chat_id AS ChatId, user_id AS UserId, state AS State, step AS Step, response_id AS ResponseId,
                question_code AS QuestionCode, back_to_review AS BackToReview, unit_page AS UnitPage,
                return_state AS ReturnState, pending_unit AS PendingUnit, updated_at AS UpdatedAt,
                flow AS Flow, complaint_state AS ComplaintState, complaint_id AS ComplaintId
-        FROM session WHERE chat_id = @chatId
+        FROM session WHERE chat_id = @chatId{work.Dialect.LockRow}
         """;
 
     private const string Upsert = """
@@ -30,7 +32,7 @@ internal sealed class SessionStore(UnitOfWork work) : ISessionStore
     private const string SelectScreen = "SELECT screen FROM session WHERE chat_id = @chatId";
 
     public SessionRow? Find(long chatId) =>
-        work.Connection.QuerySingleOrDefault<SessionRow>(SelectOne, new { chatId }, work.Transaction);
+        work.Connection.QuerySingleOrDefault<SessionRow>(_selectOne, new { chatId }, work.Transaction);
 
     public void Save(SessionRow session) => work.Connection.Execute(Upsert, session, work.Transaction);
 

@@ -104,17 +104,20 @@ public static class AppHost
         var services = builder.Services;
         services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
         services.AddOptions<SurveyOptions>().BindConfiguration(SurveyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<SurveyOptions>, SurveyOptionsValidator>();
         services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
-        // The SQLite provider; features ask for IDatabase (the concrete one is there for tests and benchmarks).
-        services.AddSingleton(s => new Database(s.GetRequiredService<IOptions<StorageOptions>>().Value.Path));
-        services.AddSingleton<IDatabase>(s => s.GetRequiredService<Database>());
-        // One process alone on its SQLite file holds every singleton duty.
-        services.AddSingleton<SingleProcess>();
-        services.AddSingleton<IDutyLocks>(s => s.GetRequiredService<SingleProcess>());
-        services.AddSingleton<IOutboxWakeups>(s => s.GetRequiredService<SingleProcess>());
+        // SQLite or PostgreSQL (Storage:Provider); features ask for IDatabase (the concrete one is there for tests and benchmarks).
+        services.AddSingleton(s => s.GetRequiredService<IOptions<StorageOptions>>().Value.Create());
+        services.AddSingleton<IDatabase>(s => s.GetRequiredService<SqlDatabase>());
+        // Who runs the singleton duties: one process alone on SQLite holds them all; instances sharing PostgreSQL take
+        // advisory locks (docs/deploy.md).
+        services.AddSingleton(s => s.GetRequiredService<IOptions<StorageOptions>>().Value is { } storage && storage.IsPostgres
+            ? (IDutyLocks)new PostgresCluster(storage.ConnectionString!)
+            : new SingleProcess());
+        services.AddSingleton(s => (IOutboxWakeups)s.GetRequiredService<IDutyLocks>());
         services.AddSingleton<DutyOwner>();
         services.AddSingleton(_ => TextCatalog.LoadBuiltIn());
         services.AddSingleton(_ => SurveyLoader.LoadBuiltIn());

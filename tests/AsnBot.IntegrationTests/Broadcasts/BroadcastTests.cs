@@ -2,6 +2,7 @@ using System.Diagnostics;
 using AsnBot.BotApiEmulator;
 using AsnBot.Data;
 using AsnBot.IntegrationTests.Support;
+using AsnBot.Tests.Support;
 using Xunit.Abstractions;
 using Emulator = AsnBot.BotApiEmulator.BotApiEmulator;
 
@@ -108,22 +109,22 @@ public sealed class BroadcastTests(ITestOutputHelper output)
     {
         await using var emulator = await Emulator.StartAsync(Limits);
         var folder = Directory.CreateTempSubdirectory("asnbot-kill-").FullName;
-        var path = Path.Combine(folder, "asnbot.db");
+        var storage = TestStorage.In(folder);
         try
         {
-            RoundSeed.Ensure(path);
-            var database = new Database(path);
+            RoundSeed.Ensure(storage.Settings);
+            var database = storage.Database;
             BroadcastScript.Seed(emulator, database, FirstResident, Residents);
             var admin = emulator.Resident(AdminId);
             var settings = Scaled.ToDictionary(p => p.Key.Replace(":", "__", StringComparison.Ordinal), p => p.Value);
-            using (var first = await BotProcess.StartAsync(emulator, path, settings))
+            using (var first = await BotProcess.StartAsync(emulator, storage, settings))
             {
                 await BroadcastScript.StartAsync(admin, Residents);
                 await Eventually.True(() => database.Count("SELECT COUNT(*) FROM broadcast_recipient WHERE state = 'sent'") > 400, seconds: 30);
                 first.Kill();
             }
 
-            using (await BotProcess.StartAsync(emulator, path, settings))
+            using (await BotProcess.StartAsync(emulator, storage, settings))
             {
                 await admin.WaitForText("Siaran selesai", TimeSpan.FromSeconds(90));
             }
@@ -138,7 +139,7 @@ public sealed class BroadcastTests(ITestOutputHelper output)
         }
         finally
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            storage.Dispose();
             Directory.Delete(folder, recursive: true);
         }
     }

@@ -36,7 +36,7 @@ internal static class DashboardSeed
         [(CurrentRound, "DISDUKCAPIL")] = Respondents(30, (i, j) => (i + j) % 4 != 0 ? 2 : 3),
     };
 
-    public static void Write(Database database, DateTimeOffset now)
+    public static void Write(SqlDatabase database, DateTimeOffset now)
     {
         var survey = SurveyLoader.LoadBuiltIn();
         var elements = survey.Questions.Where(q => q.Group == QuestionGroup.Element).Select(q => q.Code).ToList();

@@ -1,7 +1,7 @@
 using AsnBot.Data;
 using AsnBot.IntegrationTests.Support;
+using AsnBot.Tests.Support;
 using Dapper;
-using Microsoft.Data.Sqlite;
 using Emulator = AsnBot.BotApiEmulator.BotApiEmulator;
 
 namespace AsnBot.IntegrationTests.Hosting;
@@ -16,11 +16,11 @@ public sealed class CrashTests
     {
         await using var emulator = await Emulator.StartAsync();
         var folder = Directory.CreateTempSubdirectory("asnbot-crash-").FullName;
-        var path = Path.Combine(folder, "asnbot.db");
+        var storage = TestStorage.In(folder);
         try
         {
             var resident = emulator.Resident(90_001);
-            using (var bot = await BotProcess.StartAsync(emulator, path))
+            using (var bot = await BotProcess.StartAsync(emulator, storage))
             {
                 await SurveyScript.ToFirstElementAsync(resident);
                 var elements = SurveyScript.Elements.ToList();
@@ -36,8 +36,8 @@ public sealed class CrashTests
                 bot.Kill();
             }
 
-            var database = new Database(path);
-            using (await BotProcess.StartAsync(emulator, path))
+            var database = storage.Database;
+            using (await BotProcess.StartAsync(emulator, storage))
             {
                 await SurveyScript.AnswerElementsAsync(resident, Scores, from: 7);
                 await SurveyScript.SuggestAndSubmitAsync(resident, suggestion: null);
@@ -54,7 +54,7 @@ public sealed class CrashTests
         }
         finally
         {
-            SqliteConnection.ClearAllPools();
+            storage.Dispose();
             Directory.Delete(folder, recursive: true);
         }
     }

@@ -1,5 +1,6 @@
 using AsnBot.Hosting;
 using AsnBot.IntegrationTests.Support;
+using AsnBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Emulator = AsnBot.BotApiEmulator.BotApiEmulator;
@@ -13,9 +14,9 @@ public sealed class ShutdownTests
     public async Task Sigterm_WhileServing_ExitsZero_WithoutAStackTrace()
     {
         await using var emulator = await Emulator.StartAsync();
-        await InTempFolderAsync(async folder =>
+        await InTempFolderAsync(async storage =>
         {
-            using var bot = await BotProcess.StartAsync(emulator, Path.Combine(folder, "asnbot.db"));
+            using var bot = await BotProcess.StartAsync(emulator, storage);
             var resident = emulator.Resident(7_500_000_001);
             await resident.SendText("/bantuan");
             await resident.WaitForText("/lapor");
@@ -32,9 +33,9 @@ public sealed class ShutdownTests
     public async Task DeadBackgroundService_StopsTheBot_WithExitCodeOne()
     {
         await using var emulator = await Emulator.StartAsync();
-        await InTempFolderAsync(async folder =>
+        await InTempFolderAsync(async storage =>
         {
-            using var host = AppHost.BuildBot(Settings(emulator, folder), services => services.AddHostedService<DyingService>());
+            using var host = AppHost.BuildBot(Settings(emulator, storage), services => services.AddHostedService<DyingService>());
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
 
             var exit = await AppHost.RunAsync(host, timeout.Token);
@@ -48,9 +49,9 @@ public sealed class ShutdownTests
     public async Task StoppedByItsToken_ExitCodeZero()
     {
         await using var emulator = await Emulator.StartAsync();
-        await InTempFolderAsync(async folder =>
+        await InTempFolderAsync(async storage =>
         {
-            using var host = AppHost.BuildBot(Settings(emulator, folder));
+            using var host = AppHost.BuildBot(Settings(emulator, storage));
             using var stop = new CancellationTokenSource();
 
             var run = AppHost.RunAsync(host, stop.Token);
@@ -61,24 +62,24 @@ public sealed class ShutdownTests
         });
     }
 
-    private static Dictionary<string, string?> Settings(Emulator emulator, string folder) => new()
+    private static Dictionary<string, string?> Settings(Emulator emulator, TestStorage storage) => new(storage.Settings)
     {
         ["Telegram:Token"] = emulator.Token,
         ["Telegram:ApiBaseUrl"] = emulator.BaseUrl,
         ["Telegram:PollTimeoutSeconds"] = "2",
-        ["Storage:Path"] = Path.Combine(folder, "asnbot.db"),
     };
 
-    private static async Task InTempFolderAsync(Func<string, Task> test)
+    private static async Task InTempFolderAsync(Func<TestStorage, Task> test)
     {
         var folder = Directory.CreateTempSubdirectory("asnbot-stop-").FullName;
+        var storage = TestStorage.In(folder);
         try
         {
-            await test(folder);
+            await test(storage);
         }
         finally
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            storage.Dispose();
             Directory.Delete(folder, recursive: true);
         }
     }

@@ -270,7 +270,7 @@ public sealed class AuthorisationAndPrivacyTests(ITestOutputHelper output)
             ("ikm.csv", ["report", "ikm", "--round", RoundSeed.Code, "--format", "csv"]),
         })
         {
-            var (exit, console) = await RunCliAsync(emulator.Token, bot.Database.Path, [.. args, "--out", Path.Combine(folder, name)]);
+            var (exit, console) = await RunCliAsync(emulator.Token, bot, [.. args, "--out", Path.Combine(folder, name)]);
             Assert.True(exit == 0, console);
             files.Add((name, await File.ReadAllBytesAsync(Path.Combine(folder, name))));
             files.Add((name + " console", System.Text.Encoding.UTF8.GetBytes(console)));
@@ -318,16 +318,20 @@ public sealed class AuthorisationAndPrivacyTests(ITestOutputHelper output)
         return false;
     }
 
-    private static async Task<(int Exit, string Console)> RunCliAsync(string token, string databasePath, string[] args)
+    private static async Task<(int Exit, string Console)> RunCliAsync(string token, BotUnderTest bot, string[] args)
     {
         var start = new System.Diagnostics.ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "asnbot.dll"), .. args])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = Path.GetDirectoryName(databasePath)!,
+            WorkingDirectory = bot.Folder,
         };
         start.Environment["Telegram__Token"] = token;
-        start.Environment["Storage__Path"] = databasePath;
+        foreach (var (key, value) in bot.StorageVariables)
+        {
+            start.Environment[key] = value;
+        }
+
         start.Environment["Exports__PseudonymKey"] = "LmxAyjKQwP48baS9pB7YaZ86Zc6OeL9w";
         using var process = System.Diagnostics.Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();

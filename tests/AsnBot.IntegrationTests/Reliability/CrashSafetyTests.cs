@@ -3,8 +3,8 @@ using System.Globalization;
 using AsnBot.BotApiEmulator;
 using AsnBot.Data;
 using AsnBot.IntegrationTests.Support;
+using AsnBot.Tests.Support;
 using Dapper;
-using Microsoft.Data.Sqlite;
 using Xunit.Abstractions;
 using Emulator = AsnBot.BotApiEmulator.BotApiEmulator;
 
@@ -35,7 +35,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
         // Every wait spans restarts: the bot is down for a second or so at each of the kills.
         await using var emulator = await Emulator.StartAsync(new EmulatorOptions { WaitTimeout = TimeSpan.FromSeconds(90) });
         var folder = Directory.CreateTempSubdirectory("asnbot-kills-").FullName;
-        var path = Path.Combine(folder, "asnbot.db");
+        var storage = TestStorage.In(folder);
         var settings = new Dictionary<string, string?>
         {
             ["Admin__UserIds__0"] = AdminId.ToString(CultureInfo.InvariantCulture),
@@ -44,11 +44,11 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
         };
         try
         {
-            RoundSeed.Ensure(path);
-            var database = new Database(path);
+            RoundSeed.Ensure(storage.Settings);
+            var database = storage.Database;
             BroadcastScript.Seed(emulator, database, FirstInvited, Invited);
             var clock = Stopwatch.StartNew();
-            var bot = await BotProcess.StartAsync(emulator, path, settings);
+            var bot = await BotProcess.StartAsync(emulator, storage, settings);
             var admin = emulator.Resident(AdminId);
             await BroadcastScript.StartAsync(admin, Invited);
 
@@ -73,7 +73,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
                 bot.Kill();
                 bot.Dispose();
                 kills++;
-                bot = await BotProcess.StartAsync(emulator, path, settings);
+                bot = await BotProcess.StartAsync(emulator, storage, settings);
             }
 
             await work;
@@ -96,15 +96,15 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
         }
         finally
         {
-            SqliteConnection.ClearAllPools();
+            storage.Dispose();
             Directory.Delete(folder, recursive: true);
         }
     }
 
-    private static bool BroadcastOver(Database database) =>
+    private static bool BroadcastOver(SqlDatabase database) =>
         database.Count("SELECT COUNT(*) FROM broadcast WHERE status = 'running'") == 0;
 
-    private static void AssertSurveysStoredOnce(Database database, List<int[]> plans)
+    private static void AssertSurveysStoredOnce(SqlDatabase database, List<int[]> plans)
     {
         using var connection = database.Open();
         var stored = connection.Query<(long Resident, string Question, string Answer)>(

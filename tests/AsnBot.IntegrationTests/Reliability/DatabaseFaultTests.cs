@@ -14,6 +14,7 @@ namespace AsnBot.IntegrationTests.Reliability;
 /// committed, and carries on by itself once the fault clears.
 /// </summary>
 [Trait("Category", "Reliability")]
+[Trait("Storage", "sqlite")]
 public sealed class DatabaseFaultTests(ITestOutputHelper output)
 {
     private const int Residents = 3;
@@ -27,7 +28,7 @@ public sealed class DatabaseFaultTests(ITestOutputHelper output)
 
         long[] presses;
         DateTimeOffset released;
-        await using (var holder = await WriteLockHolder.TakeAsync(bot.Database.Path))
+        await using (var holder = await WriteLockHolder.TakeAsync(bot.Sqlite.Path))
         {
             presses = await PressFirstElementAsync(residents);
 
@@ -84,7 +85,7 @@ public sealed class DatabaseFaultTests(ITestOutputHelper output)
         await using var emulator = await Emulator.StartAsync();
         await using var bot = await BotUnderTest.StartAsync(emulator);
         var residents = await AtFirstElementAsync(emulator, 73_000);
-        string[] files = [bot.Database.Path, bot.Database.Path + "-wal"];
+        string[] files = [bot.Sqlite.Path, bot.Sqlite.Path + "-wal"];
 
         long[] presses;
         try
@@ -189,7 +190,7 @@ public sealed class DatabaseFaultTests(ITestOutputHelper output)
             && c.Method is "sendMessage" or "editMessageText")];
     }
 
-    private static void AssertEveryAnswerOnce(Database database)
+    private static void AssertEveryAnswerOnce(SqlDatabase database)
     {
         using var connection = database.Open();
         var rows = connection.Query<(long UserId, string Code, string Answer)>(

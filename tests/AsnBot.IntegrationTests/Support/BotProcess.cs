@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using AsnBot.Tests.Support;
 
 namespace AsnBot.IntegrationTests.Support;
 
@@ -23,21 +24,25 @@ public sealed class BotProcess : IDisposable
     }
 
     /// <param name="emulator">The Bot API the process talks to.</param>
-    /// <param name="databasePath">Its SQLite file.</param>
+    /// <param name="storage">Its database (the process runs in its folder).</param>
     /// <param name="environment">Further settings as environment variables (Section__Key).</param>
-    public static async Task<BotProcess> StartAsync(BotApiEmulator.BotApiEmulator emulator, string databasePath, IDictionary<string, string?>? environment = null)
+    public static async Task<BotProcess> StartAsync(BotApiEmulator.BotApiEmulator emulator, TestStorage storage, IDictionary<string, string?>? environment = null)
     {
-        RoundSeed.Ensure(databasePath);
+        RoundSeed.Ensure(storage.Settings);
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "asnbot.dll"), "run"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = Path.GetDirectoryName(databasePath)!,
+            WorkingDirectory = storage.Folder,
         };
         start.Environment["Telegram__Token"] = emulator.Token;
         start.Environment["Telegram__ApiBaseUrl"] = emulator.BaseUrl;
         start.Environment["Telegram__PollTimeoutSeconds"] = "2";
-        start.Environment["Storage__Path"] = databasePath;
+        foreach (var (key, value) in storage.Variables)
+        {
+            start.Environment[key] = value;
+        }
+
         start.Environment["Delivery__PerChatPerSecond"] = "50";
         start.Environment["Delivery__PerChatBurst"] = "10";
         start.Environment["Delivery__InboundBurst"] = "100000";

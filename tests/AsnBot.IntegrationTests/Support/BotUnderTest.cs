@@ -1,6 +1,6 @@
 using AsnBot.Data;
 using AsnBot.Hosting;
-using Microsoft.Data.Sqlite;
+using AsnBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -10,7 +10,8 @@ namespace AsnBot.IntegrationTests.Support;
 
 /// <summary>
 /// The real bot host (poller, outbox sender, Telegram.Bot client over HTTP) against the emulator,
-/// on a real SQLite file. Can be stopped and started again over the same file, as after a restart.
+/// on a real database (a SQLite file, or PostgreSQL: see <see cref="TestStorage"/>). Can be stopped and started again
+/// over the same database, as after a restart.
 /// </summary>
 public sealed class BotUnderTest : IAsyncDisposable
 {
@@ -19,19 +20,27 @@ public sealed class BotUnderTest : IAsyncDisposable
     private IHost? _host;
 
     private readonly Action<IServiceCollection>? _configure;
+    private readonly TestStorage _storage;
 
-    private BotUnderTest(Emulator emulator, string folder, Dictionary<string, string?> settings, Action<IServiceCollection>? configure)
+    private BotUnderTest(Emulator emulator, TestStorage storage, Dictionary<string, string?> settings, Action<IServiceCollection>? configure)
     {
         _configure = configure;
         _emulator = emulator;
-        Folder = folder;
+        _storage = storage;
+        Folder = storage.Folder;
         _settings = settings;
-        Database = new Database(Path.Combine(folder, "asnbot.db"));
+        Database = settings.TryGetValue("Storage:Path", out var path) && path != storage.Settings["Storage:Path"] ? new Database(path!) : storage.Database;
     }
 
     public string Folder { get; }
 
-    public Database Database { get; }
+    public SqlDatabase Database { get; }
+
+    /// <summary>The storage settings as environment variables, for a CLI process over the same database.</summary>
+    public IEnumerable<KeyValuePair<string, string?>> StorageVariables => _storage.Variables;
+
+    /// <summary>The SQLite file, for tests about SQLite itself.</summary>
+    public Database Sqlite => (Database as Database) ?? _storage.Sqlite;
 
     public LogCapture Logs { get; } = new();
 
@@ -44,13 +53,12 @@ public sealed class BotUnderTest : IAsyncDisposable
     public static async Task<BotUnderTest> StartAsync(
         Emulator emulator, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
-        var folder = Directory.CreateTempSubdirectory("asnbot-it-").FullName;
-        var all = new Dictionary<string, string?>
+        var storage = TestStorage.In(Directory.CreateTempSubdirectory("asnbot-it-").FullName);
+        var all = new Dictionary<string, string?>(storage.Settings)
         {
             ["Telegram:Token"] = emulator.Token,
             ["Telegram:ApiBaseUrl"] = emulator.BaseUrl,
             ["Telegram:PollTimeoutSeconds"] = "2",
-            ["Storage:Path"] = Path.Combine(folder, "asnbot.db"),
 
             // Residents in tests press faster than people; the per-chat and inbound limits are tested on their own.
             ["Delivery:PerChatPerSecond"] = "50",
@@ -63,8 +71,8 @@ public sealed class BotUnderTest : IAsyncDisposable
             all[key] = value;
         }
 
-        RoundSeed.Ensure(all["Storage:Path"]!);
-        var bot = new BotUnderTest(emulator, folder, all, configure);
+        RoundSeed.Ensure(all.Where(s => s.Key.StartsWith("Storage:", StringComparison.Ordinal)));
+        var bot = new BotUnderTest(emulator, storage, all, configure);
         await bot.StartAgainAsync();
         return bot;
     }
@@ -110,7 +118,8 @@ public sealed class BotUnderTest : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await StopAsync();
-        SqliteConnection.ClearAllPools();
+        (Database as IDisposable)?.Dispose();
+        _storage.Dispose();
         Directory.Delete(Folder, recursive: true);
     }
 }

@@ -12,7 +12,7 @@ public static class BroadcastScript
     public const string Invitation = "Undangan Survei Kepuasan Masyarakat";
 
     /// <summary>Residents who consented earlier (rows as the bot stores them), each with a private chat in the emulator.</summary>
-    public static void Seed(Emulator emulator, Database database, long firstId, int count)
+    public static void Seed(Emulator emulator, SqlDatabase database, long firstId, int count)
     {
         var ids = Enumerable.Range(0, count).Select(i => firstId + i).ToList();
         ids.ForEach(id => emulator.Resident(id));

@@ -5,7 +5,7 @@ namespace AsnBot.IntegrationTests.Support;
 
 public static class DatabaseExtensions
 {
-    public static long Count(this Database database, string sql)
+    public static long Count(this SqlDatabase database, string sql)
     {
         using var connection = database.Open();
         return connection.ExecuteScalar<long>(sql);

@@ -13,10 +13,11 @@ public static class RoundSeed
     public const string Code = "2026-IT";
 
     /// <summary>Creates the round through the product's planner (as <c>asnbot round create</c> does), once per database.</summary>
-    public static void Ensure(string databasePath)
+    /// <param name="storage">The storage settings of the database (Storage:Path, or the PostgreSQL provider and connection string).</param>
+    public static void Ensure(IEnumerable<KeyValuePair<string, string?>> storage)
     {
-        using var host = AppHost.CreateBuilder(new Dictionary<string, string?> { ["Storage:Path"] = databasePath }).Build();
-        var database = host.Services.GetRequiredService<Database>();
+        using var host = AppHost.CreateBuilder(new Dictionary<string, string?>(storage)).Build();
+        var database = host.Services.GetRequiredService<SqlDatabase>();
         database.Migrate();
         var planner = host.Services.GetRequiredService<RoundPlanner>();
         using var work = database.Begin();

@@ -7,6 +7,7 @@ namespace AsnBot.Tests.Data;
 
 /// <summary>The database and its SQLite companions are readable by the bot's user only, whatever the umask.</summary>
 [UnsupportedOSPlatform("windows")]
+[Trait("Storage", "sqlite")]
 public sealed class FileModeTests : IDisposable
 {
     private const UnixFileMode OwnerFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;

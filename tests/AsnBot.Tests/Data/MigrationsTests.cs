@@ -6,13 +6,14 @@ namespace AsnBot.Tests.Data;
 public sealed class MigrationsTests
 {
     [Fact]
+    [Trait("Storage", "sqlite")]
     public void Migrate_NewFile_CreatesTheSchemaInWalMode_AndASecondRunChangesNothing()
     {
         using var temp = new TempDatabase();
 
-        var again = temp.Database.Migrate();
+        var again = temp.Sqlite.Migrate();
 
-        using var connection = temp.Database.Open();
+        using var connection = temp.Sqlite.Open();
         Assert.Equal(again, connection.ExecuteScalar<int>("PRAGMA user_version"));
         Assert.Equal("wal", connection.ExecuteScalar<string>("PRAGMA journal_mode"));
         Assert.Equal(1, connection.ExecuteScalar<int>("PRAGMA foreign_keys"));
@@ -22,17 +23,18 @@ public sealed class MigrationsTests
     }
 
     [Fact]
+    [Trait("Storage", "sqlite")]
     public void APooledConnection_OpenedAgain_KeepsItsPragmas_AndTheyRunOncePerConnection()
     {
         using var temp = new TempDatabase();
         SQLitePCL.sqlite3 native;
-        using (var first = temp.Database.Open())
+        using (var first = temp.Sqlite.Open())
         {
             native = first.Handle!;
             Assert.Equal(1, first.ExecuteScalar<int>("PRAGMA synchronous"));
         }
 
-        using var again = temp.Database.Open();
+        using var again = temp.Sqlite.Open();
 
         // The pool gives back the same native connection; the pragmas set on its first Open are still in force.
         Assert.Same(native, again.Handle);
@@ -43,7 +45,7 @@ public sealed class MigrationsTests
         // Set again on every Open, a changed value would be back to 5000: it stays, so they ran once.
         again.Execute("PRAGMA busy_timeout=1234");
         again.Close();
-        using var third = temp.Database.Open();
+        using var third = temp.Sqlite.Open();
         Assert.Equal(1234, third.ExecuteScalar<int>("PRAGMA busy_timeout"));
     }
 
@@ -63,15 +65,16 @@ public sealed class MigrationsTests
     }
 
     [Fact]
+    [Trait("Storage", "sqlite")]
     public void Migrate_FileFromANewerVersion_IsRefused()
     {
         using var temp = new TempDatabase();
-        using (var connection = temp.Database.Open())
+        using (var connection = temp.Sqlite.Open())
         {
             connection.Execute("PRAGMA user_version = 999");
         }
 
-        var error = Assert.Throws<InvalidOperationException>(() => temp.Database.Migrate());
+        var error = Assert.Throws<InvalidOperationException>(() => temp.Sqlite.Migrate());
 
         Assert.Contains("schema version 999", error.Message, StringComparison.Ordinal);
     }
@@ -88,6 +91,6 @@ public sealed class MigrationsTests
             """;
         connection.Execute(Insert);
 
-        Assert.Throws<Microsoft.Data.Sqlite.SqliteException>(() => connection.Execute(Insert));
+        Assert.NotNull(temp.Database.Classify(Assert.ThrowsAny<System.Data.Common.DbException>(() => connection.Execute(Insert))));
     }
 }

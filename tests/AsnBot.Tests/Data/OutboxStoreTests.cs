@@ -11,9 +11,10 @@ public sealed class OutboxStoreTests : IDisposable
     private readonly TempDatabase _database = new();
 
     [Fact]
+    [Trait("Storage", "sqlite")]
     public void Due_FindsEachChatsNextMessageInTheIndex_WithoutSortingTheChatsBacklog()
     {
-        using var connection = _database.Database.Open();
+        using var connection = _database.Sqlite.Open();
 
         var plan = connection.Query<(long Id, long Parent, long NotUsed, string Detail)>("EXPLAIN QUERY PLAN " + OutboxStore.SelectDue, new { now = Now, limit = 64 })
             .Select(step => step.Detail).ToList();

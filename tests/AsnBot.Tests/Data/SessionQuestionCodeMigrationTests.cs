@@ -1,7 +1,8 @@
+using System.Data.Common;
 using AsnBot.Data;
 using AsnBot.Data.Sessions;
+using AsnBot.Tests.Support;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace AsnBot.Tests.Data;
 
@@ -12,22 +13,24 @@ public sealed class SessionQuestionCodeMigrationTests : IDisposable
     private static readonly string[] PositionsOfVersion1 = ["AGE", "SEX", "EDU", "JOB", "U1", "U2", "U3", "U4", "U5", "U6", "U7", "U8", "U9", "SARAN"];
 
     private readonly string _folder = Directory.CreateTempSubdirectory("asnbot-migration-").FullName;
+    private readonly TestStorage _storage;
+
+    public SessionQuestionCodeMigrationTests() => _storage = TestStorage.In(_folder);
 
     public void Dispose()
     {
-        SqliteConnection.ClearAllPools();
+        _storage.Dispose();
         Directory.Delete(_folder, recursive: true);
     }
 
     [Fact]
     public void Migrate_SessionsSavedByPosition_KeepTheirQuestionAsItsCode()
     {
-        var path = Path.Combine(_folder, "old.db");
-        var old = new Database(path);
-        // Up to the script before the question-code one; the dashboard's three scripts (issue 17) and the webhook's
-        // handled_update (issue 16) come after it.
-        Migrations.Apply(old, upTo: Migrations.Latest - 5);
-        using (var connection = old.Open())
+        var database = _storage.Database;
+        // Up to the script before the question-code one; the dashboard's three scripts (issue 17), the webhook's
+        // handled_update and the outbox leases (issue 16) come after it.
+        database.Migrate(upTo: Migrations.Latest - 6);
+        using (var connection = database.Open())
         {
             connection.Execute("INSERT INTO resident (user_id, chat_id, language, consent_version, consented_at) VALUES (@id, @id, 'id', 'v', 'x')",
                 Enumerable.Range(1, 17).Select(id => new { id }));
@@ -37,16 +40,14 @@ public sealed class SessionQuestionCodeMigrationTests : IDisposable
                 Enumerable.Range(-1, 17).Select(index => new { id = index + 2, index }));
         }
 
-        SqliteConnection.ClearAllPools();
-        var migrated = new Database(path);
-        Assert.Equal(Migrations.Latest, migrated.Migrate());
+        Assert.Equal(Migrations.Latest, database.Migrate());
 
-        using var work = migrated.Begin();
+        using var work = database.Begin();
         var sessions = new SessionStore(work);
         var codes = Enumerable.Range(1, 17).Select(id => sessions.Find(id)!.QuestionCode).ToList();
         Assert.Equal(["AGE", .. PositionsOfVersion1, "SARAN", "SARAN"], codes);
         Assert.All(Enumerable.Range(1, 17), id => Assert.Equal("Answering", sessions.Find(id)!.State));
-        var columns = work.Connection.Query<string>("SELECT name FROM pragma_table_info('session')", transaction: work.Transaction).ToList();
-        Assert.DoesNotContain("question_index", columns);
+        using var other = database.Open();
+        Assert.ThrowsAny<DbException>(() => other.Execute("SELECT question_index FROM session"));
     }
 }

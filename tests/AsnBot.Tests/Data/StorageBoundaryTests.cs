@@ -7,8 +7,9 @@ namespace AsnBot.Tests.Data;
 
 /// <summary>
 /// Only the composition (AsnBot.Hosting) may know which database holds the data: every other type of the bot works
-/// with <see cref="IDatabase"/> and <see cref="IUnitOfWork"/>, so a second provider is added in the data project
-/// alone. Read from the compiled bot: signatures, locals, catch clauses and every type, field and method its IL names.
+/// with <see cref="IDatabase"/> and <see cref="IUnitOfWork"/>, and names no type of the SQLite or PostgreSQL driver
+/// (nor a data type whose public face shows one). Read from the compiled bot: signatures, locals, catch clauses and
+/// every type, field and method its IL names.
 /// </summary>
 public sealed class StorageBoundaryTests
 {
@@ -20,11 +21,11 @@ public sealed class StorageBoundaryTests
         .ToDictionary(o => o.Value);
 
     [Fact]
-    public void BotTypes_OutsideHosting_ReferenceNoSqliteType()
+    public void BotTypes_OutsideHosting_ReferenceNoSqliteOrNpgsqlType()
     {
         var offenders = Bot.GetTypes()
             .Where(t => t.Namespace?.StartsWith("AsnBot.Hosting", StringComparison.Ordinal) != true)
-            .SelectMany(t => References(t).Where(IsSqliteSpecific).Select(r => $"{t.FullName} uses {r.FullName}"))
+            .SelectMany(t => References(t).Where(IsProviderSpecific).Select(r => $"{t.FullName} uses {r.FullName}"))
             .Distinct()
             .ToList();
 
@@ -32,21 +33,26 @@ public sealed class StorageBoundaryTests
     }
 
     [Fact]
-    public void References_OfTheComposition_FindTheSqliteDatabaseItCreates()
+    public void References_OfTheComposition_FindTheProviderNeutralDatabaseItCreates()
     {
         var composition = Bot.GetTypes().Where(t => t == typeof(AppHost) || t.DeclaringType == typeof(AppHost));
 
-        Assert.Contains(composition.SelectMany(References), r => r == typeof(Database));
-        Assert.True(IsSqliteSpecific(typeof(Database)));
-        Assert.True(IsSqliteSpecific(typeof(UnitOfWork)));
-        Assert.False(IsSqliteSpecific(typeof(IUnitOfWork)));
+        Assert.Contains(composition.SelectMany(References), r => r == typeof(SqlDatabase));
+        Assert.True(IsProviderSpecific(typeof(Database)));
+        Assert.True(IsProviderSpecific(typeof(PostgresDatabase)));
+        Assert.True(IsProviderSpecific(typeof(Npgsql.NpgsqlConnection)));
+        Assert.False(IsProviderSpecific(typeof(SqlDatabase)));
+        Assert.False(IsProviderSpecific(typeof(UnitOfWork)));
+        Assert.False(IsProviderSpecific(typeof(IUnitOfWork)));
     }
 
-    /// <summary>A type of the SQLite driver, or a type of the data project whose public face shows one (Database, UnitOfWork).</summary>
-    private static bool IsSqliteSpecific(Type type)
+    /// <summary>
+    /// A type of the SQLite or PostgreSQL driver, or a type of the data project whose public face shows one (Database,
+    /// PostgresDatabase); the shared SqlDatabase and UnitOfWork show only System.Data.Common.
+    /// </summary>
+    private static bool IsProviderSpecific(Type type)
     {
-        var assembly = type.Assembly.GetName().Name ?? string.Empty;
-        if (assembly.StartsWith("Microsoft.Data.Sqlite", StringComparison.Ordinal) || assembly.StartsWith("SQLitePCL", StringComparison.Ordinal))
+        if (IsDriver(type))
         {
             return true;
         }
@@ -54,8 +60,13 @@ public sealed class StorageBoundaryTests
         return type.Assembly == typeof(IDatabase).Assembly
             && type.GetMembers(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly)
                 .SelectMany(Signature)
-                .Any(t => t.Assembly.GetName().Name?.StartsWith("Microsoft.Data.Sqlite", StringComparison.Ordinal) == true);
+                .Any(IsDriver);
     }
+
+    private static bool IsDriver(Type type) =>
+        type.Assembly.GetName().Name is { } name
+        && (name.StartsWith("Microsoft.Data.Sqlite", StringComparison.Ordinal) || name.StartsWith("SQLitePCL", StringComparison.Ordinal)
+            || name.StartsWith("Npgsql", StringComparison.Ordinal));
 
     private static IEnumerable<Type> References(Type type)
     {

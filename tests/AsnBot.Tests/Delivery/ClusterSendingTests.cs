@@ -12,6 +12,7 @@ namespace AsnBot.Tests.Delivery;
 /// real cluster: only the holder sends, and when its session ends the other takes over without their sends ever
 /// overlapping, so Telegram's global limit, paced by one rate limiter, holds across instances.
 /// </summary>
+[Trait("Storage", "postgres")]
 public sealed class ClusterSendingTests : IDisposable
 {
     private const int Messages = 200;

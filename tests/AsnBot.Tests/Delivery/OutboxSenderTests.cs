@@ -135,6 +135,7 @@ public sealed class OutboxSenderTests : IDisposable
     }
 
     [Fact]
+    [Trait("Storage", "sqlite")]
     public async Task AWriterOfThisProcess_WaitsForAnotherLongerThanSQLitesBusyTimeout_InsteadOfFailing()
     {
         var first = _database.Database.Begin();

@@ -20,7 +20,12 @@ public sealed class OutboxStorageFaultTests : IDisposable
         // Storage refuses to record any delivery, as a full disk would.
         using (var connection = _database.Database.Open())
         {
-            connection.Execute("CREATE TRIGGER fail_record BEFORE DELETE ON outbox BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END;");
+            connection.Execute(TestStorage.OnPostgres
+                ? """
+                  CREATE FUNCTION fail_record() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'could not extend file' USING ERRCODE = '53100'; END $$;
+                  CREATE TRIGGER fail_record BEFORE DELETE ON outbox FOR EACH ROW EXECUTE FUNCTION fail_record();
+                  """
+                : "CREATE TRIGGER fail_record BEFORE DELETE ON outbox BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END;");
         }
 
         var transport = new ScriptedTransport();
@@ -32,7 +37,7 @@ public sealed class OutboxStorageFaultTests : IDisposable
 
         using (var connection = _database.Database.Open())
         {
-            connection.Execute("DROP TRIGGER fail_record");
+            connection.Execute(TestStorage.OnPostgres ? "DROP TRIGGER fail_record ON outbox" : "DROP TRIGGER fail_record");
         }
 
         // Storage works again, but the pause (1 s on the bot's clock) is not over: still nothing is sent.

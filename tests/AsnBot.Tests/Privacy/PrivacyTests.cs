@@ -92,7 +92,7 @@ public sealed class PrivacyTests : IDisposable
         await resident.Command("datasaya");
         Assert.Contains("Undangan survei: berhenti", resident.Last.Text, StringComparison.Ordinal);
         await resident.Command("langganan");
-        Assert.Equal(1, _bot.Database.Count("SELECT COUNT(*) FROM resident WHERE user_id = 704 AND subscribed = 1"));
+        Assert.Equal(1, _bot.Database.Count("SELECT COUNT(*) FROM resident WHERE user_id = 704 AND subscribed = TRUE"));
     }
 
     [Fact]

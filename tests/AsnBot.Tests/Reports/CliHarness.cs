@@ -14,13 +14,13 @@ internal sealed class CliHarness : IDisposable
 
     private readonly TempDatabase _db = new();
 
-    public AsnBot.Data.Database Database => _db.Database;
+    public AsnBot.Data.SqlDatabase Database => _db.Database;
 
     public string Folder { get; } = Directory.CreateTempSubdirectory("asnbot-cli-").FullName;
 
     public async Task<(int Exit, string Stdout, string Stderr)> RunAsync(string? key, params string[] args)
     {
-        var overrides = new Dictionary<string, string?> { ["Storage:Path"] = _db.Database.Path, ["Exports:PseudonymKey"] = key };
+        var overrides = new Dictionary<string, string?>(_db.Settings) { ["Exports:PseudonymKey"] = key };
         var root = new RootCommand { ExportCommand.Create(overrides), ReportCommand.Create(overrides), RoundCommand.Create(overrides) };
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();

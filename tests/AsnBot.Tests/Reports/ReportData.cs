@@ -14,7 +14,7 @@ internal static class ReportData
 
     /// <summary>A resident's response; scores[i] is U(i+1), null leaves that element unanswered.</summary>
     public static long Add(
-        Database database, long residentId, string unit, int?[] scores, string? suggestion = null,
+        SqlDatabase database, long residentId, string unit, int?[] scores, string? suggestion = null,
         bool submit = true, DateTimeOffset? at = null, string round = TestUnits.Round, string? service = null)
     {
         var now = at ?? Noon;
@@ -53,7 +53,7 @@ internal static class ReportData
     public static int?[] All(int score) => [.. Enumerable.Repeat<int?>(score, 9)];
 
     /// <summary>Erases a resident as /hapus does: responses stay, unlinked.</summary>
-    public static void Erase(Database database, long residentId)
+    public static void Erase(SqlDatabase database, long residentId)
     {
         using var work = database.Begin();
         work.Residents.Delete(residentId);

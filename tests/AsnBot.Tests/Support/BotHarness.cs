@@ -37,7 +37,7 @@ public sealed class BotHarness : IDisposable
         Options = options ?? TestUnits.Options();
         Complaints = complaints ?? TestUnits.Complaints();
         Admin = admin ?? new AdminOptions { UserIds = [TestUnits.AdminId], GroupChatId = TestUnits.AdminGroup };
-        var builder = AppHost.CreateBuilder(new Dictionary<string, string?> { ["Storage:Path"] = _database.Database.Path });
+        var builder = AppHost.CreateBuilder(_database.Settings);
         builder.Logging.ClearProviders();
         var services = builder.Services;
         services.AddSingleton(_database.Database);
@@ -75,7 +75,7 @@ public sealed class BotHarness : IDisposable
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero));
 
-    public Database Database => _database.Database;
+    public SqlDatabase Database => _database.Database;
 
     public SurveyOptions Options { get; }
 

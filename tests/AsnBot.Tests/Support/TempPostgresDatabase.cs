@@ -3,9 +3,10 @@ using Npgsql;
 namespace AsnBot.Tests.Support;
 
 /// <summary>
-/// A fresh database on the PostgreSQL cluster the tests use (ASNBOT_TEST_POSTGRES, or the development cluster on
-/// 127.0.0.1:55432), dropped afterwards with every session still on it. Advisory locks belong to a database, so
-/// tests on different databases never see each other's locks.
+/// A fresh database for the tests about several instances, which need PostgreSQL whichever provider the suite runs
+/// on (they carry the Storage=postgres trait): the server of <see cref="TestStorage.Variable"/>, or the development
+/// cluster on 127.0.0.1:55432. Dropped afterwards with every session still on it. Advisory locks belong to a
+/// database, so tests on different databases never see each other's locks.
 /// </summary>
 public sealed class TempPostgresDatabase : IDisposable
 {
@@ -13,7 +14,7 @@ public sealed class TempPostgresDatabase : IDisposable
 
     public TempPostgresDatabase()
     {
-        _server = Environment.GetEnvironmentVariable("ASNBOT_TEST_POSTGRES") ?? "Host=127.0.0.1;Port=55432;Username=postgres";
+        _server = TestStorage.Server ?? "Host=127.0.0.1;Port=55432;Username=postgres";
         Name = $"s4_cluster_{Guid.NewGuid():N}"[..30];
         Admin($"CREATE DATABASE {Name}");
         ConnectionString = new NpgsqlConnectionStringBuilder(_server) { Database = Name }.ToString();

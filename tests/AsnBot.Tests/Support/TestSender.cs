@@ -15,7 +15,7 @@ public static class TestSender
     /// A sender with limits no test reaches. Its rate limiter runs on real time: a fake clock stands still while a
     /// test sends dozens of messages; <paramref name="clock"/> is the bot's clock (retry deadlines, a stop's grace).
     /// </summary>
-    public static OutboxSender Create(Database database, IMessageTransport transport, TimeProvider clock, AdminOptions? admin = null, int maxConcurrency = 16, OutboxSignal? signal = null, IDutyLocks? duties = null)
+    public static OutboxSender Create(SqlDatabase database, IMessageTransport transport, TimeProvider clock, AdminOptions? admin = null, int maxConcurrency = 16, OutboxSignal? signal = null, IDutyLocks? duties = null)
     {
         var options = Microsoft.Extensions.Options.Options.Create(new DeliveryOptions
         {
@@ -28,7 +28,7 @@ public static class TestSender
             new DutyOwner(duties ?? new SingleProcess(), clock, NullLogger<DutyOwner>.Instance), new SingleProcess(), clock, options, NullLogger<OutboxSender>.Instance);
     }
 
-    public static void Enqueue(this Database database, Outbound message, DateTimeOffset now, int priority = OutboxPriority.Reply, long? broadcastId = null)
+    public static void Enqueue(this SqlDatabase database, Outbound message, DateTimeOffset now, int priority = OutboxPriority.Reply, long? broadcastId = null)
     {
         using var work = database.Begin();
         work.Outbox.Enqueue(message.ChatId, priority, OutboundJson.Kind(message), OutboundJson.Serialize(message), now, broadcastId);

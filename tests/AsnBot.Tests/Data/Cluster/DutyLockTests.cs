@@ -10,6 +10,7 @@ namespace AsnBot.Tests.Data.Cluster;
 /// Singleton duties on a real PostgreSQL database: one holder at a time, a killed holder's duty taken over within
 /// seconds, and a holder that loses its session stops before anyone else starts.
 /// </summary>
+[Trait("Storage", "postgres")]
 public sealed class DutyLockTests : IDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
