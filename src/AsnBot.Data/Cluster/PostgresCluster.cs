@@ -21,7 +21,7 @@ public sealed class PostgresCluster : IDutyLocks, IOutboxWakeups, IAsyncDisposab
     public static readonly TimeSpan HoldCheck = TimeSpan.FromSeconds(0.5);
 
     /// <summary>How long the check may take before the holder gives up the duty.</summary>
-    public static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(2);
+    public static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(3);
 
     /// <summary>How long a new holder waits before running the duty: more than a holder needs to notice its loss.</summary>
     public static readonly TimeSpan TakeoverGrace = HoldCheck + CheckTimeout + TimeSpan.FromSeconds(0.5);

@@ -19,7 +19,7 @@ internal sealed class OutboxStore(UnitOfWork work) : IOutboxStore
         WHERE (o.kind = 'answer'
                OR o.id = (SELECT id FROM outbox WHERE chat_id = o.chat_id AND kind <> 'answer' ORDER BY priority, id LIMIT 1))
           AND (o.not_before IS NULL OR o.not_before <= @now)
-          AND (o.lease_until IS NULL OR o.lease_until <= @now)
+          AND (o.lease_until IS NULL OR o.lease_until <= @now OR o.claimed_by = @owner)
         ORDER BY o.priority, o.id
         LIMIT @limit
         """;
@@ -52,18 +52,20 @@ internal sealed class OutboxStore(UnitOfWork work) : IOutboxStore
 
     // Several instances: the row is claimed unless another sender's lease on it still runs, and a row another
     // transaction has locked (claiming it at this moment) is skipped rather than waited for. The claim it replaces, if
-    // any, was a sender that never finished the row (a delivery or a retry clears it): a takeover.
+    // any, was a sender that never finished the row (a delivery or a retry clears it): a takeover. The owner's own
+    // claim (a send whose outcome could not be recorded) is claimed again at once.
     private const string ClaimLeased = """
         WITH old AS (
             SELECT id, claimed_by FROM outbox
-            WHERE id = @id AND (not_before IS NULL OR not_before <= @now) AND (lease_until IS NULL OR lease_until <= @now)
+            WHERE id = @id AND (not_before IS NULL OR not_before <= @now)
+              AND (lease_until IS NULL OR lease_until <= @now OR claimed_by = @owner)
             FOR UPDATE SKIP LOCKED)
         UPDATE outbox o SET claimed_by = @owner, lease_until = @leaseUntil
         FROM old
         WHERE o.id = old.id
         RETURNING o.id AS Id, o.chat_id AS ChatId, o.priority AS Priority, o.kind AS Kind, o.payload AS Payload,
                   o.attempts AS Attempts, o.not_before AS NotBefore, o.created_at AS CreatedAt, o.broadcast_id AS BroadcastId,
-                  old.claimed_by AS TakenOverFrom
+                  NULLIF(old.claimed_by, @owner) AS TakenOverFrom
         """;
 
     private const string SelectEarliestNotBefore = "SELECT MIN(not_before) FROM outbox WHERE not_before IS NOT NULL";
@@ -98,9 +100,12 @@ internal sealed class OutboxStore(UnitOfWork work) : IOutboxStore
         return superseded;
     }
 
-    /// <summary>The rows that may be sent now, in the order they should go, without their payloads.</summary>
-    public IReadOnlyList<OutboxDue> Due(DateTimeOffset now, int limit) =>
-        work.Connection.Query<OutboxDue>(SelectDue, new { now, limit }, work.Transaction).AsList();
+    /// <summary>
+    /// The rows that may be sent now, in the order they should go, without their payloads: none leased to another
+    /// sender whose lease still runs (<paramref name="owner"/>'s own are due).
+    /// </summary>
+    public IReadOnlyList<OutboxDue> Due(DateTimeOffset now, int limit, string? owner = null) =>
+        work.Connection.Query<OutboxDue>(SelectDue, new { now, limit, owner }, work.Transaction).AsList();
 
     /// <summary>
     /// The row as it is now, or null when it is no longer queued or no longer due (dropped, erased, postponed). Ids

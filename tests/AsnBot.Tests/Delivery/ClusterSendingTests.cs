@@ -37,8 +37,7 @@ public sealed class ClusterSendingTests : IDisposable
         using var b = TestSender.Create(_database.Database, new TimedTransport("b", sends), TimeProvider.System, maxConcurrency: 4, duties: clusterB);
         await b.StartAsync(CancellationToken.None);
 
-        Assert.True(_postgres.Scalar<bool>(
-            $"SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted AND objid = {(int)Duty.Sending}"));
+        Assert.True(_postgres.TerminateHolder((int)Duty.Sending));
         await WaitUntil(() => sends.Where(s => s.Delivered).Select(s => s.Text).Distinct().Count() == Messages, "every message sent");
         await Task.WhenAll(a.StopAsync(CancellationToken.None), b.StopAsync(CancellationToken.None));
 

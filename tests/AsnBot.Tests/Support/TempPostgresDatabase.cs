@@ -22,6 +22,8 @@ public sealed class TempPostgresDatabase : IDisposable
 
     public string Name { get; }
 
+    private static string ThisDatabase => "database = (SELECT oid FROM pg_database WHERE datname = current_database())";
+
     public string ConnectionString { get; }
 
     /// <summary>The same database as libpq (psql) names it.</summary>
@@ -42,6 +44,14 @@ public sealed class TempPostgresDatabase : IDisposable
         using var command = new NpgsqlCommand(sql, connection);
         return (T?)command.ExecuteScalar();
     }
+
+    /// <summary>Ends the session that holds the advisory lock numbered <paramref name="objid"/> in this database; false when none does.</summary>
+    public bool TerminateHolder(int objid) => Scalar<bool?>(
+        $"SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted AND objid = {objid} AND {ThisDatabase}") == true;
+
+    /// <summary>How many sessions hold the advisory lock numbered <paramref name="objid"/> in this database (pg_locks shows every database's).</summary>
+    public long Holders(int objid) => Scalar<long>(
+        $"SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND objid = {objid} AND {ThisDatabase}");
 
     public void Dispose()
     {

@@ -96,8 +96,7 @@ public sealed class DutyLockTests : IDisposable
 
         // The holder's session ends under it (a server restart, a network cut) while its process lives, and another
         // instance asks for the duty at once: it gets it only after the holder has stopped.
-        Assert.True(_postgres.Scalar<bool>(
-            $"SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted AND objid = {(int)Duty.Sending}"));
+        Assert.True(_postgres.TerminateHolder((int)Duty.Sending));
         var asking = Stopwatch.StartNew();
         IDutyHold? hold;
         while ((hold = await b.TryTakeAsync(Duty.Sending, CancellationToken.None)) is null)
@@ -118,8 +117,7 @@ public sealed class DutyLockTests : IDisposable
 
     public void Dispose() => _postgres.Dispose();
 
-    private bool HeldBySomeone(Duty duty) => _postgres.Scalar<long>(
-        $"SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND objid = {(int)duty}") == 1;
+    private bool HeldBySomeone(Duty duty) => _postgres.Holders((int)duty) == 1;
 
     private static async Task WaitUntil(Func<bool> condition, string what)
     {

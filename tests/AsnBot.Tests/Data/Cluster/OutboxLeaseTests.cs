@@ -68,6 +68,18 @@ public sealed class OutboxLeaseTests : IDisposable
     }
 
     [Fact]
+    public void ASendersOwnClaim_ItsOutcomeNotRecorded_IsDueToItAgainAtOnce_AndNoTakeover()
+    {
+        var id = Enqueue(chatId: 10, "unrecorded");
+        Assert.NotNull(Claim(id, "a", Now));
+
+        Assert.Contains(Due(Now + TimeSpan.FromSeconds(1), "a"), d => d.Id == id);
+        var again = Claim(id, "a", Now + TimeSpan.FromSeconds(1));
+        Assert.NotNull(again);
+        Assert.Null(again.TakenOverFrom);
+    }
+
+    [Fact]
     public void ARetry_ClearsTheClaim_SoTheNextClaimIsNoTakeover()
     {
         var id = Enqueue(chatId: 9, "retry");
@@ -105,9 +117,9 @@ public sealed class OutboxLeaseTests : IDisposable
         return work.Outbox.Claim(id, owner, at, at + Lease);
     }
 
-    private IReadOnlyList<OutboxDue> Due(DateTimeOffset at)
+    private IReadOnlyList<OutboxDue> Due(DateTimeOffset at, string owner = "b")
     {
         using var work = _database.Connect();
-        return work.Outbox.Due(at, 100);
+        return work.Outbox.Due(at, 100, owner);
     }
 }
