@@ -14,11 +14,14 @@ public sealed class TempPostgresDatabase : IDisposable
 
     public TempPostgresDatabase()
     {
-        _server = TestStorage.Server ?? "Host=127.0.0.1;Port=55432;Username=postgres";
+        _server = TestStorage.Server ?? DevelopmentServer;
         Name = $"s4_cluster_{Guid.NewGuid():N}"[..30];
         Admin($"CREATE DATABASE {Name}");
         ConnectionString = new NpgsqlConnectionStringBuilder(_server) { Database = Name }.ToString();
     }
+
+    /// <summary>The development cluster of this kind of machine, for these tests when the suite runs on SQLite.</summary>
+    public const string DevelopmentServer = "Host=127.0.0.1;Port=55432;Username=postgres";
 
     public string Name { get; }
 
