@@ -2,6 +2,7 @@ using AsnBot.BotApiEmulator;
 using AsnBot.Delivery;
 using AsnBot.IntegrationTests.Reliability;
 using AsnBot.IntegrationTests.Support;
+using AsnBot.Tests.Support;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Emulator = AsnBot.BotApiEmulator.BotApiEmulator;
@@ -70,6 +71,7 @@ public sealed class WebhookTests
     }
 
     [Fact]
+    [Trait("Storage", "sqlite")]
     public async Task StorageFailure_Answers500_AndTheUpdateIsDeliveredAgainAndAppliedOnce()
     {
         await using var emulator = await Emulator.StartAsync();
@@ -77,7 +79,7 @@ public sealed class WebhookTests
         await using var bot = await BotUnderTest.StartAsync(emulator, webhook.Configuration());
         var resident = emulator.Resident(92_000);
         await SurveyScript.ToFirstElementAsync(resident);
-        string[] files = [bot.Database.Path, bot.Database.Path + "-wal"];
+        string[] files = [bot.Sqlite.Path, bot.Sqlite.Path + "-wal"];
 
         long press;
         try
@@ -99,18 +101,20 @@ public sealed class WebhookTests
     }
 
     [Fact]
+    [Trait("Storage", "sqlite")]
     public async Task KilledBeforeCommit_TheUpdateIsDeliveredAgainToTheRestartedBot_AndAppliedOnce()
     {
         await using var emulator = await Emulator.StartAsync();
         var folder = Directory.CreateTempSubdirectory("asnbot-wh-").FullName;
-        var path = Path.Combine(folder, "asnbot.db");
+        using var storage = TestStorage.In(folder);
+        var database = storage.Sqlite;
+        var path = database.Path;
         var webhook = WebhookSettings.OnFreePort();
-        var database = new AsnBot.Data.Database(path);
         try
         {
             var resident = emulator.Resident(93_000);
             long press;
-            using (var bot = await BotProcess.StartAsync(emulator, path, webhook.Environment()))
+            using (var bot = await BotProcess.StartAsync(emulator, storage, webhook.Environment()))
             {
                 await SurveyScript.ToFirstElementAsync(resident);
                 await using (await WriteLockHolder.TakeAsync(path))
@@ -124,7 +128,7 @@ public sealed class WebhookTests
                 Assert.Equal(0, database.Count("SELECT COUNT(*) FROM answer"));
             }
 
-            using var restarted = await BotProcess.StartAsync(emulator, path, webhook.Environment());
+            using var restarted = await BotProcess.StartAsync(emulator, storage, webhook.Environment());
             await resident.WaitForText("Pertanyaan 2 dari 9", TimeSpan.FromSeconds(30));
             Assert.Equal(1, database.Count("SELECT COUNT(*) FROM answer WHERE question_code = 'U1' AND answer_code = '3'"));
             Assert.Contains(emulator.WebhookDeliveries, d => d.UpdateId == press && d.StatusCode != 200);
@@ -177,7 +181,7 @@ public sealed class WebhookTests
 
         // The first is held up by the write lock; the other three arrive meanwhile, newest first.
         var posts = new List<Task<int>>();
-        await using (await WriteLockHolder.TakeAsync(bot.Database.Path))
+        await using (await WriteLockHolder.TakeAsync(bot.Sqlite.Path))
         {
             foreach (var (update, waiting) in new[] { (typed[0], 1), (typed[3], 2), (typed[2], 3), (typed[1], 4) })
             {
