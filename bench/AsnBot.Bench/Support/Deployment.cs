@@ -7,7 +7,7 @@ namespace AsnBot.Bench.Support;
 /// <summary>
 /// Where the benchmarked bot keeps its data and how many instances of it run: one SQLite bot polling (the default),
 /// or <see cref="Instances"/> bots in webhook mode behind the emulator's round-robin (a load balancer), on SQLite or on
-/// a fresh PostgreSQL database (ASNBOT_BENCH_POSTGRES, or the development cluster on 127.0.0.1:55432).
+/// a fresh PostgreSQL database (on the server ASNBOT_BENCH_POSTGRES names).
 /// </summary>
 /// <param name="Provider">"sqlite" or "postgres".</param>
 /// <param name="Instances">Bots in webhook mode; null for one bot polling.</param>
@@ -56,7 +56,9 @@ public sealed record Deployment(string Provider = "sqlite", int? Instances = nul
         }, url);
     }
 
-    private static string Server() => Environment.GetEnvironmentVariable("ASNBOT_BENCH_POSTGRES") ?? "Host=127.0.0.1;Port=55432;Username=postgres";
+    private static string Server() => Environment.GetEnvironmentVariable("ASNBOT_BENCH_POSTGRES") is { Length: > 0 } server
+        ? server
+        : throw new InvalidOperationException("--provider postgres needs ASNBOT_BENCH_POSTGRES, an admin connection string (Host=…;Port=…;Username=postgres).");
 
     private static void Admin(string sql)
     {

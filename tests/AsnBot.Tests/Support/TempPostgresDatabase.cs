@@ -4,8 +4,8 @@ namespace AsnBot.Tests.Support;
 
 /// <summary>
 /// A fresh database for the tests about several instances, which need PostgreSQL whichever provider the suite runs
-/// on (they carry the Storage=postgres trait): the server of <see cref="TestStorage.Variable"/>, or the development
-/// cluster on 127.0.0.1:55432. Dropped afterwards with every session still on it. Advisory locks belong to a
+/// on (they carry the Storage=postgres trait and run in the PostgreSQL pass): the server of
+/// <see cref="TestStorage.Variable"/>. Dropped afterwards with every session still on it. Advisory locks belong to a
 /// database, so tests on different databases never see each other's locks.
 /// </summary>
 public sealed class TempPostgresDatabase : IDisposable
@@ -14,14 +14,12 @@ public sealed class TempPostgresDatabase : IDisposable
 
     public TempPostgresDatabase()
     {
-        _server = TestStorage.Server ?? DevelopmentServer;
-        Name = $"s4_cluster_{Guid.NewGuid():N}"[..30];
+        _server = TestStorage.Server
+            ?? throw new InvalidOperationException($"This test needs PostgreSQL: set {TestStorage.Variable} (bash .ci/run starts a cluster and does).");
+        Name = TestStorage.NewDatabaseName();
         Admin($"CREATE DATABASE {Name}");
         ConnectionString = new NpgsqlConnectionStringBuilder(_server) { Database = Name }.ToString();
     }
-
-    /// <summary>The development cluster of this kind of machine, for these tests when the suite runs on SQLite.</summary>
-    public const string DevelopmentServer = "Host=127.0.0.1;Port=55432;Username=postgres";
 
     public string Name { get; }
 
