@@ -13,7 +13,6 @@ public abstract class SqlDatabase : IDatabase
     static SqlDatabase()
     {
         DateTimeOffsetHandler.Register();
-        DateOnlyHandler.Register();
     }
 
     private protected SqlDatabase(SqlDialect dialect)

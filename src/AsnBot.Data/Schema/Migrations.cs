@@ -836,10 +836,10 @@ internal static class Migrations
             """,
             """
             ALTER TABLE complaint ADD COLUMN timed BIGINT NOT NULL DEFAULT 0;
-            ALTER TABLE complaint ADD COLUMN submitted_month TEXT COLLATE "C" NULL;
-            ALTER TABLE complaint ADD COLUMN deadline_on TEXT COLLATE "C" NULL;
-            ALTER TABLE complaint ADD COLUMN first_response_due_on TEXT COLLATE "C" NULL;
-            ALTER TABLE complaint ADD COLUMN first_response_in_time BIGINT NULL;
+            ALTER TABLE complaint ADD COLUMN submitted_month DATE NULL;
+            ALTER TABLE complaint ADD COLUMN deadline_on DATE NULL;
+            ALTER TABLE complaint ADD COLUMN first_response_due_on DATE NULL;
+            ALTER TABLE complaint ADD COLUMN first_response_in_time BOOLEAN NULL;
             ALTER TABLE complaint ADD COLUMN first_response_days BIGINT NULL;
             ALTER TABLE complaint ADD COLUMN resolution_days BIGINT NULL;
             CREATE TABLE complaint_timing_basis (basis TEXT COLLATE "C" NOT NULL);
@@ -850,6 +850,7 @@ internal static class Migrations
                 first_response_in_time, first_response_due_on, first_response_days);
             CREATE INDEX ix_complaint_timed_resolution ON complaint (timed, submitted_month, unit_code, resolution_days);
 
+            -- Days are DATE here (SQLite keeps them as yyyy-MM-dd text): Npgsql reads and writes them as DateOnly.
             -- The same rule as SQLite's trigger, before the row is written: a change of what the figures come from
             -- makes them stale, even in the statement that marks them current.
             CREATE FUNCTION tr_complaint_timing_stale() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -97,12 +97,13 @@ public static class DataCopy
         return rows;
     }
 
-    /// <summary>A source value as the target column takes it (SQLite keeps booleans as 0/1; PostgreSQL's columns are typed).</summary>
+    /// <summary>A source value as the target column takes it (SQLite keeps booleans as 0/1 and days as text; PostgreSQL's columns are typed).</summary>
     private static object Convert(object value, string? type) => value is DBNull ? value : type switch
     {
         "boolean" => System.Convert.ToInt64(value, CultureInfo.InvariantCulture) != 0,
         "bigint" => System.Convert.ToInt64(value, CultureInfo.InvariantCulture),
         "double precision" => System.Convert.ToDouble(value, CultureInfo.InvariantCulture),
+        "date" => DateOnly.ParseExact((string)value, "yyyy-MM-dd", CultureInfo.InvariantCulture),
         "text" => value as string ?? System.Convert.ToString(value, CultureInfo.InvariantCulture)!,
         _ => value,
     };
