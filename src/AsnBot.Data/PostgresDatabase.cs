@@ -12,15 +12,31 @@ namespace AsnBot.Data;
 /// </summary>
 public sealed class PostgresDatabase : SqlDatabase, IDisposable
 {
+    /// <summary>
+    /// Statements Npgsql keeps prepared per connection when the connection string sets no <c>Max Auto Prepare</c>.
+    /// Unprepared, every one of the dozen or more statements of an update is parsed and planned again by the server:
+    /// on a busy machine the poller then applies updates more slowly than residents send them, and a bot restarted
+    /// with a backlog never catches up (CrashSafetyTests on PostgreSQL).
+    /// </summary>
+    public const int DefaultMaxAutoPrepare = 100;
+
     private readonly NpgsqlDataSource _dataSource;
 
-    /// <param name="connectionString">An Npgsql connection string (Host=…;Database=…;Username=…;Password=…).</param>
+    /// <param name="connectionString">
+    /// An Npgsql connection string (Host=…;Database=…;Username=…;Password=…); without <c>Max Auto Prepare</c> (or with 0)
+    /// it gets <see cref="DefaultMaxAutoPrepare"/>.
+    /// </param>
     public PostgresDatabase(string connectionString)
         : base(SqlDialect.Postgres)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         Location = $"postgres://{builder.Host}:{builder.Port}/{builder.Database}";
+        if (builder.MaxAutoPrepare == 0)
+        {
+            builder.MaxAutoPrepare = DefaultMaxAutoPrepare;
+        }
+
         _dataSource = NpgsqlDataSource.Create(builder);
     }
 

@@ -77,8 +77,11 @@ public sealed class BotProcess : IDisposable
         }
         catch (TimeoutException ex)
         {
-            // What the process said (a configuration or database error) is the reason it did not poll.
-            throw new TimeoutException($"{ex.Message} Exited: {process.HasExited}. Its stderr: {bot.Stderr}", ex);
+            // What the process said (a configuration or database error) is the reason it did not poll. The process
+            // is stopped: left running it would load the machine and the database for the tests after this one.
+            var exited = process.HasExited;
+            bot.Dispose();
+            throw new TimeoutException($"{ex.Message} Exited: {exited}. Its stderr: {bot.Stderr}", ex);
         }
 
         return bot;
