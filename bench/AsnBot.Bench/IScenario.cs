@@ -1,3 +1,5 @@
+using AsnBot.Bench.Support;
+
 namespace AsnBot.Bench;
 
 /// <summary>
@@ -47,4 +49,5 @@ public sealed record Target(double Limit, bool AtLeast)
 /// </param>
 /// <param name="Detail">Print per-step figures to stderr (for profiling).</param>
 /// <param name="InProcess">Host the bot inside the benchmark process instead of starting asnbot.dll.</param>
-public sealed record BenchSettings(int Runs, IReadOnlyList<int>? Residents, bool Detail = false, bool InProcess = false);
+/// <param name="Deployment">The survey-throughput bot's database and instance count (--provider, --instances).</param>
+public sealed record BenchSettings(int Runs, IReadOnlyList<int>? Residents, bool Detail = false, bool InProcess = false, Deployment? Deployment = null);

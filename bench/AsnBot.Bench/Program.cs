@@ -12,6 +12,8 @@ int[]? residents = null;
 string[]? only = null;
 var detail = false;
 var inProcess = false;
+var provider = "sqlite";
+int? instances = null;
 for (var i = 0; i < args.Length; i++)
 {
     var value = i + 1 < args.Length ? args[i + 1] : null;
@@ -28,6 +30,14 @@ for (var i = 0; i < args.Length; i++)
         case "--in-process":
             inProcess = true;
             break;
+        case "--provider" when value is "sqlite" or "postgres":
+            provider = value;
+            i++;
+            break;
+        case "--instances" when int.TryParse(value, CultureInfo.InvariantCulture, out var n) && n > 0:
+            instances = n;
+            i++;
+            break;
         case "--detail":
             detail = true;
             break;
@@ -37,7 +47,7 @@ for (var i = 0; i < args.Length; i++)
             break;
         default:
             await Console.Error.WriteLineAsync(
-                "usage: AsnBot.Bench [--runs N (5)] [--scenario name[,name]] [--residents N[,N] (survey-throughput: " + string.Join(",", SurveyThroughputScenario.DefaultResidents) + ")] [--in-process] [--detail]\nscenarios: "
+                "usage: AsnBot.Bench [--runs N (5)] [--scenario name[,name]] [--residents N[,N] (survey-throughput: " + string.Join(",", SurveyThroughputScenario.DefaultResidents) + ")] [--in-process] [--detail] [--provider sqlite|postgres] [--instances N (webhook mode)]\nscenarios: "
                 + string.Join(", ", Scenarios.All.Select(s => s.Name)));
             return 2;
     }
@@ -50,7 +60,13 @@ if (selected.Count == 0)
     return 2;
 }
 
-var settings = new BenchSettings(runs, residents, detail, inProcess);
+if (inProcess && (provider != "sqlite" || instances is not null))
+{
+    await Console.Error.WriteLineAsync("--in-process runs one SQLite bot; it does not combine with --provider or --instances");
+    return 2;
+}
+
+var settings = new BenchSettings(runs, residents, detail, inProcess, new Deployment(provider, instances));
 Console.WriteLine(string.Create(
     CultureInfo.InvariantCulture,
     $"AsnBot benchmarks · {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC · {Environment.ProcessorCount} cores · {RuntimeInformation.OSDescription} · {RuntimeInformation.FrameworkDescription} · {RepoPaths.Configuration} · {runs} run(s)"));

@@ -55,6 +55,12 @@ internal sealed class SqlDialect
     /// </summary>
     public string LockRow { get; }
 
+    /// <summary>
+    /// Whether several processes may share the database, so a sender claims an outbox row (a lease) before sending
+    /// it. One process alone on a SQLite file has nobody to claim a row from.
+    /// </summary>
+    public bool SharedByInstances => LockRow.Length > 0;
+
     /// <summary>The WIB (UTC+7) calendar day, yyyy-MM-dd, of a stored UTC instant ("yyyy-MM-dd HH:mm:ss…").</summary>
     public string DayInWib(string column) => _dayInWib(column);
 

@@ -14,6 +14,9 @@ public sealed class StorageOptions
     /// <summary>Which database holds the data: "sqlite" (a file, the default) or "postgres" (a server).</summary>
     public string Provider { get; set; } = Sqlite;
 
+    /// <summary>Whether the data is on PostgreSQL (several instances may share it).</summary>
+    public bool IsPostgres => string.Equals(Provider, Postgres, StringComparison.OrdinalIgnoreCase);
+
     /// <summary>SQLite database file; relative paths are resolved against the working directory.</summary>
     [Required]
     public string Path { get; set; } = "data/asnbot.db";
@@ -22,7 +25,7 @@ public sealed class StorageOptions
     public string? ConnectionString { get; set; }
 
     /// <summary>The database these options name (the caller disposes a PostgreSQL one with its pool).</summary>
-    public SqlDatabase Create() => string.Equals(Provider, Postgres, StringComparison.OrdinalIgnoreCase)
+    public SqlDatabase Create() => IsPostgres
         ? new PostgresDatabase(ConnectionString ?? throw new InvalidOperationException("Storage:ConnectionString is missing."))
         : new Database(Path);
 
@@ -33,7 +36,7 @@ public sealed class StorageOptions
         {
             yield return $"Storage__Provider must be '{Sqlite}' or '{Postgres}', not '{Provider}'.";
         }
-        else if (string.Equals(Provider, Postgres, StringComparison.OrdinalIgnoreCase))
+        else if (IsPostgres)
         {
             if (string.IsNullOrWhiteSpace(ConnectionString))
             {

@@ -3,6 +3,7 @@ using System.Globalization;
 using AsnBot.Bench.Support;
 using AsnBot.Data;
 using Dapper;
+using Npgsql;
 
 namespace AsnBot.Bench.Scenarios;
 
@@ -61,7 +62,7 @@ public sealed class SurveyThroughputScenario : IScenario
 
     private static async Task<IReadOnlyList<Measurement>> RunAsync(BenchSettings settings, int residents, CancellationToken cancellationToken)
     {
-        await using var bot = await BotOnEmulator.StartAsync(new Dictionary<string, string?>(Settings), settings.InProcess);
+        await using var bot = await BotOnEmulator.StartAsync(new Dictionary<string, string?>(Settings), settings.InProcess, deployment: settings.Deployment);
         await WarmUp.RunAsync(bot, cancellationToken);
         // CPU counts from 2 s after the first getUpdates (start-up excluded), and after the warm-up, to the last reply.
         var settled = bot.PollingSince + CpuFromFirstPoll - DateTimeOffset.UtcNow;
@@ -108,25 +109,43 @@ public sealed class SurveyThroughputScenario : IScenario
             await Task.Delay(500, cancellationToken);
         }
         var updates = residents * SurveyWalk.UpdatesPerSurvey;
-        var whose = settings.InProcess ? "process (bot, emulator, residents)" : "bot";
+        var whose = settings.InProcess ? "process (bot, emulator, residents)" : settings.Deployment?.Processes > 1 ? "bot instances' (summed)" : "bot";
         EnsureAllSubmitted(bot, residents + WarmUp.Residents);
         var all = latencies.ToArray();
         var of = string.Create(CultureInfo.InvariantCulture, $", {residents} residents");
+        if (settings.Deployment is { } deployment && (deployment.Postgres || deployment.Webhook))
+        {
+            of += ", " + deployment;
+        }
+
         return
         [
             new("updates handled" + of, updates / (last - first).TotalSeconds, "updates/s", Target.Min(2000)),
             new("update→reply p50" + of, Percentiles.Of(all, 50), "ms"),
             new("update→reply p99" + of, Percentiles.Of(all, 99), "ms"),
             new($"{whose} CPU per update{of}", (after.Cpu - before.Cpu).TotalMilliseconds / updates, "ms", Target.Max(0.6)),
-            new($"{whose} allocated per update{of}", (after.AllocatedBytes - before.AllocatedBytes) / 1024.0 / updates, "KB"),
+            .. after.AllocatedBytes - before.AllocatedBytes is { } allocated
+                ? [new Measurement($"{whose} allocated per update{of}", allocated / 1024.0 / updates, "KB")]
+                : Array.Empty<Measurement>(),
             new("bot warnings/errors" + of, bot.Logs.Count, "lines"),
         ];
     }
 
     internal static void EnsureAllSubmitted(BotOnEmulator bot, int residents)
     {
-        using var connection = new Database(Path.Combine(bot.Folder, "asnbot.db")).Open();
-        var submitted = connection.ExecuteScalar<long>("SELECT COUNT(*) FROM response WHERE status = 'submitted'");
+        const string Count = "SELECT COUNT(*) FROM response WHERE status = 'submitted'";
+        long submitted;
+        if (bot.PostgresConnectionString is { } postgres)
+        {
+            using var connection = new NpgsqlConnection(postgres);
+            submitted = connection.ExecuteScalar<long>(Count);
+        }
+        else
+        {
+            using var connection = new Database(Path.Combine(bot.Folder, "asnbot.db")).Open();
+            submitted = connection.ExecuteScalar<long>(Count);
+        }
+
         if (submitted != residents)
         {
             throw new InvalidOperationException(string.Create(

@@ -13,13 +13,16 @@ namespace AsnBot.Bench.Support;
 /// The real bot (poller, outbox sender, Telegram.Bot over HTTP, SQLite in a temp folder) against a fresh
 /// emulator on loopback: either the built asnbot.dll as its own process (default: its heap and GC are its own,
 /// as in production) or the host built with <see cref="AppHost.BuildBot"/> inside this process (--in-process).
+/// A <see cref="Deployment"/> may put the data on PostgreSQL and run several processes in webhook mode instead.
 /// Warnings and errors the bot logs are counted, not printed.
 /// </summary>
 public sealed class BotOnEmulator : IAsyncDisposable
 {
     private readonly Lock _probeGate = new();
+    private readonly List<Process> _instances = [];
     private IHost? _host;
     private Process? _process;
+    private string? _postgres;
     private TaskCompletionSource<string>? _probeReply;
 
     /// <summary>The round benchmark residents answer in.</summary>
@@ -40,15 +43,23 @@ public sealed class BotOnEmulator : IAsyncDisposable
     /// <summary>Process id of the bot (this process when in-process).</summary>
     public int ProcessId => _process?.Id ?? Environment.ProcessId;
 
-    /// <summary>When the bot's first getUpdates reached the emulator.</summary>
+    /// <summary>When the bot's first getUpdates reached the emulator (in webhook mode: when a webhook was set).</summary>
     public DateTimeOffset PollingSince { get; private set; }
+
+    /// <summary>The PostgreSQL database's connection string; null on SQLite.</summary>
+    public string? PostgresConnectionString { get; private set; }
 
     /// <param name="settings">Configuration overrides on top of the benchmark defaults (emulator URL, temp database).</param>
     /// <param name="inProcess">Build the host in this process instead of starting asnbot.dll.</param>
     /// <param name="limits">The emulator's own settings (Telegram's rate limits); none when null.</param>
     /// <param name="seed">Runs on the database before the bot starts (residents who consented earlier).</param>
+    /// <param name="deployment">PostgreSQL and several instances in webhook mode; one SQLite bot polling when null.</param>
     public static async Task<BotOnEmulator> StartAsync(
-        IDictionary<string, string?> settings, bool inProcess, AsnBot.BotApiEmulator.EmulatorOptions? limits = null, Action<Emulator, string>? seed = null)
+        IDictionary<string, string?> settings,
+        bool inProcess,
+        AsnBot.BotApiEmulator.EmulatorOptions? limits = null,
+        Action<Emulator, string>? seed = null,
+        Deployment? deployment = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var emulator = await Emulator.StartAsync(limits);
@@ -66,6 +77,14 @@ public sealed class BotOnEmulator : IAsyncDisposable
             all[key] = value;
         }
 
+        string? postgres = null;
+        if (deployment?.Postgres == true)
+        {
+            (postgres, var connectionString) = Deployment.CreatePostgres();
+            all["Storage:Provider"] = "postgres";
+            all["Storage:ConnectionString"] = connectionString;
+        }
+
         // The survey needs an open round; made as an operator makes it, with the CLI.
         var today = DateTime.UtcNow.AddHours(7);
         await BotCommand.RunAsync(
@@ -73,7 +92,30 @@ public sealed class BotOnEmulator : IAsyncDisposable
             all, folder, CancellationToken.None);
 
         seed?.Invoke(emulator, Path.Combine(folder, "asnbot.db"));
-        var bot = new BotOnEmulator(emulator, folder);
+        var bot = new BotOnEmulator(emulator, folder) { _postgres = postgres, PostgresConnectionString = postgres is null ? null : all["Storage:ConnectionString"] };
+        if (deployment?.Webhook == true)
+        {
+            var urls = new List<string>();
+            for (var i = 0; i < deployment.Processes; i++)
+            {
+                var (instance, url) = Deployment.WebhookInstance();
+                foreach (var (key, value) in all)
+                {
+                    instance.TryAdd(key, value);
+                }
+
+                // One instance is measured as the polling bot is, allocations included; CPU is summed over several.
+                bot._instances.Add(StartProcess(instance, folder, bot.Logs, deployment.Processes == 1 ? bot.OnProbeReply : null));
+                urls.Add(url);
+            }
+
+            emulator.UseWebhookBackends(urls);
+            await emulator.WaitForWebhook(TimeSpan.FromSeconds(60));
+            bot._process = deployment.Processes == 1 ? bot._instances[0] : null;
+            bot.PollingSince = DateTimeOffset.UtcNow;
+            return bot;
+        }
+
         if (inProcess)
         {
             bot._host = AppHost.BuildBot(all, services => services.AddLogging(b => b.ClearProviders().AddProvider(bot.Logs).SetMinimumLevel(LogLevel.Warning)));
@@ -93,10 +135,22 @@ public sealed class BotOnEmulator : IAsyncDisposable
     /// CPU time and bytes allocated so far by the bot. As its own process: utime+stime from /proc/&lt;pid&gt;/stat
     /// (what <see cref="Process.TotalProcessorTime"/> reads on Linux) and <see cref="GC.GetTotalAllocatedBytes(bool)"/>
     /// answered by the <c>StartupHook</c> probe inside it. In-process the same two figures of this process,
-    /// which also count the emulator and the simulated residents.
+    /// which also count the emulator and the simulated residents. Several instances: their CPU summed, no allocations.
     /// </summary>
     public async Task<ProcessUsage> UsageAsync()
     {
+        if (_instances.Count > 1)
+        {
+            var summed = TimeSpan.Zero;
+            foreach (var instance in _instances)
+            {
+                instance.Refresh();
+                summed += instance.TotalProcessorTime;
+            }
+
+            return new ProcessUsage(summed, null);
+        }
+
         if (_process is null)
         {
             using var self = Process.GetCurrentProcess();
@@ -172,17 +226,21 @@ public sealed class BotOnEmulator : IAsyncDisposable
             _host.Dispose();
         }
 
-        if (_process is not null)
+        foreach (var process in _process is null ? _instances : [.. _instances.Where(p => p != _process), _process])
         {
-            // Only the process started here, by its handle.
-            _process.Kill();
-            await _process.WaitForExitAsync(CancellationToken.None);
-            _process.Dispose();
+            // Only the processes started here, by their handles.
+            process.Kill();
+            await process.WaitForExitAsync(CancellationToken.None);
+            process.Dispose();
         }
 
         await Emulator.DisposeAsync();
         SqliteConnection.ClearAllPools();
         Directory.Delete(Folder, recursive: true);
+        if (_postgres is not null)
+        {
+            Deployment.DropPostgres(_postgres);
+        }
     }
 
     /// <summary>With --detail: starts the probe's allocation sampling by type, or has it print what it counted.</summary>
@@ -213,5 +271,5 @@ public sealed class BotOnEmulator : IAsyncDisposable
 }
 
 /// <param name="Cpu">User plus system CPU time so far.</param>
-/// <param name="AllocatedBytes">Bytes allocated on the managed heap so far.</param>
-public sealed record ProcessUsage(TimeSpan Cpu, long AllocatedBytes);
+/// <param name="AllocatedBytes">Bytes allocated on the managed heap so far; null when not measured (several processes).</param>
+public sealed record ProcessUsage(TimeSpan Cpu, long? AllocatedBytes);

@@ -14,14 +14,19 @@ public interface IOutboxStore
     /// <returns>How many queued rows the new one superseded.</returns>
     int QueueReply(OutboxReply reply, int maxQueued, DateTimeOffset now);
 
-    /// <summary>The rows that may be sent now, in the order they should go, without their payloads.</summary>
-    IReadOnlyList<OutboxDue> Due(DateTimeOffset now, int limit);
+    /// <summary>
+    /// The rows that may be sent now, in the order they should go, without their payloads: none leased to another
+    /// sender whose lease still runs (<paramref name="owner"/>'s own are due).
+    /// </summary>
+    IReadOnlyList<OutboxDue> Due(DateTimeOffset now, int limit, string? owner = null);
 
     /// <summary>
-    /// The row as it is now, or null when it is no longer queued or no longer due (dropped, erased, postponed). Ids
-    /// are never used twice (AUTOINCREMENT), so an id read earlier names this row or none.
+    /// Claims the row for <paramref name="owner"/> until <paramref name="leaseUntil"/> and returns it as it is now, or
+    /// null when it is no longer queued, no longer due (dropped, erased, postponed) or leased to another sender whose
+    /// lease has not run out. Ids are never used twice, so an id read earlier names this row or none. On a database one
+    /// process alone uses (SQLite) nobody else sends, and the claim is only the read.
     /// </summary>
-    OutboxRow? Find(long id, DateTimeOffset now);
+    OutboxRow? Claim(long id, string owner, DateTimeOffset now, DateTimeOffset leaseUntil);
 
     DateTimeOffset? EarliestNotBefore();
 

@@ -22,6 +22,11 @@ public sealed record OutboxRow
 
     /// <summary>The broadcast this message belongs to; null for replies.</summary>
     public long? BroadcastId { get; init; }
+
+    /// <summary>
+    /// The sender whose expired lease this claim took over (it may have sent the message before it died), or null.
+    /// </summary>
+    public string? TakenOverFrom { get; init; }
 }
 
 /// <summary>A reply to queue: the message it edits, if any, and whether it goes ahead of the replies queued for the chat.</summary>

@@ -19,6 +19,7 @@ internal sealed class OutboxStore(UnitOfWork work) : IOutboxStore
         WHERE (o.kind = 'answer'
                OR o.id = (SELECT id FROM outbox WHERE chat_id = o.chat_id AND kind <> 'answer' ORDER BY priority, id LIMIT 1))
           AND (o.not_before IS NULL OR o.not_before <= @now)
+          AND (o.lease_until IS NULL OR o.lease_until <= @now OR o.claimed_by = @owner)
         ORDER BY o.priority, o.id
         LIMIT @limit
         """;
@@ -49,11 +50,31 @@ internal sealed class OutboxStore(UnitOfWork work) : IOutboxStore
         WHERE id = @id AND (not_before IS NULL OR not_before <= @now)
         """;
 
+    // Several instances: the row is claimed unless another sender's lease on it still runs, and a row another
+    // transaction has locked (claiming it at this moment) is skipped rather than waited for. The claim it replaces, if
+    // any, was a sender that never finished the row (a delivery or a retry clears it): a takeover. The owner's own
+    // claim (a send whose outcome could not be recorded) is claimed again at once.
+    private const string ClaimLeased = """
+        WITH old AS (
+            SELECT id, claimed_by FROM outbox
+            WHERE id = @id AND (not_before IS NULL OR not_before <= @now)
+              AND (lease_until IS NULL OR lease_until <= @now OR claimed_by = @owner)
+            FOR UPDATE SKIP LOCKED)
+        UPDATE outbox o SET claimed_by = @owner, lease_until = @leaseUntil
+        FROM old
+        WHERE o.id = old.id
+        RETURNING o.id AS Id, o.chat_id AS ChatId, o.priority AS Priority, o.kind AS Kind, o.payload AS Payload,
+                  o.attempts AS Attempts, o.not_before AS NotBefore, o.created_at AS CreatedAt, o.broadcast_id AS BroadcastId,
+                  NULLIF(old.claimed_by, @owner) AS TakenOverFrom
+        """;
+
     private const string SelectEarliestNotBefore = "SELECT MIN(not_before) FROM outbox WHERE not_before IS NOT NULL";
     private const string DeleteOne = "DELETE FROM outbox WHERE id = @id";
     private const string DeleteChat = "DELETE FROM outbox WHERE chat_id = @chatId";
-    private const string UpdateRetry = "UPDATE outbox SET attempts = attempts + 1, not_before = @notBefore WHERE id = @id";
-    private const string UpdatePostpone = "UPDATE outbox SET not_before = @notBefore WHERE id = @id";
+    private const string UpdateRetry =
+        "UPDATE outbox SET attempts = attempts + 1, not_before = @notBefore, claimed_by = NULL, lease_until = NULL WHERE id = @id";
+
+    private const string UpdatePostpone = "UPDATE outbox SET not_before = @notBefore, claimed_by = NULL, lease_until = NULL WHERE id = @id";
 
     public void Enqueue(long chatId, int priority, string kind, string payload, DateTimeOffset now, long? broadcastId = null) =>
         work.Connection.Execute(Insert, new { chatId, priority, kind, payload, now, broadcastId }, work.Transaction);
@@ -79,16 +100,22 @@ internal sealed class OutboxStore(UnitOfWork work) : IOutboxStore
         return superseded;
     }
 
-    /// <summary>The rows that may be sent now, in the order they should go, without their payloads.</summary>
-    public IReadOnlyList<OutboxDue> Due(DateTimeOffset now, int limit) =>
-        work.Connection.Query<OutboxDue>(SelectDue, new { now, limit }, work.Transaction).AsList();
+    /// <summary>
+    /// The rows that may be sent now, in the order they should go, without their payloads: none leased to another
+    /// sender whose lease still runs (<paramref name="owner"/>'s own are due).
+    /// </summary>
+    public IReadOnlyList<OutboxDue> Due(DateTimeOffset now, int limit, string? owner = null) =>
+        work.Connection.Query<OutboxDue>(SelectDue, new { now, limit, owner }, work.Transaction).AsList();
 
     /// <summary>
     /// The row as it is now, or null when it is no longer queued or no longer due (dropped, erased, postponed). Ids
-    /// are never used twice (AUTOINCREMENT), so an id read earlier names this row or none.
+    /// are never used twice, so an id read earlier names this row or none. Several instances (PostgreSQL): the row is
+    /// leased to <paramref name="owner"/> until <paramref name="leaseUntil"/>. One process alone sends from a SQLite
+    /// file: the claim is only the read, and no write waits here behind the update path's writer.
     /// </summary>
-    public OutboxRow? Find(long id, DateTimeOffset now) =>
-        work.Connection.QuerySingleOrDefault<OutboxRow>(SelectQueued, new { id, now }, work.Transaction);
+    public OutboxRow? Claim(long id, string owner, DateTimeOffset now, DateTimeOffset leaseUntil) => work.Dialect.SharedByInstances
+        ? work.Connection.QuerySingleOrDefault<OutboxRow>(ClaimLeased, new { id, owner, now, leaseUntil }, work.Transaction)
+        : work.Connection.QuerySingleOrDefault<OutboxRow>(SelectQueued, new { id, now }, work.Transaction);
 
     public DateTimeOffset? EarliestNotBefore() =>
         work.Connection.QuerySingleOrDefault<DateTimeOffset?>(SelectEarliestNotBefore, transaction: work.Transaction);

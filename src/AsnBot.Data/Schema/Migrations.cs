@@ -861,6 +861,17 @@ internal static class Migrations
             CREATE TRIGGER tr_complaint_timing_stale BEFORE UPDATE OF status, submitted_at, first_response_at, resolved_at, reopened_at
                 ON complaint FOR EACH ROW WHEN (NEW.timed = 1) EXECUTE FUNCTION tr_complaint_timing_stale();
             """),
+        new(
+            """
+            -- Several instances (issue 16): the sender that claimed an outbox row, and until when. A row whose lease ran
+            -- out (its sender died) is claimed again by the next owner of sending.
+            ALTER TABLE outbox ADD COLUMN claimed_by TEXT NULL;
+            ALTER TABLE outbox ADD COLUMN lease_until TEXT NULL;
+            """,
+            """
+            ALTER TABLE outbox ADD COLUMN claimed_by TEXT COLLATE "C" NULL;
+            ALTER TABLE outbox ADD COLUMN lease_until TEXT COLLATE "C" NULL;
+            """),
     ];
 
     /// <summary>A trigger's statements that work out one response's row of response_score again from its answers.</summary>

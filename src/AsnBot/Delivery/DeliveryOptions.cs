@@ -68,4 +68,10 @@ public sealed class DeliveryOptions
 
     /// <summary>Longest wait between retries of a failed send (network error, 5xx).</summary>
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// How long an outbox row claimed by a sender of a cluster stays its own: a row its sender did not finish (the
+    /// instance died) is sent by the next owner after this. Longer than a send can take.
+    /// </summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(30);
 }

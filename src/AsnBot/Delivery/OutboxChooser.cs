@@ -53,7 +53,7 @@ internal sealed class OutboxChooser(IDatabase database, SendRateLimiter limiter,
 
         // A due row whose lane is busy is the one being sent (a chat's head, or that button answer): once sent it
         // is gone, so it is not kept for later.
-        _due.AddRange(connection.Outbox.Due(now, options.MaxConcurrency * 4).Where(row => !lanes.IsBusy(row)));
+        _due.AddRange(connection.Outbox.Due(now, options.MaxConcurrency * 4, SendLanes.Owner).Where(row => !lanes.IsBusy(row)));
         _earliestNotBefore = connection.Outbox.EarliestNotBefore();
     }
 

@@ -1,4 +1,6 @@
 using AsnBot.Data;
+using AsnBot.Data.Cluster;
+using AsnBot.Engine;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -10,6 +12,8 @@ namespace AsnBot.Delivery;
 /// rate limiter, whose permit is taken just before the request, and <see cref="OutcomeRecorder"/> records what became
 /// of it, each feature its part through its <see cref="IDeliveryOutcome"/>. A row is deleted only after the messenger
 /// accepted it, so a crash or an outage delays a reply but never loses it (at worst one message is sent twice).
+/// It sends only while this process owns <see cref="Duty.Sending"/>, so one rate limiter paces the whole cluster, and
+/// listens meanwhile for the other instances' wake-ups.
 /// </summary>
 public sealed partial class OutboxSender : BackgroundService
 {
@@ -19,11 +23,6 @@ public sealed partial class OutboxSender : BackgroundService
     /// <summary>How long a stop waits for sends on the wire before cutting them off.</summary>
     internal static readonly TimeSpan SendGrace = TimeSpan.FromSeconds(10);
 
-    /// <summary>
-    /// Cancels sends only after the grace period of a stop, not at its start: a request cut off half-way may
-    /// already have reached Telegram, and its message would go out a second time after the restart.
-    /// </summary>
-    private readonly CancellationTokenSource _abortSends = new();
     private readonly OutboxSignal _signal;
     private readonly SendRateLimiter _limiter;
     private readonly TimeProvider _time;
@@ -31,6 +30,8 @@ public sealed partial class OutboxSender : BackgroundService
     private readonly OutboxChooser _chooser;
     private readonly SendLanes _lanes;
     private readonly OutcomeRecorder _recorder;
+    private readonly DutyOwner _owner;
+    private readonly IOutboxWakeups _wakeups;
 
     public OutboxSender(
         IDatabase database,
@@ -38,17 +39,21 @@ public sealed partial class OutboxSender : BackgroundService
         SendRateLimiter limiter,
         IEnumerable<IDeliveryOutcome> outcomes,
         OutboxSignal signal,
+        DutyOwner owner,
+        IOutboxWakeups wakeups,
         TimeProvider time,
         IOptions<DeliveryOptions> options,
         ILogger<OutboxSender> logger)
     {
         _signal = signal;
+        _owner = owner;
+        _wakeups = wakeups;
         _limiter = limiter;
         _time = time;
         _logger = logger;
         _chooser = new OutboxChooser(database, limiter, signal, options.Value);
         _recorder = new OutcomeRecorder(database, [.. outcomes], signal, time, options.Value, logger);
-        _lanes = new SendLanes(database, transport, limiter, _recorder, time, logger);
+        _lanes = new SendLanes(database, transport, limiter, _recorder, time, options.Value.Lease, logger);
     }
 
     /// <summary>Sends everything that is due now, waiting for each send; for the console chat and tests.</summary>
@@ -61,45 +66,55 @@ public sealed partial class OutboxSender : BackgroundService
         }
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        _owner.RunAsync(Duty.Sending, owned => SendWhileOwnedAsync(owned, stoppingToken), stoppingToken);
+
+    /// <param name="owned">Cancelled when the bot stops or this process loses the duty.</param>
+    /// <param name="stoppingToken">Cancelled when the bot stops.</param>
+    private async Task SendWhileOwnedAsync(CancellationToken owned, CancellationToken stoppingToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        // Cancels sends only after the grace period of a stop, not at its start: a request cut off half-way may
+        // already have reached Telegram, and its message would go out a second time after the restart. A lost duty
+        // cancels them at once: another instance sends from now on.
+        using var abortSends = new CancellationTokenSource();
+        _signal.SendingHere = true;
+        var listening = _wakeups.ListenAsync(_signal.Wake, owned);
+        while (!owned.IsCancellationRequested)
         {
             try
             {
                 var wake = _signal.Next();
-                var round = StartDue(_abortSends.Token);
+                var round = StartDue(abortSends.Token);
                 if (round.Started == 0)
                 {
-                    var wait = round.RateLimited ? _limiter.PauseAsync(RateLimitedPoll, stoppingToken) : Task.Delay(round.NextDue, _time, stoppingToken);
+                    var wait = round.RateLimited ? _limiter.PauseAsync(RateLimitedPoll, owned) : Task.Delay(round.NextDue, _time, owned);
                     await Task.WhenAny([wake, wait, .. _lanes.Sends]);
                 }
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (owned.IsCancellationRequested)
             {
                 break;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 LogStorageFault(_logger, ex);
-                await Task.Delay(IdlePoll, _time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                await Task.Delay(IdlePoll, _time, owned).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
 
+        _signal.SendingHere = false;
+
         // Let sends already on the wire finish, so their rows are marked and not sent again.
         var inFlight = _lanes.WhenAll();
-        if (await Task.WhenAny(inFlight, Task.Delay(SendGrace, _time, CancellationToken.None)) != inFlight)
+        if (!stoppingToken.IsCancellationRequested
+            || await Task.WhenAny(inFlight, Task.Delay(SendGrace, _time, CancellationToken.None)) != inFlight)
         {
-            await _abortSends.CancelAsync();
+            await abortSends.CancelAsync();
         }
 
         await inFlight.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-    }
-
-    public override void Dispose()
-    {
-        _abortSends.Dispose();
-        base.Dispose();
+        _lanes.Collect();
+        await listening.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
     private SendRound StartDue(CancellationToken cancellationToken)

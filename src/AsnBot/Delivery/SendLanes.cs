@@ -18,8 +18,12 @@ internal sealed partial class SendLanes(
     SendRateLimiter limiter,
     OutcomeRecorder recorder,
     TimeProvider time,
+    TimeSpan lease,
     ILogger logger)
 {
+    /// <summary>This process's name on the rows it claims: machine, process and a random part (a restarted process may get the same id).</summary>
+    public static readonly string Owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..6]}";
+
     private readonly Dictionary<(long ChatId, long AnswerRow), Task> _inFlight = [];
 
     /// <summary>Lanes of <see cref="_inFlight"/> carrying a broadcast message.</summary>
@@ -66,8 +70,8 @@ internal sealed partial class SendLanes(
     private static (long ChatId, long AnswerRow) LaneOf(OutboxDue row) => (row.ChatId, row.Kind == "answer" ? row.Id : 0);
 
     /// <summary>
-    /// Sends one row. The permit (none for a button answer) is taken after the row is read, just before the
-    /// request, so the time from permit to wire does not depend on SQLite.
+    /// Sends one row. The permit (none for a button answer) is taken after the row is claimed, just before the
+    /// request, so the time from permit to wire does not depend on the database.
     /// </summary>
     private async Task SendAsync(long rowId, SendPermit? permit, CancellationToken cancellationToken)
     {
@@ -76,13 +80,19 @@ internal sealed partial class SendLanes(
         OutboxRow? row;
         using (var connection = database.Connect())
         {
-            // Read now, not when chosen: the row may have been dropped, erased or postponed since.
-            row = connection.Outbox.Find(rowId, time.GetUtcNow());
+            // Claimed now, not when chosen: the row may have been dropped, erased or postponed since.
+            var now = time.GetUtcNow();
+            row = connection.Outbox.Claim(rowId, Owner, now, now + lease);
         }
 
         if (row is null)
         {
             return;
+        }
+
+        if (row.TakenOverFrom is { } previous)
+        {
+            LogLeaseTakenOver(logger, row.Id, row.ChatId, previous);
         }
 
         DeliveryResult result;
@@ -119,6 +129,9 @@ internal sealed partial class SendLanes(
 
         await recorder.RecordAsync(row, result, outbound);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox row {RowId} to chat {ChatId} taken over from {Previous}, whose lease ran out: sent again if it was on the wire")]
+    private static partial void LogLeaseTakenOver(ILogger logger, long rowId, long chatId, string previous);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Outbox row {RowId} to chat {ChatId} rate limited; retrying after {Seconds} s, holding {Held}")]
     private static partial void LogRetryAfter(ILogger logger, long rowId, long chatId, double seconds, string held);

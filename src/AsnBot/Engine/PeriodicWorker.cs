@@ -1,3 +1,4 @@
+using AsnBot.Data.Cluster;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -5,11 +6,16 @@ namespace AsnBot.Engine;
 
 /// <summary>
 /// A background job that runs on a timer (the injected clock). A failed tick is logged and the next
-/// tick tries again; the host keeps running.
+/// tick tries again; the host keeps running. A job given a <see cref="Duty"/> runs only while this process holds it
+/// (one instance of a cluster at a time).
 /// </summary>
-public abstract partial class PeriodicWorker(TimeSpan interval, TimeProvider time, ILogger logger) : BackgroundService
+public abstract partial class PeriodicWorker(TimeSpan interval, TimeProvider time, ILogger logger, (DutyOwner Owner, Duty Duty)? singleton = null)
+    : BackgroundService
 {
-    protected sealed override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected sealed override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        singleton is ({ } owner, var duty) ? owner.RunAsync(duty, RunTicksAsync, stoppingToken) : RunTicksAsync(stoppingToken);
+
+    private async Task RunTicksAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(interval, time);
         try

@@ -4,6 +4,7 @@ using AsnBot.Complaints;
 using AsnBot.Conversations;
 using AsnBot.Dashboard;
 using AsnBot.Data;
+using AsnBot.Data.Cluster;
 using AsnBot.Delivery;
 using AsnBot.Engine;
 using AsnBot.Reports;
@@ -111,6 +112,13 @@ public static class AppHost
         // SQLite or PostgreSQL (Storage:Provider); features ask for IDatabase (the concrete one is there for tests and benchmarks).
         services.AddSingleton(s => s.GetRequiredService<IOptions<StorageOptions>>().Value.Create());
         services.AddSingleton<IDatabase>(s => s.GetRequiredService<SqlDatabase>());
+        // Who runs the singleton duties: one process alone on SQLite holds them all; instances sharing PostgreSQL take
+        // advisory locks (docs/deploy.md).
+        services.AddSingleton(s => s.GetRequiredService<IOptions<StorageOptions>>().Value is { } storage && storage.IsPostgres
+            ? (IDutyLocks)new PostgresCluster(storage.ConnectionString!)
+            : new SingleProcess());
+        services.AddSingleton(s => (IOutboxWakeups)s.GetRequiredService<IDutyLocks>());
+        services.AddSingleton<DutyOwner>();
         services.AddSingleton(_ => TextCatalog.LoadBuiltIn());
         services.AddSingleton(_ => SurveyLoader.LoadBuiltIn());
         services.AddOptions<ComplaintOptions>().BindConfiguration(ComplaintOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -135,7 +143,7 @@ public static class AppHost
         services.AddSingleton<DashboardLinks>();
         services.AddSingleton<ConversationEngine>();
         services.AddSingleton<IConversation>(s => s.GetRequiredService<ConversationEngine>());
-        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton(s => new OutboxSignal(s.GetRequiredService<IOutboxWakeups>()));
         services.AddSingleton<InboundProcessor>();
         services.AddSingleton<SendRateLimiter>();
         services.AddSingleton<InboundRateLimiter>();

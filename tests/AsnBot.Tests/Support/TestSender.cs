@@ -1,5 +1,6 @@
 using AsnBot.Admin;
 using AsnBot.Data;
+using AsnBot.Data.Cluster;
 using AsnBot.Data.Outbox;
 using AsnBot.Delivery;
 using AsnBot.Engine;
@@ -14,7 +15,7 @@ public static class TestSender
     /// A sender with limits no test reaches. Its rate limiter runs on real time: a fake clock stands still while a
     /// test sends dozens of messages; <paramref name="clock"/> is the bot's clock (retry deadlines, a stop's grace).
     /// </summary>
-    public static OutboxSender Create(SqlDatabase database, IMessageTransport transport, TimeProvider clock, AdminOptions? admin = null, int maxConcurrency = 16, OutboxSignal? signal = null)
+    public static OutboxSender Create(SqlDatabase database, IMessageTransport transport, TimeProvider clock, AdminOptions? admin = null, int maxConcurrency = 16, OutboxSignal? signal = null, IDutyLocks? duties = null)
     {
         var options = Microsoft.Extensions.Options.Options.Create(new DeliveryOptions
         {
@@ -23,7 +24,8 @@ public static class TestSender
             PerChatBurst = 20,
             MaxConcurrency = maxConcurrency,
         });
-        return new OutboxSender(database, transport, new SendRateLimiter(options, TimeProvider.System), DeliveryOutcomes.All(admin), signal ?? new OutboxSignal(), clock, options, NullLogger<OutboxSender>.Instance);
+        return new OutboxSender(database, transport, new SendRateLimiter(options, TimeProvider.System), DeliveryOutcomes.All(admin), signal ?? new OutboxSignal(),
+            new DutyOwner(duties ?? new SingleProcess(), clock, NullLogger<DutyOwner>.Instance), new SingleProcess(), clock, options, NullLogger<OutboxSender>.Instance);
     }
 
     public static void Enqueue(this SqlDatabase database, Outbound message, DateTimeOffset now, int priority = OutboxPriority.Reply, long? broadcastId = null)

@@ -64,8 +64,7 @@ public sealed class TestStorage : IDisposable
             return new TestStorage(folder, null);
         }
 
-        var prefix = System.Environment.GetEnvironmentVariable(PrefixVariable) is { Length: > 0 } p ? p : "asnbot_test_";
-        var name = prefix + Guid.NewGuid().ToString("N");
+        var name = NewDatabaseName();
         using (var admin = new NpgsqlConnection(server))
         {
             admin.Open();
@@ -74,6 +73,10 @@ public sealed class TestStorage : IDisposable
 
         return new TestStorage(folder, name);
     }
+
+    /// <summary>A name no other test database has, starting with <see cref="PrefixVariable"/>'s value.</summary>
+    public static string NewDatabaseName() =>
+        (System.Environment.GetEnvironmentVariable(PrefixVariable) is { Length: > 0 } prefix ? prefix : "asnbot_test_") + Guid.NewGuid().ToString("N");
 
     public void Dispose()
     {

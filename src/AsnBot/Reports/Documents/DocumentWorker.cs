@@ -1,5 +1,6 @@
 using System.Text;
 using AsnBot.Data;
+using AsnBot.Data.Cluster;
 using AsnBot.Data.Documents;
 using AsnBot.Delivery;
 using AsnBot.Engine;
@@ -15,7 +16,7 @@ namespace AsnBot.Reports.Documents;
 /// <summary>
 /// Makes the exports and reports admins ask for in Telegram (/ekspor, /laporan) outside the update
 /// path, then queues them as files. A failure is answered in the chat and logged; nothing is retried
-/// endlessly.
+/// endlessly. One instance of a cluster makes them.
 /// </summary>
 public sealed partial class DocumentWorker(
     IDatabase database,
@@ -25,8 +26,9 @@ public sealed partial class DocumentWorker(
     IkmReportBuilder reports,
     TextCatalog texts,
     IOptions<StorageOptions> storage,
+    DutyOwner owner,
     TimeProvider time,
-    ILogger<DocumentWorker> logger) : PeriodicWorker(TimeSpan.FromSeconds(1), time, logger)
+    ILogger<DocumentWorker> logger) : PeriodicWorker(TimeSpan.FromSeconds(1), time, logger, (owner, Duty.DocumentJobs))
 {
     /// <summary>A report this short is sent as a message; a longer one as a text file.</summary>
     private const int MessageLimit = 3500;
