@@ -1,5 +1,6 @@
 using AsnBot.Data.Admin;
 using AsnBot.Data.Broadcasts;
+using AsnBot.Data.Cluster;
 using AsnBot.Data.Complaints;
 using AsnBot.Data.Dashboard;
 using AsnBot.Data.Documents;
@@ -48,6 +49,9 @@ public interface IUnitOfWork : IDisposable
     IUpdateLog Updates { get; }
 
     IDashboardLoginStore DashboardLogins { get; }
+
+    /// <summary>Whether a duty's turn is still this process's (several instances; always on one process alone).</summary>
+    IDutyFence Duties { get; }
 
     void Commit();
 

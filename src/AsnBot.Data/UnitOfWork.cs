@@ -1,6 +1,7 @@
 using System.Data.Common;
 using AsnBot.Data.Admin;
 using AsnBot.Data.Broadcasts;
+using AsnBot.Data.Cluster;
 using AsnBot.Data.Complaints;
 using AsnBot.Data.Dashboard;
 using AsnBot.Data.Documents;
@@ -36,6 +37,7 @@ public sealed class UnitOfWork : IUnitOfWork
     private DocumentJobStore? _documentJobs;
     private UpdateLog? _updates;
     private DashboardLoginStore? _dashboardLogins;
+    private DutyFence? _duties;
 
     internal UnitOfWork(DbConnection connection, DbTransaction? transaction, SqlDialect dialect, Action? release)
     {
@@ -79,6 +81,8 @@ public sealed class UnitOfWork : IUnitOfWork
     public IDocumentJobStore DocumentJobs => _documentJobs ??= new DocumentJobStore(this);
 
     public IDashboardLoginStore DashboardLogins => _dashboardLogins ??= new DashboardLoginStore(this);
+
+    public IDutyFence Duties => _duties ??= new DutyFence(this);
 
     public IUpdateLog Updates => _updates ??= new UpdateLog(this);
 

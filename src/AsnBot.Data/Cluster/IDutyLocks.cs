@@ -19,4 +19,7 @@ public interface IDutyHold : IAsyncDisposable
 {
     /// <summary>Cancelled as soon as the hold is found lost (its connection closed or broke): the duty must stop at once.</summary>
     CancellationToken Lost { get; }
+
+    /// <summary>This holding of the duty, which its work names to <see cref="IDutyFence"/>.</summary>
+    DutyTurn Turn { get; }
 }

@@ -6,11 +6,14 @@ namespace AsnBot.Data.Cluster;
 /// Instances of the bot sharing one PostgreSQL database. A duty is a session-level advisory lock taken with
 /// <c>pg_try_advisory_lock</c> on a connection of its own (not pooled: a pooled connection would go back to the pool
 /// still holding the lock); the server releases it when that connection ends, so a killed holder's duty is free as
-/// soon as its socket closes. The holder checks its connection every <see cref="HoldCheck"/> and gives the duty up the
-/// moment the connection fails (a check that takes longer than <see cref="CheckTimeout"/> fails). A process that
-/// takes a duty waits <see cref="TakeoverGrace"/>, longer than a holder can take to notice, before it runs it: a
-/// holder whose session ended while its process lives (network, server restart) has stopped by then, so two
-/// instances never run a duty at once. Outbox wake-ups are NOTIFY on <see cref="Channel"/>.
+/// soon as its socket closes. Every take raises the duty's epoch in <c>duty_fence</c> (a <see cref="DutyTurn"/>), and
+/// the duty's work checks its turn in its own transactions (<see cref="IDutyFence"/>): a holder whose session ended
+/// while its process lives (network, a terminated backend) cannot commit anything once another instance has taken
+/// over, so the new holder starts at once instead of waiting for the old one to notice. The holder checks its
+/// connection every <see cref="HoldCheck"/> and stops the moment the check fails (or takes longer than
+/// <see cref="CheckTimeout"/>); sends it had already claimed stay leased to it for <see cref="TakeoverGrace"/> after a
+/// takeover. A takeover also waits <see cref="RateWindow"/>: the messages the old holder sent in its last second
+/// count against Telegram's limit of the new holder's first. Outbox wake-ups are NOTIFY on <see cref="Channel"/>.
 /// </summary>
 public sealed class PostgresCluster : IDutyLocks, IOutboxWakeups, IAsyncDisposable, IDisposable
 {
@@ -23,8 +26,21 @@ public sealed class PostgresCluster : IDutyLocks, IOutboxWakeups, IAsyncDisposab
     /// <summary>How long the check may take before the holder gives up the duty.</summary>
     public static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(3);
 
-    /// <summary>How long a new holder waits before running the duty: more than a holder needs to notice its loss.</summary>
+    /// <summary>
+    /// More than a holder needs to notice that it lost its duty and stop: after a takeover, the rows the old holder had
+    /// claimed stay its own this long, as it may be finishing their sends.
+    /// </summary>
     public static readonly TimeSpan TakeoverGrace = HoldCheck + CheckTimeout + TimeSpan.FromSeconds(0.5);
+
+    /// <summary>The window of Telegram's global limit (30 messages a second): how long a takeover waits before running.</summary>
+    public static readonly TimeSpan RateWindow = TimeSpan.FromSeconds(1);
+
+    /// <summary>Raises the duty's epoch (the first take makes it 1) and returns it, with the one before (0 when none).</summary>
+    private const string RaiseEpoch = """
+        INSERT INTO duty_fence (duty, epoch) VALUES (@duty, 1)
+        ON CONFLICT (duty) DO UPDATE SET epoch = duty_fence.epoch + 1
+        RETURNING epoch
+        """;
 
     /// <summary>How long the listener waits before connecting again after its connection failed.</summary>
     private static readonly TimeSpan Reconnect = TimeSpan.FromSeconds(1);
@@ -78,11 +94,20 @@ public sealed class PostgresCluster : IDutyLocks, IOutboxWakeups, IAsyncDisposab
             take.Parameters.AddWithValue("key", KeyOf(duty));
             if ((bool)(await take.ExecuteScalarAsync(cancellationToken))!)
             {
-                var hold = new Hold(connection, KeyOf(duty));
-                using (var grace = CancellationTokenSource.CreateLinkedTokenSource(hold.Lost, cancellationToken))
+                // Waits for the old holder's transactions that checked their turn, and fences every later one.
+                await using var raise = new NpgsqlCommand(RaiseEpoch, connection);
+                raise.Parameters.AddWithValue("duty", (int)duty);
+                var epoch = (long)(await raise.ExecuteScalarAsync(cancellationToken))!;
+                var hold = new Hold(connection, KeyOf(duty), new DutyTurn(duty, epoch));
+                if (epoch == 1)
                 {
-                    await Task.Delay(TakeoverGrace, grace.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-                    if (!grace.IsCancellationRequested)
+                    return hold;
+                }
+
+                using (var window = CancellationTokenSource.CreateLinkedTokenSource(hold.Lost, cancellationToken))
+                {
+                    await Task.Delay(RateWindow, window.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                    if (!window.IsCancellationRequested)
                     {
                         return hold;
                     }
@@ -200,14 +225,17 @@ public sealed class PostgresCluster : IDutyLocks, IOutboxWakeups, IAsyncDisposab
         private readonly CancellationTokenSource _released = new();
         private readonly Task _watch;
 
-        public Hold(NpgsqlConnection connection, long key)
+        public Hold(NpgsqlConnection connection, long key, DutyTurn turn)
         {
             _connection = connection;
             _key = key;
+            Turn = turn;
             _watch = WatchAsync();
         }
 
         public CancellationToken Lost => _lost.Token;
+
+        public DutyTurn Turn { get; }
 
         public async ValueTask DisposeAsync()
         {

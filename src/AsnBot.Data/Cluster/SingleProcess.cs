@@ -3,11 +3,10 @@ namespace AsnBot.Data.Cluster;
 /// <summary>One process alone on its database (SQLite): it owns every duty, for as long as it runs, at no cost.</summary>
 public sealed class SingleProcess : IDutyLocks, IOutboxWakeups
 {
-    private static readonly Task<IDutyHold?> Always = Task.FromResult<IDutyHold?>(new Held());
-
     public bool AcrossProcesses => false;
 
-    public Task<IDutyHold?> TryTakeAsync(Duty duty, CancellationToken cancellationToken) => Always;
+    public Task<IDutyHold?> TryTakeAsync(Duty duty, CancellationToken cancellationToken) =>
+        Task.FromResult<IDutyHold?>(new Held(new DutyTurn(duty, Epoch: 0)));
 
     public void Publish()
     {
@@ -16,9 +15,12 @@ public sealed class SingleProcess : IDutyLocks, IOutboxWakeups
 
     public Task ListenAsync(Action wake, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private sealed class Held : IDutyHold
+    /// <summary>A duty nobody else can take: its turn is never fenced.</summary>
+    private sealed class Held(DutyTurn turn) : IDutyHold
     {
         public CancellationToken Lost => CancellationToken.None;
+
+        public DutyTurn Turn => turn;
 
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }

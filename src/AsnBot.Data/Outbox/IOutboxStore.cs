@@ -1,3 +1,5 @@
+using AsnBot.Data.Cluster;
+
 namespace AsnBot.Data.Outbox;
 
 /// <summary>Messages waiting to be sent, in the order they should go.</summary>
@@ -23,10 +25,17 @@ public interface IOutboxStore
     /// <summary>
     /// Claims the row for <paramref name="owner"/> until <paramref name="leaseUntil"/> and returns it as it is now, or
     /// null when it is no longer queued, no longer due (dropped, erased, postponed) or leased to another sender whose
-    /// lease has not run out. Ids are never used twice, so an id read earlier names this row or none. On a database one
+    /// lease has not run out; null too when <paramref name="turn"/> of sending is no longer the newest (another instance
+    /// took sending over). Ids are never used twice, so an id read earlier names this row or none. On a database one
     /// process alone uses (SQLite) nobody else sends, and the claim is only the read.
     /// </summary>
-    OutboxRow? Claim(long id, string owner, DateTimeOffset now, DateTimeOffset leaseUntil);
+    OutboxRow? Claim(long id, string owner, DutyTurn turn, DateTimeOffset now, DateTimeOffset leaseUntil);
+
+    /// <summary>
+    /// A takeover of sending: every lease of a sender other than <paramref name="owner"/> ends by <paramref name="by"/>
+    /// at the latest, so rows a dead instance had claimed go out again seconds later, not when their lease would have run out.
+    /// </summary>
+    void CutLeases(string owner, DateTimeOffset by);
 
     DateTimeOffset? EarliestNotBefore();
 

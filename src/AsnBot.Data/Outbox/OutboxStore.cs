@@ -1,3 +1,4 @@
+using AsnBot.Data.Cluster;
 using Dapper;
 
 namespace AsnBot.Data.Outbox;
@@ -53,13 +54,15 @@ internal sealed class OutboxStore(UnitOfWork work) : IOutboxStore
     // Several instances: the row is claimed unless another sender's lease on it still runs, and a row another
     // transaction has locked (claiming it at this moment) is skipped rather than waited for. The claim it replaces, if
     // any, was a sender that never finished the row (a delivery or a retry clears it): a takeover. The owner's own
-    // claim (a send whose outcome could not be recorded) is claimed again at once.
+    // claim (a send whose outcome could not be recorded) is claimed again at once. A sender whose turn is no longer the
+    // newest (another instance took sending over) claims nothing.
     private const string ClaimLeased = """
         WITH old AS (
             SELECT id, claimed_by FROM outbox
             WHERE id = @id AND (not_before IS NULL OR not_before <= @now)
               AND (lease_until IS NULL OR lease_until <= @now OR claimed_by = @owner)
-            FOR UPDATE SKIP LOCKED)
+              AND (@epoch = 0 OR EXISTS (SELECT 1 FROM duty_fence WHERE duty = @duty AND epoch = @epoch))
+            FOR UPDATE OF outbox SKIP LOCKED)
         UPDATE outbox o SET claimed_by = @owner, lease_until = @leaseUntil
         FROM old
         WHERE o.id = old.id
@@ -67,6 +70,8 @@ internal sealed class OutboxStore(UnitOfWork work) : IOutboxStore
                   o.attempts AS Attempts, o.not_before AS NotBefore, o.created_at AS CreatedAt, o.broadcast_id AS BroadcastId,
                   NULLIF(old.claimed_by, @owner) AS TakenOverFrom
         """;
+
+    private const string CutOthersLeases = "UPDATE outbox SET lease_until = @by WHERE claimed_by <> @owner AND lease_until > @by";
 
     private const string SelectEarliestNotBefore = "SELECT MIN(not_before) FROM outbox WHERE not_before IS NOT NULL";
     private const string DeleteOne = "DELETE FROM outbox WHERE id = @id";
@@ -113,9 +118,18 @@ internal sealed class OutboxStore(UnitOfWork work) : IOutboxStore
     /// leased to <paramref name="owner"/> until <paramref name="leaseUntil"/>. One process alone sends from a SQLite
     /// file: the claim is only the read, and no write waits here behind the update path's writer.
     /// </summary>
-    public OutboxRow? Claim(long id, string owner, DateTimeOffset now, DateTimeOffset leaseUntil) => work.Dialect.SharedByInstances
-        ? work.Connection.QuerySingleOrDefault<OutboxRow>(ClaimLeased, new { id, owner, now, leaseUntil }, work.Transaction)
+    public OutboxRow? Claim(long id, string owner, DutyTurn turn, DateTimeOffset now, DateTimeOffset leaseUntil) => work.Dialect.SharedByInstances
+        ? work.Connection.QuerySingleOrDefault<OutboxRow>(
+            ClaimLeased, new { id, owner, now, leaseUntil, duty = (int)turn.Duty, epoch = turn.Epoch }, work.Transaction)
         : work.Connection.QuerySingleOrDefault<OutboxRow>(SelectQueued, new { id, now }, work.Transaction);
+
+    public void CutLeases(string owner, DateTimeOffset by)
+    {
+        if (work.Dialect.SharedByInstances)
+        {
+            work.Connection.Execute(CutOthersLeases, new { owner, by }, work.Transaction);
+        }
+    }
 
     public DateTimeOffset? EarliestNotBefore() =>
         work.Connection.QuerySingleOrDefault<DateTimeOffset?>(SelectEarliestNotBefore, transaction: work.Transaction);

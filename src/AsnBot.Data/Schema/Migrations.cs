@@ -872,6 +872,15 @@ internal static class Migrations
             ALTER TABLE outbox ADD COLUMN claimed_by TEXT COLLATE "C" NULL;
             ALTER TABLE outbox ADD COLUMN lease_until TEXT COLLATE "C" NULL;
             """),
+        """
+        -- Several instances (issue 16): a duty's fencing epoch, raised by every instance that takes the duty. Work of a
+        -- duty checks the epoch it took in the same transaction, so a holder that lost its lock without noticing yet
+        -- cannot commit anything after another instance took over (and nobody has to wait for it to notice).
+        CREATE TABLE duty_fence (
+            duty INTEGER NOT NULL PRIMARY KEY,
+            epoch BIGINT NOT NULL
+        );
+        """,
     ];
 
     /// <summary>A trigger's statements that work out one response's row of response_score again from its answers.</summary>

@@ -18,7 +18,7 @@ public sealed class BroadcastWorker(
 {
     protected override Task TickAsync(CancellationToken cancellationToken)
     {
-        processor.Run(scheduler.Run);
+        processor.Run((work, now) => StillOwned(work) ? scheduler.Run(work, now) : []);
         return Task.CompletedTask;
     }
 }

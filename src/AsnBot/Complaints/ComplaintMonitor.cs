@@ -16,7 +16,7 @@ public sealed class ComplaintMonitor(
 {
     protected override Task TickAsync(CancellationToken cancellationToken)
     {
-        processor.Run(announcer.Run);
+        processor.Run((work, now) => StillOwned(work) ? announcer.Run(work, now) : []);
         return Task.CompletedTask;
     }
 }

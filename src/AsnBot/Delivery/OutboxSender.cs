@@ -23,6 +23,7 @@ public sealed partial class OutboxSender : BackgroundService
     /// <summary>How long a stop waits for sends on the wire before cutting them off.</summary>
     internal static readonly TimeSpan SendGrace = TimeSpan.FromSeconds(10);
 
+    private readonly IDatabase _database;
     private readonly OutboxSignal _signal;
     private readonly SendRateLimiter _limiter;
     private readonly TimeProvider _time;
@@ -45,6 +46,7 @@ public sealed partial class OutboxSender : BackgroundService
         IOptions<DeliveryOptions> options,
         ILogger<OutboxSender> logger)
     {
+        _database = database;
         _signal = signal;
         _owner = owner;
         _wakeups = wakeups;
@@ -67,12 +69,20 @@ public sealed partial class OutboxSender : BackgroundService
     }
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        _owner.RunAsync(Duty.Sending, owned => SendWhileOwnedAsync(owned, stoppingToken), stoppingToken);
+        _owner.RunAsync(Duty.Sending, (turn, owned) => SendWhileOwnedAsync(turn, owned, stoppingToken), stoppingToken);
 
+    /// <param name="turn">This holding of sending, which every claim names.</param>
     /// <param name="owned">Cancelled when the bot stops or this process loses the duty.</param>
     /// <param name="stoppingToken">Cancelled when the bot stops.</param>
-    private async Task SendWhileOwnedAsync(CancellationToken owned, CancellationToken stoppingToken)
+    private async Task SendWhileOwnedAsync(DutyTurn turn, CancellationToken owned, CancellationToken stoppingToken)
     {
+        _lanes.Turn = turn;
+        if (turn.Fenced)
+        {
+            // Rows the instance before had claimed: it is dead, or stops within the grace (fenced from claiming more).
+            await TakeOverLeasesAsync(owned).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
         // Cancels sends only after the grace period of a stop, not at its start: a request cut off half-way may
         // already have reached Telegram, and its message would go out a second time after the restart. A lost duty
         // cancels them at once: another instance sends from now on.
@@ -115,6 +125,26 @@ public sealed partial class OutboxSender : BackgroundService
         await inFlight.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         _lanes.Collect();
         await listening.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+
+    /// <summary>Cuts the other senders' leases to <see cref="PostgresCluster.TakeoverGrace"/> from now, retrying through a storage fault.</summary>
+    private async Task TakeOverLeasesAsync(CancellationToken owned)
+    {
+        while (true)
+        {
+            try
+            {
+                using var work = _database.Begin();
+                work.Outbox.CutLeases(SendLanes.Owner, _time.GetUtcNow() + PostgresCluster.TakeoverGrace);
+                work.Commit();
+                return;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogStorageFault(_logger, ex);
+                await Task.Delay(IdlePoll, _time, owned);
+            }
+        }
     }
 
     private SendRound StartDue(CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using AsnBot.Data;
+using AsnBot.Data.Cluster;
 using AsnBot.Data.Outbox;
 using AsnBot.Engine;
 using Microsoft.Extensions.Logging;
@@ -28,6 +29,12 @@ internal sealed partial class SendLanes(
 
     /// <summary>Lanes of <see cref="_inFlight"/> carrying a broadcast message.</summary>
     private readonly HashSet<(long ChatId, long AnswerRow)> _bulk = [];
+
+    /// <summary>
+    /// The turn of sending the rows are claimed in (set by the sender when it takes sending; unfenced for sends run by
+    /// hand): once another instance has taken sending over, nothing more is claimed here.
+    /// </summary>
+    public DutyTurn Turn { get; set; } = new(Duty.Sending, Epoch: 0);
 
     /// <summary>Sends on the wire.</summary>
     public int Count => _inFlight.Count;
@@ -82,7 +89,7 @@ internal sealed partial class SendLanes(
         {
             // Claimed now, not when chosen: the row may have been dropped, erased or postponed since.
             var now = time.GetUtcNow();
-            row = connection.Outbox.Claim(rowId, Owner, now, now + lease);
+            row = connection.Outbox.Claim(rowId, Owner, Turn, now, now + lease);
         }
 
         if (row is null)

@@ -5,7 +5,8 @@ namespace AsnBot.Engine;
 
 /// <summary>
 /// Runs a <see cref="Duty"/> while this process holds it: asks for it every <see cref="Retry"/> until it is free,
-/// runs the job with a token that is cancelled when the bot stops or the hold is lost, and asks again after a loss.
+/// runs the job with its <see cref="DutyTurn"/> (which the job's transactions check, <see cref="AsnBot.Data.Cluster.IDutyFence"/>)
+/// and a token that is cancelled when the bot stops or the hold is lost, and asks again after a loss.
 /// One process alone holds every duty at once and for good, so its jobs run as they would without this.
 /// </summary>
 public sealed partial class DutyOwner(IDutyLocks locks, TimeProvider time, ILogger<DutyOwner> logger)
@@ -15,9 +16,9 @@ public sealed partial class DutyOwner(IDutyLocks locks, TimeProvider time, ILogg
 
     /// <summary>Runs <paramref name="job"/> whenever this process holds <paramref name="duty"/>, until <paramref name="stoppingToken"/>.</summary>
     /// <param name="duty">The duty the job is.</param>
-    /// <param name="job">Returns (or throws <see cref="OperationCanceledException"/>) once its token is cancelled.</param>
+    /// <param name="job">Given its turn; returns (or throws <see cref="OperationCanceledException"/>) once its token is cancelled.</param>
     /// <param name="stoppingToken">Cancelled when the bot stops.</param>
-    public async Task RunAsync(Duty duty, Func<CancellationToken, Task> job, CancellationToken stoppingToken)
+    public async Task RunAsync(Duty duty, Func<DutyTurn, CancellationToken, Task> job, CancellationToken stoppingToken)
     {
         ArgumentNullException.ThrowIfNull(job);
         while (!stoppingToken.IsCancellationRequested)
@@ -54,7 +55,7 @@ public sealed partial class DutyOwner(IDutyLocks locks, TimeProvider time, ILogg
                 using var held = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, hold.Lost);
                 try
                 {
-                    await job(held.Token);
+                    await job(hold.Turn, held.Token);
                 }
                 catch (OperationCanceledException) when (held.IsCancellationRequested)
                 {

@@ -1,3 +1,4 @@
+using AsnBot.Data;
 using AsnBot.Data.Cluster;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -7,16 +8,32 @@ namespace AsnBot.Engine;
 /// <summary>
 /// A background job that runs on a timer (the injected clock). A failed tick is logged and the next
 /// tick tries again; the host keeps running. A job given a <see cref="Duty"/> runs only while this process holds it
-/// (one instance of a cluster at a time).
+/// (one instance of a cluster at a time), and its transactions check <see cref="StillOwned"/> before they change anything.
 /// </summary>
 public abstract partial class PeriodicWorker(TimeSpan interval, TimeProvider time, ILogger logger, (DutyOwner Owner, Duty Duty)? singleton = null)
     : BackgroundService
 {
-    protected sealed override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        singleton is ({ } owner, var duty) ? owner.RunAsync(duty, RunTicksAsync, stoppingToken) : RunTicksAsync(stoppingToken);
+    /// <summary>The turn of the duty the ticks run in now (null for a job every instance runs).</summary>
+    private DutyTurn? _turn;
 
-    private async Task RunTicksAsync(CancellationToken stoppingToken)
+    protected sealed override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        singleton is ({ } owner, var duty)
+            ? owner.RunAsync(duty, (turn, token) => RunTicksAsync(turn, token), stoppingToken)
+            : RunTicksAsync(turn: null, stoppingToken);
+
+    /// <summary>
+    /// Whether this process still holds the job's duty, checked in <paramref name="work"/>'s transaction: false once
+    /// another instance took it over, and then the tick must change nothing.
+    /// </summary>
+    protected bool StillOwned(IUnitOfWork work)
     {
+        ArgumentNullException.ThrowIfNull(work);
+        return _turn is not { } turn || work.Duties.Holds(turn);
+    }
+
+    private async Task RunTicksAsync(DutyTurn? turn, CancellationToken stoppingToken)
+    {
+        _turn = turn;
         using var timer = new PeriodicTimer(interval, time);
         try
         {

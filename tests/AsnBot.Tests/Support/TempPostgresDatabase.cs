@@ -1,9 +1,10 @@
+using AsnBot.Data;
 using Npgsql;
 
 namespace AsnBot.Tests.Support;
 
 /// <summary>
-/// A fresh database for the tests about several instances, which need PostgreSQL whichever provider the suite runs
+/// A fresh database with the bot's schema for the tests about several instances, which need PostgreSQL whichever provider the suite runs
 /// on (they carry the Storage=postgres trait and run in the PostgreSQL pass): the server of
 /// <see cref="TestStorage.Variable"/>. Dropped afterwards with every session still on it. Advisory locks belong to a
 /// database, so tests on different databases never see each other's locks.
@@ -19,6 +20,8 @@ public sealed class TempPostgresDatabase : IDisposable
         Name = TestStorage.NewDatabaseName();
         Admin($"CREATE DATABASE {Name}");
         ConnectionString = new NpgsqlConnectionStringBuilder(_server) { Database = Name }.ToString();
+        using var database = new PostgresDatabase(ConnectionString);
+        database.Migrate();
     }
 
     public string Name { get; }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using AsnBot.Data;
 using AsnBot.Data.Cluster;
 using AsnBot.Engine;
 using AsnBot.Tests.Support;
@@ -8,7 +9,7 @@ namespace AsnBot.Tests.Data.Cluster;
 
 /// <summary>
 /// Singleton duties on a real PostgreSQL database: one holder at a time, a killed holder's duty taken over within
-/// seconds, and a holder that loses its session stops before anyone else starts.
+/// seconds, and a holder that loses its session fenced off: nothing it commits after the takeover counts, and it stops.
 /// </summary>
 [Trait("Storage", "postgres")]
 public sealed class DutyLockTests : IDisposable
@@ -24,6 +25,7 @@ public sealed class DutyLockTests : IDisposable
 
         var hold = await first.TryTakeAsync(Duty.Sending, CancellationToken.None);
         Assert.NotNull(hold);
+        Assert.Equal(new DutyTurn(Duty.Sending, 1), hold.Turn);
         Assert.Null(await second.TryTakeAsync(Duty.Sending, CancellationToken.None));
 
         // Another duty is a lock of its own.
@@ -35,6 +37,7 @@ public sealed class DutyLockTests : IDisposable
         await hold.DisposeAsync();
         await using var after = await second.TryTakeAsync(Duty.Sending, CancellationToken.None);
         Assert.NotNull(after);
+        Assert.Equal(2, after.Turn.Epoch);
     }
 
     [Fact]
@@ -56,7 +59,7 @@ public sealed class DutyLockTests : IDisposable
         var owner = new DutyOwner(cluster, TimeProvider.System, NullLogger<DutyOwner>.Instance);
         using var stop = new CancellationTokenSource();
         var started = new TaskCompletionSource<DateTimeOffset>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var running = owner.RunAsync(Duty.BroadcastFeeding, async token =>
+        var running = owner.RunAsync(Duty.BroadcastFeeding, async (_, token) =>
         {
             started.TrySetResult(DateTimeOffset.UtcNow);
             await Task.Delay(Timeout.Infinite, token);
@@ -74,45 +77,46 @@ public sealed class DutyLockTests : IDisposable
         await stop.CancelAsync();
         await running;
 
-        // The retry interval plus the takeover grace: seconds, not a lease or a timeout of minutes.
-        Assert.InRange(startedAt - killedAt, TimeSpan.Zero, DutyOwner.Retry + PostgresCluster.TakeoverGrace + TimeSpan.FromSeconds(5));
+        // The retry interval plus Telegram's rate window: seconds, not a lease or a timeout of minutes.
+        Assert.InRange(startedAt - killedAt, TimeSpan.Zero, DutyOwner.Retry + PostgresCluster.RateWindow + TimeSpan.FromSeconds(5));
     }
 
     [Fact]
-    public async Task Holder_WhoseSessionEnds_HasStoppedBeforeAnotherInstanceTakesTheDuty()
+    public async Task Holder_WhoseSessionEnds_IsFencedOff_TheTakeoverWaitsForItsOpenTransaction_AndItStops()
     {
         await using var a = new PostgresCluster(_postgres.ConnectionString);
         await using var b = new PostgresCluster(_postgres.ConnectionString);
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var ended = new TaskCompletionSource<DateTimeOffset>(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var stop = new CancellationTokenSource();
-        var runningA = new DutyOwner(a, TimeProvider.System, NullLogger<DutyOwner>.Instance).RunAsync(Duty.Sending, async token =>
-        {
-            started.TrySetResult();
-            await Task.Delay(Timeout.Infinite, token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            ended.TrySetResult(DateTimeOffset.UtcNow);
-        }, stop.Token);
-        await started.Task.WaitAsync(Patience);
+        using var database = new PostgresDatabase(_postgres.ConnectionString);
+        var holdA = await a.TryTakeAsync(Duty.Sending, CancellationToken.None);
+        Assert.NotNull(holdA);
 
-        // The holder's session ends under it (a server restart, a network cut) while its process lives, and another
-        // instance asks for the duty at once: it gets it only after the holder has stopped.
+        // a is in the middle of its work: a transaction that checked its turn and has not committed yet.
+        var workA = database.Begin();
+        Assert.True(workA.Duties.Holds(holdA.Turn));
+
+        // a's lock session ends under it (a server restart, a network cut) while its process lives, and b asks at once.
         Assert.True(_postgres.TerminateHolder((int)Duty.Sending));
-        var asking = Stopwatch.StartNew();
-        IDutyHold? hold;
-        while ((hold = await b.TryTakeAsync(Duty.Sending, CancellationToken.None)) is null)
+        await WaitUntil(() => _postgres.Holders((int)Duty.Sending) == 0, "the server released a's lock");
+        var takeB = b.TryTakeAsync(Duty.Sending, CancellationToken.None);
+
+        // b's takeover waits for a's open transaction instead of overlapping it (well past the takeover's own second).
+        await Task.Delay(PostgresCluster.RateWindow + TimeSpan.FromSeconds(2));
+        Assert.False(takeB.IsCompleted, "b took the duty while a's transaction was still open");
+        workA.Commit();
+        workA.Dispose();
+        await using var holdB = await takeB.WaitAsync(Patience);
+        Assert.NotNull(holdB);
+        Assert.Equal(holdA.Turn.Epoch + 1, holdB.Turn.Epoch);
+
+        // From now on nothing a does counts, whether or not it has noticed; and it notices and stops.
+        using (var later = database.Begin())
         {
-            Assert.True(asking.Elapsed < Patience, "b never got the duty");
+            Assert.False(later.Duties.Holds(holdA.Turn));
+            Assert.True(later.Duties.Holds(holdB.Turn));
         }
 
-        var takenAt = DateTimeOffset.UtcNow;
-        await using (hold)
-        {
-            Assert.True(ended.Task.IsCompleted, "a was still running the duty when b took it");
-            Assert.True(await ended.Task <= takenAt);
-        }
-
-        await stop.CancelAsync();
-        await runningA;
+        await WaitUntil(() => holdA.Lost.IsCancellationRequested, "a notices that it lost the duty");
+        await holdA.DisposeAsync();
     }
 
     public void Dispose() => _postgres.Dispose();

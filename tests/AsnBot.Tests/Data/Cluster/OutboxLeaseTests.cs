@@ -1,4 +1,5 @@
 using AsnBot.Data;
+using AsnBot.Data.Cluster;
 using AsnBot.Data.Outbox;
 using AsnBot.Delivery;
 using AsnBot.Engine;
@@ -9,8 +10,8 @@ namespace AsnBot.Tests.Data.Cluster;
 
 /// <summary>
 /// Outbox leases on a real PostgreSQL database: a claimed row is nobody else's until its lease runs out, then the
-/// next sender takes it over (and learns whose claim it replaced), and a row being claimed elsewhere is skipped, not
-/// waited for.
+/// next sender takes it over (and learns whose claim it replaced), a row being claimed elsewhere is skipped, not
+/// waited for, a sender whose turn of sending was taken over claims nothing, and a takeover cuts the leases short.
 /// </summary>
 [Trait("Storage", "postgres")]
 public sealed class OutboxLeaseTests : IDisposable
@@ -23,7 +24,6 @@ public sealed class OutboxLeaseTests : IDisposable
     public OutboxLeaseTests()
     {
         _database = new PostgresDatabase(_postgres.ConnectionString);
-        _database.Migrate();
     }
 
     [Fact]
@@ -94,6 +94,39 @@ public sealed class OutboxLeaseTests : IDisposable
         Assert.Null(again.TakenOverFrom);
     }
 
+    [Fact]
+    public void AClaimUnderAnOlderTurnOfSending_ClaimsNothing_TheNewestTurnClaims()
+    {
+        var id = Enqueue(chatId: 11, "fenced");
+        _postgres.Scalar<int>($"INSERT INTO duty_fence (duty, epoch) VALUES ({(int)Duty.Sending}, 2) RETURNING 1");
+
+        // An instance whose lock session ended took sending at epoch 1; another has taken it since (epoch 2).
+        Assert.Null(Claim(id, "a", Now, epoch: 1));
+        var claimed = Claim(id, "b", Now, epoch: 2);
+        Assert.NotNull(claimed);
+        Assert.Null(claimed.TakenOverFrom);
+    }
+
+    [Fact]
+    public void CutLeases_EndsTheOtherSendersLeasesByThen_AndKeepsTheTakersOwn()
+    {
+        var dead = Enqueue(chatId: 12, "claimed by a, which died");
+        var own = Enqueue(chatId: 13, "claimed by b");
+        Assert.NotNull(Claim(dead, "a", Now));
+        Assert.NotNull(Claim(own, "b", Now));
+
+        using (var work = _database.Connect())
+        {
+            work.Outbox.CutLeases("b", Now + TimeSpan.FromSeconds(4));
+        }
+
+        // a's row is b's to send 4 s after the takeover, not 30; b's own lease is untouched.
+        Assert.DoesNotContain(Due(Now + TimeSpan.FromSeconds(3)), d => d.Id == dead);
+        Assert.Contains(Due(Now + TimeSpan.FromSeconds(4)), d => d.Id == dead);
+        Assert.DoesNotContain(Due(Now + TimeSpan.FromSeconds(4), owner: "c"), d => d.Id == own);
+        Assert.Equal("a", Claim(dead, "b", Now + TimeSpan.FromSeconds(4))?.TakenOverFrom);
+    }
+
     public void Dispose()
     {
         _database.Dispose();
@@ -111,10 +144,10 @@ public sealed class OutboxLeaseTests : IDisposable
         return _postgres.Scalar<long>("SELECT MAX(id) FROM outbox");
     }
 
-    private OutboxRow? Claim(long id, string owner, DateTimeOffset at)
+    private OutboxRow? Claim(long id, string owner, DateTimeOffset at, long epoch = 0)
     {
         using var work = _database.Connect();
-        return work.Outbox.Claim(id, owner, at, at + Lease);
+        return work.Outbox.Claim(id, owner, new DutyTurn(Duty.Sending, epoch), at, at + Lease);
     }
 
     private IReadOnlyList<OutboxDue> Due(DateTimeOffset at, string owner = "b")
