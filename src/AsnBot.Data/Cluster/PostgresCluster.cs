@@ -12,8 +12,8 @@ namespace AsnBot.Data.Cluster;
 /// over, so the new holder starts at once instead of waiting for the old one to notice. The holder checks its
 /// connection every <see cref="HoldCheck"/> and stops the moment the check fails (or takes longer than
 /// <see cref="CheckTimeout"/>); sends it had already claimed stay leased to it for <see cref="TakeoverGrace"/> after a
-/// takeover. A takeover also waits <see cref="RateWindow"/>: the messages the old holder sent in its last second
-/// count against Telegram's limit of the new holder's first. Outbox wake-ups are NOTIFY on <see cref="Channel"/>.
+/// takeover. A takeover of sending also waits <see cref="RateWindow"/>: the messages the old holder sent in its last
+/// second count against Telegram's limit of the new holder's first. Outbox wake-ups are NOTIFY on <see cref="Channel"/>.
 /// </summary>
 public sealed class PostgresCluster : IDutyLocks, IOutboxWakeups, IAsyncDisposable, IDisposable
 {
@@ -32,7 +32,7 @@ public sealed class PostgresCluster : IDutyLocks, IOutboxWakeups, IAsyncDisposab
     /// </summary>
     public static readonly TimeSpan TakeoverGrace = HoldCheck + CheckTimeout + TimeSpan.FromSeconds(0.5);
 
-    /// <summary>The window of Telegram's global limit (30 messages a second): how long a takeover waits before running.</summary>
+    /// <summary>The window of Telegram's global limit (30 messages a second): how long a takeover of sending waits before it sends.</summary>
     public static readonly TimeSpan RateWindow = TimeSpan.FromSeconds(1);
 
     /// <summary>Raises the duty's epoch (the first take makes it 1) and returns it, with the one before (0 when none).</summary>
@@ -99,7 +99,7 @@ public sealed class PostgresCluster : IDutyLocks, IOutboxWakeups, IAsyncDisposab
                 raise.Parameters.AddWithValue("duty", (int)duty);
                 var epoch = (long)(await raise.ExecuteScalarAsync(cancellationToken))!;
                 var hold = new Hold(connection, KeyOf(duty), new DutyTurn(duty, epoch));
-                if (epoch == 1)
+                if (epoch == 1 || duty != Duty.Sending)
                 {
                     return hold;
                 }

@@ -104,7 +104,8 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
     private static bool BroadcastOver(SqlDatabase database) =>
         database.Count("SELECT COUNT(*) FROM broadcast WHERE status = 'running'") == 0;
 
-    private static void AssertSurveysStoredOnce(SqlDatabase database, List<int[]> plans)
+    /// <summary>Every planned survey submitted once with exactly its answers (residents from <paramref name="firstResident"/> on), and the tallies agree.</summary>
+    internal static void AssertSurveysStoredOnce(SqlDatabase database, List<int[]> plans, long firstResident = FirstSurveyResident)
     {
         using var connection = database.Open();
         var stored = connection.Query<(long Resident, string Question, string Answer)>(
@@ -114,7 +115,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
         Assert.Equal(0, connection.ExecuteScalar<int>("SELECT COUNT(*) FROM response WHERE status = 'draft'"));
         for (var i = 0; i < plans.Count; i++)
         {
-            var answers = stored[FirstSurveyResident + i].OrderBy(a => int.Parse(a.Question[1..], CultureInfo.InvariantCulture)).Select(a => a.Answer);
+            var answers = stored[firstResident + i].OrderBy(a => int.Parse(a.Question[1..], CultureInfo.InvariantCulture)).Select(a => a.Answer);
             Assert.Equal(plans[i].Select(s => s.ToString(CultureInfo.InvariantCulture)), answers);
         }
 
