@@ -64,11 +64,8 @@ public sealed partial class ClusterKillTests(ITestOutputHelper output)
             emulator.UseWebhookBackends([.. webhooks.Select(w => w.Listen + WebhookSettings.Path)]);
             var clock = Stopwatch.StartNew();
             var random = new Random(Seed);
-            var plans = Enumerable.Range(0, SurveyResidents).Select(_ => Enumerable.Range(0, 9).Select(_ => random.Next(1, 5)).ToArray()).ToList();
-            var work = Task.WhenAll([
-                .. plans.Select((scores, i) => Task.Run(() => SurveyScript.CompleteAsync(emulator.Resident(FirstSurveyResident + i), scores, null, i % 2 == 0 ? "Puskesmas Datuk Bandar" : "Puskesmas Teluk Nibung"))),
-                .. Enumerable.Range(0, ComplaintResidents).Select(i => Task.Run(() => ComplaintScript.ConsentAndFileAsync(emulator, FirstComplaintResident + i, "Anonim"))),
-            ]);
+            var load = ResidentLoad.Start(emulator, random, (SurveyResidents, FirstSurveyResident), (ComplaintResidents, FirstComplaintResident));
+            var work = load.Work;
 
             // One instance after another is killed without warning and started again on its port.
             var kills = 0;
@@ -94,7 +91,7 @@ public sealed partial class ClusterKillTests(ITestOutputHelper output)
             await Eventually.True(() => database.Count("SELECT COUNT(*) FROM outbox") == 0, seconds: 60);
             var took = clock.Elapsed;
 
-            CrashSafetyTests.AssertSurveysStoredOnce(database, plans, FirstSurveyResident);
+            CrashSafetyTests.AssertSurveysStoredOnce(database, load.Plans, FirstSurveyResident);
             Assert.Equal(ComplaintResidents, database.Count("SELECT COUNT(*) FROM complaint WHERE status <> 'draft' AND tracking_no IS NOT NULL"));
             Assert.Equal(0, database.Count("SELECT COUNT(*) FROM complaint WHERE status = 'draft'"));
 

@@ -53,11 +53,8 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
             await BroadcastScript.StartAsync(admin, Invited);
 
             var random = new Random(Seed);
-            var plans = Enumerable.Range(0, SurveyResidents).Select(_ => Enumerable.Range(0, 9).Select(_ => random.Next(1, 5)).ToArray()).ToList();
-            var work = Task.WhenAll([
-                .. plans.Select((scores, i) => Task.Run(() => SurveyScript.CompleteAsync(emulator.Resident(FirstSurveyResident + i), scores, null, i % 2 == 0 ? "Puskesmas Datuk Bandar" : "Puskesmas Teluk Nibung"))),
-                .. Enumerable.Range(0, ComplaintResidents).Select(i => Task.Run(() => ComplaintScript.ConsentAndFileAsync(emulator, FirstComplaintResident + i, "Anonim"))),
-            ]);
+            var load = ResidentLoad.Start(emulator, random, (SurveyResidents, FirstSurveyResident), (ComplaintResidents, FirstComplaintResident));
+            var work = load.Work;
 
             // Kill at random moments until the residents are done, the broadcast is over and there were enough kills.
             var kills = 0;
@@ -81,7 +78,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
             bot.Dispose();
             var took = clock.Elapsed;
 
-            AssertSurveysStoredOnce(database, plans);
+            AssertSurveysStoredOnce(database, load.Plans);
             Assert.Equal(ComplaintResidents, database.Count("SELECT COUNT(*) FROM complaint WHERE status <> 'draft' AND tracking_no IS NOT NULL"));
             Assert.Equal(0, database.Count("SELECT COUNT(*) FROM complaint WHERE status = 'draft'"));
 
