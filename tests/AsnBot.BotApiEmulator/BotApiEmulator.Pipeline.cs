@@ -112,6 +112,11 @@ public sealed partial class BotApiEmulator
         lock (_gate)
         {
             var status = result?.Status ?? 0;
+            if (string.Equals(method, "getUpdates", StringComparison.OrdinalIgnoreCase) && received > _lastPollReceived)
+            {
+                _lastPollReceived = received;
+            }
+
             if (status == 429)
             {
                 _tooManyRequests++;

@@ -88,6 +88,33 @@ public sealed partial class BotApiEmulator
         }
     }
 
+    /// <summary>
+    /// Waits until a bot started at <paramref name="since"/> polls: a getUpdates long poll is parked, or one received
+    /// since then has been answered. A bot restarted into a backlog (residents acting all the while) may never find
+    /// nothing pending, so it never parks a poll, and is running all the same. Throws TimeoutException.
+    /// </summary>
+    public async Task WaitForBotPollingSince(DateTimeOffset since, TimeSpan timeout)
+    {
+        var deadline = DateTimeOffset.UtcNow + timeout;
+        while (true)
+        {
+            lock (_gate)
+            {
+                if (_waitingPolls > 0 || _lastPollReceived >= since)
+                {
+                    return;
+                }
+            }
+
+            if (DateTimeOffset.UtcNow > deadline)
+            {
+                throw new TimeoutException("The bot did not poll for updates in time.");
+            }
+
+            await Task.Delay(20).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Enqueues a raw update of any type (without update_id); returns the update_id it got.</summary>
     public long EnqueueUpdate(JsonObject updateWithoutId)
     {

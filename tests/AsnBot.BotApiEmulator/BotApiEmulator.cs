@@ -25,6 +25,9 @@ public sealed partial class BotApiEmulator : IAsyncDisposable
     private readonly Dictionary<(long UserId, long ChatId), Resident> _residents = [];
     private readonly HashSet<long> _blocked = [];
     private readonly List<ApiCall> _calls = [];
+
+    /// <summary>When the latest answered getUpdates call was received.</summary>
+    private DateTimeOffset _lastPollReceived = DateTimeOffset.MinValue;
     private readonly FaultPlan _faults = new();
     private WebApplication? _app;
     private int _tooManyRequests;

@@ -52,6 +52,7 @@ public sealed class BotProcess : IDisposable
         {
             start.Environment[key] = value;
         }
+        var started = DateTimeOffset.UtcNow;
         var process = Process.Start(start)!;
         var bot = new BotProcess(process);
         process.OutputDataReceived += (_, _) => { };
@@ -72,7 +73,7 @@ public sealed class BotProcess : IDisposable
             }
             else
             {
-                await emulator.WaitForBotPolling(TimeSpan.FromSeconds(30));
+                await emulator.WaitForBotPollingSince(started, TimeSpan.FromSeconds(30));
             }
         }
         catch (TimeoutException ex)
