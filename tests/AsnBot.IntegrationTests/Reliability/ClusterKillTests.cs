@@ -18,6 +18,7 @@ namespace AsnBot.IntegrationTests.Reliability;
 /// </summary>
 [Trait("Storage", "postgres")]
 [Trait("Category", "Reliability")]
+[Collection(KillStorms.Name)]
 public sealed partial class ClusterKillTests(ITestOutputHelper output)
 {
     private const int Instances = 3;

@@ -17,6 +17,7 @@ namespace AsnBot.IntegrationTests.Reliability;
 /// where it was on the wire at a kill.
 /// </summary>
 [Trait("Category", "Reliability")]
+[Collection(KillStorms.Name)]
 public sealed class CrashSafetyTests(ITestOutputHelper output)
 {
     private const int MinimumKills = 20;
