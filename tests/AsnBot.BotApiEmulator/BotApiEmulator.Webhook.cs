@@ -76,7 +76,8 @@ public sealed partial class BotApiEmulator
 
     /// <summary>
     /// A load balancer in front of several bots: deliveries go to these URLs round-robin instead of the URL the bot set
-    /// (each bot still sets the same public URL and secret). An empty list posts to the URL the bot set again.
+    /// (each bot still sets the same public URL and secret), and one that finds its backend down or not ready goes on
+    /// to the next at once. An empty list posts to the URL the bot set again.
     /// </summary>
     public void UseWebhookBackends(IReadOnlyList<string> urls)
     {
@@ -266,10 +267,28 @@ public sealed partial class BotApiEmulator
         }
     }
 
+    /// <summary>
+    /// Posts the update, and behind a load balancer (<see cref="UseWebhookBackends"/>) passes it on to the next backend
+    /// at once while one is down or not ready (no answer, or 502/503), as nginx's <c>proxy_next_upstream</c> does; what
+    /// no backend took, or one answered otherwise than 200, is delivered again later, as Telegram does.
+    /// </summary>
     private async Task DeliverAsync(JsonObject update, string url, string? secret)
     {
         var id = UpdateId(update);
         var status = await PostAsync(update, url, secret).ConfigureAwait(false);
+        string[] backends;
+        lock (_gate)
+        {
+            backends = _backends;
+        }
+
+        // The backends after the one that failed, in their order, each once.
+        var failed = Array.IndexOf(backends, url);
+        for (var next = 1; status is 0 or 502 or 503 && failed >= 0 && next < backends.Length; next++)
+        {
+            status = await PostAsync(update, backends[(failed + next) % backends.Length], secret).ConfigureAwait(false);
+        }
+
         lock (_gate)
         {
             _delivering.Remove(id);

@@ -67,6 +67,33 @@ public sealed class EmulatorWebhookTests
         Assert.Empty(await client.GetUpdates(timeout: 0));
     }
 
+    [Fact]
+    public async Task BehindTheLoadBalancer_ABackendThatIsDown_PassesTheUpdateToTheNextAtOnce()
+    {
+        // Telegram's own redelivery would wait ten minutes: only the load balancer's failover delivers in time.
+        await using var emulator = await Emulator.StartAsync(new BotApiEmulator.EmulatorOptions { WebhookRetryDelay = TimeSpan.FromMinutes(10) });
+        var client = new TelegramBotClient(new TelegramBotClientOptions(emulator.Token, emulator.BaseUrl));
+        var received = new ConcurrentQueue<long>();
+        await using var live = await ReceiverAsync(async c =>
+        {
+            var update = await System.Text.Json.JsonDocument.ParseAsync(c.Request.Body);
+            received.Enqueue(update.RootElement.GetProperty("update_id").GetInt64());
+        });
+        var down = Support.WebhookSettings.OnFreePort().Listen + "/telegram/lb";
+        emulator.UseWebhookBackends([down, live.Urls.First() + "/telegram/lb"]);
+        await client.SetWebhook("https://bot.example.go.id/telegram/lb", secretToken: "lb-secret");
+
+        var ids = new List<long>();
+        for (var i = 0; i < 6; i++)
+        {
+            ids.Add(await emulator.Resident(97_000 + i).SendText("halo"));
+        }
+
+        await Support.Eventually.True(() => ids.All(received.Contains));
+        Assert.Contains(emulator.WebhookDeliveries, d => d.Url == down && d.StatusCode == 0);
+        Assert.Equal(ids.Order(), received.Order());
+    }
+
     private static async Task<WebApplication> ReceiverAsync(RequestDelegate receive)
     {
         var builder = WebApplication.CreateSlimBuilder();
