@@ -27,7 +27,7 @@ public sealed record Deployment(string Provider = "sqlite", int? Instances = nul
     /// <summary>Creates the PostgreSQL database and returns its name and connection string.</summary>
     public static (string Name, string ConnectionString) CreatePostgres()
     {
-        var name = $"s4_cluster_bench_{Guid.NewGuid():N}"[..30];
+        var name = $"asnbot_bench_{Guid.NewGuid():N}"[..30];
         Admin($"CREATE DATABASE {name}");
         return (name, new NpgsqlConnectionStringBuilder(Server()) { Database = name, MaxPoolSize = 50 }.ToString());
     }
